@@ -1,0 +1,21 @@
+package io.swimdiscovery.core.protocol;
+
+/**
+ * Protocol outcomes counted since the engine started; a snapshot, so it is safe to hand to
+ * another thread.
+ *
+ * @param probes direct probes sent
+ * @param probesAcked probes answered directly within the probe timeout
+ * @param probesAckedIndirectly probes answered only through a ping-req relay
+ * @param probesFailed probes with no ack by the end of the protocol period
+ * @param nacksReceived Lifeguard nacks received from relays
+ * @param suspicionsRaised suspicions this node started (its own failed probes)
+ * @param refutations times this node refuted a suspicion or death about itself
+ * @param membersDeclaredDead members whose suspicion expired at this node
+ * @param syncs full-state syncs completed (merged a remote state)
+ * @param lastProbeRttNanos round-trip time of the last direct ack, or -1
+ */
+public record ProtocolCounters(long probes, long probesAcked, long probesAckedIndirectly, long probesFailed,
+        long nacksReceived, long suspicionsRaised, long refutations, long membersDeclaredDead, long syncs,
+        long lastProbeRttNanos) {
+}

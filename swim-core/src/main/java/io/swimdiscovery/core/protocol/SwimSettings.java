@@ -1,0 +1,321 @@
+package io.swimdiscovery.core.protocol;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Every tuning parameter of the engine, immutable. Start from a preset ({@link #lan()},
+ * {@link #wan()}, {@link #local()}) and change what you need with {@link #toBuilder()}.
+ *
+ * <p>The LAN preset starts from hashicorp/memberlist's {@code DefaultLANConfig} so the two can be
+ * compared on equal terms; docs/protocol.md records every default we changed and why.
+ */
+public final class SwimSettings {
+
+    private final Duration protocolPeriod;
+    private final Duration probeTimeout;
+    private final int indirectProbes;
+    private final int suspicionMultiplier;
+    private final int suspicionMaxTimeoutMultiplier;
+    private final int retransmitMultiplier;
+    private final Duration gossipInterval;
+    private final int gossipFanout;
+    private final Duration gossipToTheDeadTime;
+    private final Duration pushPullInterval;
+    private final Duration reconnectInterval;
+    private final Duration deadMemberRetention;
+    private final int localHealthMax;
+    private final boolean lifeguardEnabled;
+    private final boolean unreachableEnabled;
+    private final Duration unreachableTimeout;
+    private final int maxPacketSize;
+    private final int maxMetadataBytes;
+
+    private SwimSettings(Builder b) {
+        this.protocolPeriod = positive(b.protocolPeriod, "protocolPeriod");
+        this.probeTimeout = positive(b.probeTimeout, "probeTimeout");
+        if (probeTimeout.compareTo(protocolPeriod) > 0) {
+            throw new IllegalArgumentException("probeTimeout (" + probeTimeout + ") must not exceed protocolPeriod ("
+                    + protocolPeriod + ")");
+        }
+        this.indirectProbes = atLeast(b.indirectProbes, 0, "indirectProbes");
+        this.suspicionMultiplier = atLeast(b.suspicionMultiplier, 1, "suspicionMultiplier");
+        this.suspicionMaxTimeoutMultiplier = atLeast(b.suspicionMaxTimeoutMultiplier, 1,
+                "suspicionMaxTimeoutMultiplier");
+        this.retransmitMultiplier = atLeast(b.retransmitMultiplier, 1, "retransmitMultiplier");
+        this.gossipInterval = positive(b.gossipInterval, "gossipInterval");
+        this.gossipFanout = atLeast(b.gossipFanout, 0, "gossipFanout");
+        this.gossipToTheDeadTime = nonNegative(b.gossipToTheDeadTime, "gossipToTheDeadTime");
+        this.pushPullInterval = nonNegative(b.pushPullInterval, "pushPullInterval");
+        this.reconnectInterval = nonNegative(b.reconnectInterval, "reconnectInterval");
+        this.deadMemberRetention = nonNegative(b.deadMemberRetention, "deadMemberRetention");
+        this.localHealthMax = atLeast(b.localHealthMax, 0, "localHealthMax");
+        this.lifeguardEnabled = b.lifeguardEnabled;
+        this.unreachableEnabled = b.unreachableEnabled;
+        this.unreachableTimeout = nonNegative(b.unreachableTimeout, "unreachableTimeout");
+        this.maxPacketSize = atLeast(b.maxPacketSize, 512, "maxPacketSize");
+        if (maxPacketSize > 65_000) {
+            throw new IllegalArgumentException("maxPacketSize must be <= 65000, was " + maxPacketSize);
+        }
+        this.maxMetadataBytes = atLeast(b.maxMetadataBytes, 0, "maxMetadataBytes");
+        if (maxMetadataBytes > maxPacketSize / 2) {
+            throw new IllegalArgumentException("maxMetadataBytes (" + maxMetadataBytes
+                    + ") must be at most half of maxPacketSize (" + maxPacketSize + ") so news still fits a packet");
+        }
+    }
+
+    /**
+     * Defaults for a LAN (memberlist's DefaultLANConfig): 1 s protocol period, 500 ms probe
+     * timeout, 3 indirect probes, suspicion multiplier 4 and max-timeout multiplier 6, retransmit
+     * multiplier 4, gossip every 200 ms to 3 members, push-pull every 30 s, local health max 8.
+     */
+    public static SwimSettings lan() {
+        return builder().build();
+    }
+
+    /** LAN defaults adjusted for links with more latency and loss between data centers. */
+    public static SwimSettings wan() {
+        return builder()
+                .protocolPeriod(Duration.ofSeconds(5))
+                .probeTimeout(Duration.ofSeconds(3))
+                .suspicionMultiplier(6)
+                .pushPullInterval(Duration.ofSeconds(60))
+                .gossipInterval(Duration.ofMillis(500))
+                .gossipFanout(4)
+                .gossipToTheDeadTime(Duration.ofSeconds(60))
+                .build();
+    }
+
+    /** LAN defaults tightened for one host (loopback): fast detection, low latency expected. */
+    public static SwimSettings local() {
+        return builder()
+                .protocolPeriod(Duration.ofSeconds(1))
+                .probeTimeout(Duration.ofMillis(200))
+                .suspicionMultiplier(3)
+                .pushPullInterval(Duration.ofSeconds(15))
+                .gossipInterval(Duration.ofMillis(100))
+                .gossipToTheDeadTime(Duration.ofSeconds(15))
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.protocolPeriod = protocolPeriod;
+        b.probeTimeout = probeTimeout;
+        b.indirectProbes = indirectProbes;
+        b.suspicionMultiplier = suspicionMultiplier;
+        b.suspicionMaxTimeoutMultiplier = suspicionMaxTimeoutMultiplier;
+        b.retransmitMultiplier = retransmitMultiplier;
+        b.gossipInterval = gossipInterval;
+        b.gossipFanout = gossipFanout;
+        b.gossipToTheDeadTime = gossipToTheDeadTime;
+        b.pushPullInterval = pushPullInterval;
+        b.reconnectInterval = reconnectInterval;
+        b.deadMemberRetention = deadMemberRetention;
+        b.localHealthMax = localHealthMax;
+        b.lifeguardEnabled = lifeguardEnabled;
+        b.unreachableEnabled = unreachableEnabled;
+        b.unreachableTimeout = unreachableTimeout;
+        b.maxPacketSize = maxPacketSize;
+        b.maxMetadataBytes = maxMetadataBytes;
+        return b;
+    }
+
+    /** Time between two probes of this node (T in the paper), before Lifeguard scaling. */
+    public Duration protocolPeriod() {
+        return protocolPeriod;
+    }
+
+    /** How long to wait for an ack to a direct ping before asking others (ping-req). */
+    public Duration probeTimeout() {
+        return probeTimeout;
+    }
+
+    /** Members asked to probe indirectly (k in the paper) when a direct probe times out. */
+    public int indirectProbes() {
+        return indirectProbes;
+    }
+
+    /** Minimum suspicion timeout is {@code suspicionMultiplier * log10(max(n,1)) * protocolPeriod}. */
+    public int suspicionMultiplier() {
+        return suspicionMultiplier;
+    }
+
+    /** Maximum suspicion timeout is this times the minimum; Lifeguard shrinks it toward the minimum. */
+    public int suspicionMaxTimeoutMultiplier() {
+        return suspicionMaxTimeoutMultiplier;
+    }
+
+    /** Each piece of news is sent at most {@code retransmitMultiplier * ceil(log10(n+1))} times. */
+    public int retransmitMultiplier() {
+        return retransmitMultiplier;
+    }
+
+    /** How often pending news is pushed to {@link #gossipFanout()} random members, besides riding on probes. */
+    public Duration gossipInterval() {
+        return gossipInterval;
+    }
+
+    /** Members that receive a gossip push every gossip interval. */
+    public int gossipFanout() {
+        return gossipFanout;
+    }
+
+    /** For this long after a member dies, gossip pushes may still go to it, so it learns it was declared dead. */
+    public Duration gossipToTheDeadTime() {
+        return gossipToTheDeadTime;
+    }
+
+    /**
+     * Base interval of full-state sync with one random member; it grows with cluster size beyond 32
+     * members so the total sync load stays bounded. Zero disables periodic sync (join still syncs).
+     */
+    public Duration pushPullInterval() {
+        return pushPullInterval;
+    }
+
+    /**
+     * How often a node tries to sync with one seed or one recently dead member, so a healed
+     * partition merges back without an operator. Zero disables it.
+     */
+    public Duration reconnectInterval() {
+        return reconnectInterval;
+    }
+
+    /** How long a dead or left member is kept as a tombstone, so stale news cannot resurrect it. */
+    public Duration deadMemberRetention() {
+        return deadMemberRetention;
+    }
+
+    /** Largest Lifeguard local health score; timeouts and the period scale by {@code score + 1}. */
+    public int localHealthMax() {
+        return localHealthMax;
+    }
+
+    /**
+     * Whether the Lifeguard extensions are on: local health scaling, nacks, suspicion confirmations
+     * shrinking the timeout. Off gives plain SWIM with the suspicion subprotocol (for comparison).
+     */
+    public boolean lifeguardEnabled() {
+        return lifeguardEnabled;
+    }
+
+    /** Whether an expired suspicion leads to unreachable (then dead after {@link #unreachableTimeout()}). */
+    public boolean unreachableEnabled() {
+        return unreachableEnabled;
+    }
+
+    /** With unreachable on, how long a member stays unreachable before it is declared dead. */
+    public Duration unreachableTimeout() {
+        return unreachableTimeout;
+    }
+
+    /** Largest datagram the engine fills with a message and piggybacked gossip, in bytes. */
+    public int maxPacketSize() {
+        return maxPacketSize;
+    }
+
+    /** Largest encoded metadata map a member may publish, in bytes. */
+    public int maxMetadataBytes() {
+        return maxMetadataBytes;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SwimSettings s && toString().equals(s.toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SwimSettings[protocolPeriod=" + protocolPeriod + ", probeTimeout=" + probeTimeout + ", indirectProbes="
+                + indirectProbes + ", suspicionMultiplier=" + suspicionMultiplier + ", suspicionMaxTimeoutMultiplier="
+                + suspicionMaxTimeoutMultiplier + ", retransmitMultiplier=" + retransmitMultiplier
+                + ", gossipInterval=" + gossipInterval + ", gossipFanout=" + gossipFanout + ", gossipToTheDeadTime="
+                + gossipToTheDeadTime + ", pushPullInterval=" + pushPullInterval + ", reconnectInterval="
+                + reconnectInterval + ", deadMemberRetention=" + deadMemberRetention + ", localHealthMax="
+                + localHealthMax + ", lifeguardEnabled=" + lifeguardEnabled + ", unreachableEnabled="
+                + unreachableEnabled + ", unreachableTimeout=" + unreachableTimeout + ", maxPacketSize="
+                + maxPacketSize + ", maxMetadataBytes=" + maxMetadataBytes + "]";
+    }
+
+    private static Duration positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+        return d;
+    }
+
+    private static Duration nonNegative(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, was " + d);
+        }
+        return d;
+    }
+
+    private static int atLeast(int v, int min, String name) {
+        if (v < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", was " + v);
+        }
+        return v;
+    }
+
+    /** Mutable builder; starts at the LAN defaults. */
+    public static final class Builder {
+        private Duration protocolPeriod = Duration.ofSeconds(1);
+        private Duration probeTimeout = Duration.ofMillis(500);
+        private int indirectProbes = 3;
+        private int suspicionMultiplier = 4;
+        private int suspicionMaxTimeoutMultiplier = 6;
+        private int retransmitMultiplier = 4;
+        private Duration gossipInterval = Duration.ofMillis(200);
+        private int gossipFanout = 3;
+        private Duration gossipToTheDeadTime = Duration.ofSeconds(30);
+        private Duration pushPullInterval = Duration.ofSeconds(30);
+        private Duration reconnectInterval = Duration.ofSeconds(10);
+        private Duration deadMemberRetention = Duration.ofMinutes(5);
+        private int localHealthMax = 8;
+        private boolean lifeguardEnabled = true;
+        private boolean unreachableEnabled = false;
+        private Duration unreachableTimeout = Duration.ofMinutes(1);
+        private int maxPacketSize = 1400;
+        private int maxMetadataBytes = 512;
+
+        private Builder() {
+        }
+
+        public Builder protocolPeriod(Duration v) { this.protocolPeriod = v; return this; }
+        public Builder probeTimeout(Duration v) { this.probeTimeout = v; return this; }
+        public Builder indirectProbes(int v) { this.indirectProbes = v; return this; }
+        public Builder suspicionMultiplier(int v) { this.suspicionMultiplier = v; return this; }
+        public Builder suspicionMaxTimeoutMultiplier(int v) { this.suspicionMaxTimeoutMultiplier = v; return this; }
+        public Builder retransmitMultiplier(int v) { this.retransmitMultiplier = v; return this; }
+        public Builder gossipInterval(Duration v) { this.gossipInterval = v; return this; }
+        public Builder gossipFanout(int v) { this.gossipFanout = v; return this; }
+        public Builder gossipToTheDeadTime(Duration v) { this.gossipToTheDeadTime = v; return this; }
+        public Builder pushPullInterval(Duration v) { this.pushPullInterval = v; return this; }
+        public Builder reconnectInterval(Duration v) { this.reconnectInterval = v; return this; }
+        public Builder deadMemberRetention(Duration v) { this.deadMemberRetention = v; return this; }
+        public Builder localHealthMax(int v) { this.localHealthMax = v; return this; }
+        public Builder lifeguardEnabled(boolean v) { this.lifeguardEnabled = v; return this; }
+        public Builder unreachableEnabled(boolean v) { this.unreachableEnabled = v; return this; }
+        public Builder unreachableTimeout(Duration v) { this.unreachableTimeout = v; return this; }
+        public Builder maxPacketSize(int v) { this.maxPacketSize = v; return this; }
+        public Builder maxMetadataBytes(int v) { this.maxMetadataBytes = v; return this; }
+
+        /** @throws IllegalArgumentException naming the first setting out of range */
+        public SwimSettings build() {
+            return new SwimSettings(this);
+        }
+    }
+}
