@@ -193,6 +193,10 @@ final class WireReader {
         // Constant labels: the hot path must not build strings for error details it rarely needs.
         String name = string(WireLimits.MAX_STRING_BYTES, false, "member name");
         String host = string(WireLimits.MAX_STRING_BYTES, false, "member host");
+        if (host.charAt(0) == '[') {
+            // Address strips brackets, so the encoder never writes them; "[]" would become an empty host.
+            throw new MalformedPacketException(RejectReason.INVALID_FIELD, "member host in brackets");
+        }
         int port = u16("member port");
         long uid = u64("member uid");
         return new MemberId(name, new Address(host, port), uid);
