@@ -186,7 +186,17 @@ final class WireReader {
         if (Arrays.equals(buf, start, start + n, expected, 0, expected.length)) {
             return null;
         }
-        return new String(buf, start, n, StandardCharsets.UTF_8);
+        return printable(new String(buf, start, n, StandardCharsets.UTF_8));
+    }
+
+    /** The label goes into a log line: control characters from a stranger's packet must not. */
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return b.toString();
     }
 
     MemberId memberId() {
