@@ -1,0 +1,57 @@
+package io.swimdiscovery.core.protocol;
+
+/**
+ * Lifeguard's local health multiplier (LHM, paper section IV.A): a score 0..max that rises when
+ * this node shows signs of being the slow one (its probes fail, relays' nacks go missing, others
+ * suspect it) and falls with each successful probe. Probe timeout and protocol period are scaled by
+ * {@code score + 1}, so a node that cannot keep up stops accusing healthy members.
+ */
+final class LocalHealth {
+
+    /** The only ways the score changes (Lifeguard's LHM events). */
+    enum Event {
+        /** A probe was answered: evidence this node works. */
+        SUCCESSFUL_PROBE(-1),
+        /** A probe with no indirect probes to back it failed. */
+        FAILED_PROBE(1),
+        /** A relay of a ping-req did not even send a nack: likely our own packets are lost. */
+        MISSED_NACK(1),
+        /** Someone suspected this node: it was too slow to answer. */
+        REFUTED_SUSPICION(1);
+
+        private final int delta;
+
+        Event(int delta) {
+            this.delta = delta;
+        }
+    }
+
+    private final int max;
+    private final boolean enabled;
+    private int score;
+
+    LocalHealth(int max, boolean enabled) {
+        this.max = max;
+        this.enabled = enabled;
+    }
+
+    void apply(Event event) {
+        apply(event, 1);
+    }
+
+    void apply(Event event, int times) {
+        if (!enabled) {
+            return;
+        }
+        score = Math.max(0, Math.min(max, score + event.delta * times));
+    }
+
+    int score() {
+        return score;
+    }
+
+    /** {@code nanos * (score + 1)}. */
+    long scale(long nanos) {
+        return nanos * (score + 1);
+    }
+}

@@ -1,0 +1,32 @@
+package io.swimdiscovery.core.protocol;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** This node's mutable record of one member; the engine hands out {@link Member} snapshots. */
+final class MemberEntry {
+
+    MemberId id;
+    MemberStatus status;
+    long incarnation;
+    Map<String, String> metadata;
+    long statusChangedAtNanos;
+    /** Set while suspect: the Lifeguard timer. */
+    @Nullable Suspicion suspicion;
+
+    MemberEntry(MemberId id, MemberStatus status, long incarnation, Map<String, String> metadata, long now) {
+        this.id = id;
+        this.status = status;
+        this.incarnation = incarnation;
+        this.metadata = metadata;
+        this.statusChangedAtNanos = now;
+    }
+
+    Member snapshot() {
+        return new Member(id, status, incarnation, metadata, statusChangedAtNanos);
+    }
+
+    Gossip toGossip(@Nullable String origin) {
+        return new Gossip(id, status, incarnation, metadata, status == MemberStatus.SUSPECT ? origin : null);
+    }
+}

@@ -1,0 +1,309 @@
+package io.swimdiscovery.core.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swimdiscovery.core.protocol.Message.Ack;
+import io.swimdiscovery.core.protocol.Message.GossipPush;
+import io.swimdiscovery.core.protocol.Message.Nack;
+import io.swimdiscovery.core.protocol.Message.Ping;
+import io.swimdiscovery.core.protocol.Message.PingReq;
+import io.swimdiscovery.core.protocol.Message.Sync;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** One input, then the directives: no network, no clock, no sleeping. */
+class SwimInstanceTests {
+
+    private static final long SECOND = Duration.ofSeconds(1).toNanos();
+    private final SwimSettings settings = SwimSettings.lan();
+    private final MemberId me = id("me", 1);
+    private final SwimInstance instance = new SwimInstance(settings, me, Map.of("zone", "a"), new SplittableRandom(7),
+            PacketSizer.ESTIMATE, 0);
+
+    private static MemberId id(String name, long uid) {
+        return new MemberId(name, new Address("10.0.0." + (name.hashCode() & 0x7f), 7946), uid);
+    }
+
+    private static Gossip alive(MemberId m, long inc) {
+        return new Gossip(m, MemberStatus.ALIVE, inc, Map.of(), null);
+    }
+
+    private static <T> List<T> of(List<Directive> directives, Class<T> type) {
+        return directives.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static List<Message> sent(List<Directive> directives) {
+        return of(directives, Directive.Send.class).stream().map(Directive.Send::message).toList();
+    }
+
+    private static List<MembershipEvent> events(List<Directive> directives) {
+        return of(directives, Directive.Publish.class).stream().map(Directive.Publish::event).toList();
+    }
+
+    private List<Directive> learn(MemberId... members) {
+        instance.start(0);
+        List<Gossip> gossip = java.util.Arrays.stream(members).map(m -> alive(m, 0)).toList();
+        return instance.onMessage(new GossipPush(members[0], gossip), 0);
+    }
+
+    @Test
+    void onPing_addressedToMe_answersWithAckOfTheSameSequence() {
+        MemberId peer = id("peer", 1);
+        learn(peer);
+        List<Directive> out = instance.onMessage(new Ping(peer, 42, me, List.of()), 0);
+        Ack ack = (Ack) sent(out).get(0);
+        assertThat(ack.sequence()).isEqualTo(42);
+        assertThat(ack.target()).isEqualTo(me);
+        assertThat(of(out, Directive.Send.class).get(0).to()).isEqualTo(peer.address());
+    }
+
+    @Test
+    void onPing_addressedToAnEarlierUidOfMyName_isNotAnswered() {
+        MemberId peer = id("peer", 1);
+        learn(peer);
+        List<Directive> out = instance.onMessage(new Ping(peer, 42, new MemberId("me", me.address(), 0), List.of()), 0);
+        assertThat(sent(out)).isEmpty();
+    }
+
+    @Test
+    void onGossip_aboutAnUnknownAliveMember_publishesJoined() {
+        MemberId peer = id("peer", 1);
+        List<Directive> out = learn(peer);
+        assertThat(events(out)).singleElement().isInstanceOf(MembershipEvent.MemberJoined.class);
+        assertThat(instance.members()).extracting(Member::name).containsExactlyInAnyOrder("me", "peer");
+    }
+
+    @Test
+    void onGossip_suspectingMe_refutesWithTheNextIncarnation_andTheAckCarriesIt() {
+        MemberId peer = id("peer", 1);
+        learn(peer);
+        Gossip suspicion = new Gossip(me, MemberStatus.SUSPECT, 0, Map.of(), "peer");
+        List<Directive> out = instance.onMessage(new Ping(peer, 5, me, List.of(suspicion)), SECOND);
+        assertThat(instance.localMember().incarnation()).isEqualTo(1);
+        Ack ack = (Ack) sent(out).get(0);
+        assertThat(ack.gossip()).anySatisfy(g -> {
+            assertThat(g.member()).isEqualTo(me);
+            assertThat(g.status()).isEqualTo(MemberStatus.ALIVE);
+            assertThat(g.incarnation()).isEqualTo(1);
+        });
+        assertThat(instance.counters().refutations()).isEqualTo(1);
+        assertThat(instance.localHealth()).as("being suspected counts against our own health").isEqualTo(1);
+    }
+
+    @Test
+    void onGossip_declaringMeDead_refutesToo() {
+        MemberId peer = id("peer", 1);
+        learn(peer);
+        instance.onMessage(new GossipPush(peer, List.of(new Gossip(me, MemberStatus.DEAD, 3, Map.of(), null))), 0);
+        assertThat(instance.localMember().incarnation()).isEqualTo(4);
+        assertThat(instance.localMember().status()).isEqualTo(MemberStatus.ALIVE);
+    }
+
+    @Test
+    void onGossip_aboutANewUidOfAKnownMember_failsTheOldOneAndJoinsTheNew() {
+        MemberId peer = id("peer", 1);
+        learn(peer);
+        MemberId restarted = new MemberId("peer", peer.address(), 2);
+        List<Directive> out = instance.onMessage(new GossipPush(restarted, List.of(alive(restarted, 0))), 0);
+        assertThat(events(out)).hasSize(2);
+        assertThat(events(out).get(0)).isInstanceOf(MembershipEvent.MemberFailed.class);
+        assertThat(events(out).get(0).member().id().uid()).isEqualTo(1);
+        assertThat(events(out).get(1)).isInstanceOf(MembershipEvent.MemberJoined.class);
+        assertThat(events(out).get(1).member().id().uid()).isEqualTo(2);
+    }
+
+    @Test
+    void onGossip_staleAliveAboutATombstonedMember_doesNotResurrectIt() {
+        MemberId peer = id("peer", 1);
+        MemberId other = id("other", 1);
+        learn(peer, other);
+        instance.onMessage(new GossipPush(other, List.of(new Gossip(peer, MemberStatus.DEAD, 0, Map.of(), null))), 0);
+        List<Directive> out = instance.onMessage(new GossipPush(other, List.of(alive(peer, 0))), 0);
+        assertThat(events(out)).isEmpty();
+        assertThat(instance.members()).filteredOn(m -> m.name().equals("peer")).singleElement()
+            .extracting(Member::status).isEqualTo(MemberStatus.DEAD);
+    }
+
+    @Test
+    void onTick_probesAMember_thenAsksKOthersAfterTheProbeTimeout_thenSuspectsAtPeriodEnd() {
+        MemberId a = id("a", 1);
+        MemberId b = id("b", 1);
+        MemberId c = id("c", 1);
+        MemberId d = id("d", 1);
+        learn(a, b, c, d);
+        FirstProbe first = firstProbe();
+        Ping ping = first.ping();
+        MemberId target = ping.target();
+        long probeStart = first.at();
+        List<Directive> afterTimeout = instance.onTick(probeStart + settings.probeTimeout().toNanos());
+        List<PingReq> reqs = sent(afterTimeout).stream().filter(PingReq.class::isInstance).map(PingReq.class::cast)
+            .toList();
+        assertThat(reqs).hasSize(3).allSatisfy(r -> {
+            assertThat(r.target()).isEqualTo(target);
+            assertThat(r.sequence()).isEqualTo(ping.sequence());
+        });
+        List<Directive> atPeriodEnd = instance.onTick(probeStart + SECOND);
+        assertThat(events(atPeriodEnd)).singleElement().isInstanceOfSatisfying(MembershipEvent.MemberSuspected.class,
+                e -> assertThat(e.member().id()).isEqualTo(target));
+        assertThat(instance.localHealth()).as("three nacks missing: our own network is suspect").isEqualTo(3);
+    }
+
+    @Test
+    void onTick_afterNacksFromEveryRelay_suspectsTheTargetWithoutBlamingItself() {
+        MemberId a = id("a", 1);
+        MemberId b = id("b", 1);
+        MemberId c = id("c", 1);
+        MemberId d = id("d", 1);
+        learn(a, b, c, d);
+        FirstProbe first = firstProbe();
+        Ping ping = first.ping();
+        long probeStart = first.at();
+        List<Directive> afterTimeout = instance.onTick(probeStart + settings.probeTimeout().toNanos());
+        for (Message m : sent(afterTimeout)) {
+            if (m instanceof PingReq) {
+                MemberId relay = of(afterTimeout, Directive.Send.class).stream().filter(s -> s.message() == m)
+                    .findFirst().map(s -> nameAt(s.to(), a, b, c, d)).orElseThrow();
+                instance.onMessage(new Nack(relay, ping.sequence(), List.of()), probeStart + SECOND * 7 / 10);
+            }
+        }
+        instance.onTick(probeStart + SECOND);
+        assertThat(instance.localHealth()).isZero();
+        assertThat(instance.counters().nacksReceived()).isEqualTo(3);
+    }
+
+    private record FirstProbe(long at, Ping ping) {
+    }
+
+    /** Ticks every 10 ms until the instance sends its first probe. */
+    private FirstProbe firstProbe() {
+        for (long t = 0; t < 3 * SECOND; t += SECOND / 100) {
+            for (Message m : sent(instance.onTick(t))) {
+                if (m instanceof Ping p) {
+                    return new FirstProbe(t, p);
+                }
+            }
+        }
+        throw new AssertionError("no probe within 3 s");
+    }
+
+    private static MemberId nameAt(Address address, MemberId... ids) {
+        return java.util.Arrays.stream(ids).filter(i -> i.address().equals(address)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void onPing_toASuspect_carriesItsSuspicionFirst_buddySystem() {
+        MemberId a = id("a", 1);
+        learn(a);
+        instance.onMessage(new GossipPush(a, List.of(new Gossip(a, MemberStatus.SUSPECT, 0, Map.of(), "x"))), 0);
+        Ping ping = firstProbe().ping();
+        assertThat(ping.gossip().get(0).member()).isEqualTo(a);
+        assertThat(ping.gossip().get(0).status()).isEqualTo(MemberStatus.SUSPECT);
+    }
+
+    @Test
+    void onPingReq_pingsTheTargetAndRelaysItsAck_orSendsANack() {
+        MemberId requester = id("requester", 1);
+        MemberId target = id("target", 1);
+        learn(requester, target);
+        List<Directive> out = instance.onMessage(new PingReq(requester, 9, target, List.of()), 0);
+        Ping relayed = (Ping) sent(out).get(0);
+        assertThat(relayed.target()).isEqualTo(target);
+        List<Directive> onAck = instance.onMessage(new Ack(target, relayed.sequence(), target, List.of()), SECOND / 10);
+        Ack forwarded = (Ack) sent(onAck).get(0);
+        assertThat(forwarded.sequence()).isEqualTo(9);
+        assertThat(forwarded.target()).isEqualTo(target);
+
+        List<Directive> second = instance.onMessage(new PingReq(requester, 10, target, List.of()), SECOND);
+        assertThat(sent(second)).hasSize(1);
+        List<Directive> later = instance.onTick(SECOND + settings.probeTimeout().toNanos());
+        assertThat(sent(later)).anySatisfy(m -> {
+            assertThat(m).isInstanceOf(Nack.class);
+            assertThat(((Nack) m).sequence()).isEqualTo(10);
+        });
+    }
+
+    @Test
+    void onSync_mergesTheStateAndAnswersWithOwnState() {
+        MemberId peer = id("peer", 1);
+        MemberId other = id("other", 1);
+        instance.start(0);
+        List<Directive> out = instance.onMessage(new Sync(peer, false, true, List.of(alive(peer, 0), alive(other, 0))),
+                0);
+        assertThat(events(out)).hasSize(2);
+        Directive.SendReliable reply = of(out, Directive.SendReliable.class).get(0);
+        assertThat(reply.to()).isEqualTo(peer.address());
+        assertThat(((Sync) reply.message()).reply()).isTrue();
+        assertThat(((Sync) reply.message()).gossip()).extracting(g -> g.member().name())
+            .containsExactlyInAnyOrder("me", "peer", "other");
+        assertThat(instance.isJoined()).isTrue();
+    }
+
+    @Test
+    void onSync_deadInRemoteStateButAliveHere_becomesSuspectInstead() {
+        MemberId peer = id("peer", 1);
+        MemberId other = id("other", 1);
+        learn(peer, other);
+        List<Directive> out = instance.onMessage(new Sync(peer, true, false,
+                List.of(new Gossip(other, MemberStatus.DEAD, 0, Map.of(), null))), 0);
+        assertThat(events(out)).singleElement().isInstanceOf(MembershipEvent.MemberSuspected.class);
+    }
+
+    @Test
+    void join_syncsWithEverySeedButItself() {
+        Address seed = new Address("10.0.0.99", 7946);
+        List<Directive> out = instance.join(List.of(seed, me.address()), 0);
+        assertThat(of(out, Directive.SendReliable.class)).singleElement().satisfies(s -> {
+            assertThat(s.to()).isEqualTo(seed);
+            assertThat(((Sync) s.message()).join()).isTrue();
+        });
+        assertThat(of(out, Directive.ScheduleTick.class)).hasSize(1);
+    }
+
+    @Test
+    void updateMetadata_raisesIncarnation_andQueuesTheNews() {
+        instance.start(0);
+        instance.updateMetadata(Map.of("zone", "b"), 0);
+        assertThat(instance.localMember().incarnation()).isEqualTo(1);
+        assertThat(instance.localMember().metadata()).containsEntry("zone", "b");
+        assertThat(instance.gossipQueueDepth()).isEqualTo(1);
+    }
+
+    @Test
+    void updateMetadata_tooLarge_isRefusedWithTheLimitNamed() {
+        instance.start(0);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+            .isThrownBy(() -> instance.updateMetadata(Map.of("k", "x".repeat(600)), 0))
+            .withMessageContaining("maxMetadataBytes");
+    }
+
+    @Test
+    void leave_tellsEveryLiveMemberDirectly_andStopsProbing() {
+        MemberId a = id("a", 1);
+        MemberId b = id("b", 1);
+        learn(a, b);
+        List<Directive> out = instance.leave(0);
+        assertThat(of(out, Directive.Send.class)).extracting(Directive.Send::to)
+            .containsExactlyInAnyOrder(a.address(), b.address());
+        assertThat(sent(out)).allSatisfy(m -> assertThat(m.gossip()).anySatisfy(g -> {
+            assertThat(g.member()).isEqualTo(me);
+            assertThat(g.status()).isEqualTo(MemberStatus.LEFT);
+        }));
+        assertThat(instance.hasLeaveDisseminated()).isFalse();
+        for (long t = 0; t < 10 * SECOND; t += SECOND / 10) {
+            assertThat(sent(instance.onTick(t))).noneMatch(m -> m instanceof Ping);
+        }
+        assertThat(instance.hasLeaveDisseminated()).isTrue();
+    }
+
+    @Test
+    void everyInput_afterStart_endsWithATickScheduledWhenSomethingIsDue() {
+        List<Directive> first = instance.start(0);
+        assertThat(of(first, Directive.ScheduleTick.class)).singleElement()
+            .satisfies(t -> assertThat(t.atNanos()).isBetween(0L, SECOND));
+        List<Directive> tick = instance.onTick(of(first, Directive.ScheduleTick.class).get(0).atNanos());
+        assertThat(of(tick, Directive.ScheduleTick.class)).hasSize(1);
+    }
+}
