@@ -67,8 +67,9 @@ public class SwimProperties implements InitializingBean {
     private List<String> seeds = new ArrayList<>();
 
     /**
-     * DNS name whose A/AAAA records are the seeds (a Kubernetes headless service, for instance),
-     * as name or name:port. Resolved again at every join attempt.
+     * DNS name whose records are the seeds, resolved again at every join attempt: name or
+     * name:port for A/AAAA records (a Kubernetes headless service, for instance), or an SRV name
+     * starting with an underscore.
      */
     private @Nullable String seedDns;
 

@@ -4,6 +4,7 @@ import io.swimdiscovery.core.protocol.Address;
 import io.swimdiscovery.core.protocol.MemberId;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import io.swimdiscovery.core.security.EncryptionMode;
+import io.swimdiscovery.core.seed.DnsSeedProvider;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,8 +46,16 @@ final class SwimPropertiesValidator {
                     "a non-empty name of at most " + MemberId.MAX_NAME_BYTES + " UTF-8 bytes");
         }
         seedAddresses(properties);
-        if (properties.getSeedDns() != null) {
-            parseAddress("swim.seed-dns", properties.getSeedDns(), seedPort(properties), "name or name:port");
+        String seedDns = properties.getSeedDns();
+        if (seedDns != null) {
+            try {
+                new DnsSeedProvider(seedDns, seedPort(properties));
+            }
+            catch (IllegalArgumentException ex) {
+                throw new InvalidSwimPropertyException("swim.seed-dns", seedDns,
+                        "a DNS name, name:port, or an SRV name such as _swim._udp.orders.default.svc.cluster.local ("
+                                + ex.getMessage() + ")", ex);
+            }
         }
         List<byte[]> keys = decodeKeys(properties);
         EncryptionMode mode = properties.getEncryption().effectiveMode();

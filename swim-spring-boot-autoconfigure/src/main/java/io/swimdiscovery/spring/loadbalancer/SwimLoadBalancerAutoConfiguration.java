@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.cloud.loadbalancer.config.LoadBalancerAutoConfiguration;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import reactor.core.publisher.Flux;
 
 /**
  * Makes {@link SwimServiceInstanceListSupplier} the instance list of every load-balanced service
@@ -18,7 +19,7 @@ import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
  */
 @AutoConfiguration(after = SwimDiscoveryClientAutoConfiguration.class, before = LoadBalancerAutoConfiguration.class)
 @ConditionalOnSwimEnabled
-@ConditionalOnClass({ ServiceInstanceListSupplier.class, LoadBalancerClients.class })
+@ConditionalOnClass({ ServiceInstanceListSupplier.class, LoadBalancerClients.class, Flux.class })
 @ConditionalOnBooleanProperty(name = "spring.cloud.loadbalancer.enabled", matchIfMissing = true)
 @ConditionalOnBean(SwimDiscoveryClient.class)
 @LoadBalancerClients(defaultConfiguration = SwimLoadBalancerClientConfiguration.class)

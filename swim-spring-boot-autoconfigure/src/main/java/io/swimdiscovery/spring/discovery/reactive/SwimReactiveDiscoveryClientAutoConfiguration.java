@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Bean;
 import reactor.core.publisher.Flux;
 
 /**
- * The {@link SwimReactiveDiscoveryClient}, when Reactor is on the class path. Respects
+ * The {@link SwimReactiveDiscoveryClient}, when Reactor is on the class path and Spring Cloud
+ * switches reactive discovery on (it needs {@code WebClient} on the class path too). Respects
  * {@code spring.cloud.discovery.enabled} and {@code spring.cloud.discovery.reactive.enabled}.
  */
 @AutoConfiguration(after = SwimAutoConfiguration.class,
