@@ -21,11 +21,13 @@ final class GossipQueue {
     private static final class Item implements Comparable<Item> {
         final Gossip gossip;
         final long id;
+        final int limitMultiplier;
         int transmits;
 
-        Item(Gossip gossip, long id) {
+        Item(Gossip gossip, long id, int limitMultiplier) {
             this.gossip = gossip;
             this.id = id;
+            this.limitMultiplier = limitMultiplier;
         }
 
         @Override
@@ -44,11 +46,20 @@ final class GossipQueue {
 
     /** Queues {@code gossip}, replacing any queued item about the same member name. */
     void offer(Gossip gossip) {
+        offer(gossip, 1);
+    }
+
+    /**
+     * Queues {@code gossip} to go out {@code limitMultiplier} times the usual limit. A refutation
+     * gets 2: a member that misses it keeps an old suspicion and declares a live member dead, while
+     * missing other news costs nothing until the next sync.
+     */
+    void offer(Gossip gossip, int limitMultiplier) {
         Item old = byName.remove(gossip.member().name());
         if (old != null) {
             order.remove(old);
         }
-        Item item = new Item(gossip, nextId++);
+        Item item = new Item(gossip, nextId++, limitMultiplier);
         byName.put(gossip.member().name(), item);
         order.add(item);
     }
@@ -98,7 +109,7 @@ final class GossipQueue {
         }
         for (Item item : sent) {
             item.transmits++;
-            if (item.transmits >= limit) {
+            if (item.transmits >= limit * item.limitMultiplier) {
                 byName.remove(item.gossip.member().name());
             } else {
                 order.add(item);

@@ -34,6 +34,24 @@ final class ProbeSchedule {
         order.add(slot, name);
     }
 
+    /**
+     * Makes {@code name} the next member probed (adding it if absent). Used to check a suspicion
+     * raised by another member: the probe either confirms it or carries it to the suspect, which
+     * then refutes.
+     */
+    void prioritize(String name) {
+        if (present.contains(name)) {
+            int i = order.indexOf(name);
+            order.remove(i);
+            if (i < next) {
+                next--;
+            }
+        } else {
+            present.add(name);
+        }
+        order.add(Math.min(next, order.size()), name);
+    }
+
     /** Removes {@code name}; a no-op if absent. */
     void remove(String name) {
         if (!present.remove(name)) {
@@ -51,8 +69,9 @@ final class ProbeSchedule {
      * rejects stay in the schedule (they may become probeable again).
      */
     String next(Predicate<String> probeable) {
-        int size = order.size();
-        for (int tried = 0; tried < size; tried++) {
+        // The rest of this pass plus one whole pass after a reshuffle visits every member.
+        int tries = 2 * order.size();
+        for (int tried = 0; tried < tries; tried++) {
             if (next >= order.size()) {
                 Collections.shuffle(order, asRandom());
                 next = 0;

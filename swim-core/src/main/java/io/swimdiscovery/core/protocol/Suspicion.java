@@ -70,7 +70,7 @@ final class Suspicion {
      * the suspect included. Clamping the scale at 1 (as memberlist does) keeps small clusters from
      * getting a timeout shorter than one period per multiplier.
      */
-    static long minTimeoutNanos(int multiplier, int n, long periodNanos) {
+    static long minTimeoutNanos(double multiplier, int n, long periodNanos) {
         double scale = Math.max(1.0, Math.log10(Math.max(1, n)));
         return (long) (multiplier * scale * periodNanos);
     }

@@ -15,8 +15,9 @@ public final class SwimSettings {
     private final Duration protocolPeriod;
     private final Duration probeTimeout;
     private final int indirectProbes;
-    private final int suspicionMultiplier;
+    private final double suspicionMultiplier;
     private final int suspicionMaxTimeoutMultiplier;
+    private final int suspicionConfirmations;
     private final int retransmitMultiplier;
     private final Duration gossipInterval;
     private final int gossipFanout;
@@ -39,9 +40,13 @@ public final class SwimSettings {
                     + protocolPeriod + ")");
         }
         this.indirectProbes = atLeast(b.indirectProbes, 0, "indirectProbes");
-        this.suspicionMultiplier = atLeast(b.suspicionMultiplier, 1, "suspicionMultiplier");
+        if (!(b.suspicionMultiplier > 0) || Double.isInfinite(b.suspicionMultiplier)) {
+            throw new IllegalArgumentException("suspicionMultiplier must be positive, was " + b.suspicionMultiplier);
+        }
+        this.suspicionMultiplier = b.suspicionMultiplier;
         this.suspicionMaxTimeoutMultiplier = atLeast(b.suspicionMaxTimeoutMultiplier, 1,
                 "suspicionMaxTimeoutMultiplier");
+        this.suspicionConfirmations = atLeast(b.suspicionConfirmations, 0, "suspicionConfirmations");
         this.retransmitMultiplier = atLeast(b.retransmitMultiplier, 1, "retransmitMultiplier");
         this.gossipInterval = positive(b.gossipInterval, "gossipInterval");
         this.gossipFanout = atLeast(b.gossipFanout, 0, "gossipFanout");
@@ -65,15 +70,18 @@ public final class SwimSettings {
     }
 
     /**
-     * Defaults for a LAN (memberlist's DefaultLANConfig): 1 s protocol period, 500 ms probe
-     * timeout, 3 indirect probes, suspicion multiplier 4 and max-timeout multiplier 6, retransmit
-     * multiplier 4, gossip every 200 ms to 3 members, push-pull every 30 s, local health max 8.
+     * Defaults for a LAN, memberlist's DefaultLANConfig but for one value: 1 s protocol period,
+     * 500 ms probe timeout, 3 indirect probes, max-timeout multiplier 6, 2 expected confirmations,
+     * retransmit multiplier 4, gossip every 200 ms to 3 members, push-pull every 30 s, local health
+     * max 8. The suspicion multiplier is 1.5 where memberlist has 4: members that hear a suspicion
+     * probe the suspect first, so confirmations arrive within about a period and the minimum
+     * timeout, which applies only after them, can be short (docs/protocol.md has the measurements).
      */
     public static SwimSettings lan() {
         return builder().build();
     }
 
-    /** LAN defaults adjusted for links with more latency and loss between data centers. */
+    /** memberlist's DefaultWANConfig: links with more latency and loss between data centers. */
     public static SwimSettings wan() {
         return builder()
                 .protocolPeriod(Duration.ofSeconds(5))
@@ -86,12 +94,15 @@ public final class SwimSettings {
                 .build();
     }
 
-    /** LAN defaults tightened for one host (loopback): fast detection, low latency expected. */
+    /**
+     * For many members on one host (development, tests): loopback answers fast, so the probe
+     * timeout is short, but processes share CPUs, so the suspicion multiplier is a little higher.
+     */
     public static SwimSettings local() {
         return builder()
                 .protocolPeriod(Duration.ofSeconds(1))
                 .probeTimeout(Duration.ofMillis(200))
-                .suspicionMultiplier(3)
+                .suspicionMultiplier(2)
                 .pushPullInterval(Duration.ofSeconds(15))
                 .gossipInterval(Duration.ofMillis(100))
                 .gossipToTheDeadTime(Duration.ofSeconds(15))
@@ -109,6 +120,7 @@ public final class SwimSettings {
         b.indirectProbes = indirectProbes;
         b.suspicionMultiplier = suspicionMultiplier;
         b.suspicionMaxTimeoutMultiplier = suspicionMaxTimeoutMultiplier;
+        b.suspicionConfirmations = suspicionConfirmations;
         b.retransmitMultiplier = retransmitMultiplier;
         b.gossipInterval = gossipInterval;
         b.gossipFanout = gossipFanout;
@@ -140,14 +152,26 @@ public final class SwimSettings {
         return indirectProbes;
     }
 
-    /** Minimum suspicion timeout is {@code suspicionMultiplier * log10(max(n,1)) * protocolPeriod}. */
-    public int suspicionMultiplier() {
+    /**
+     * Minimum suspicion timeout is {@code suspicionMultiplier * max(1, log10(n)) * protocolPeriod}
+     * (alpha in Lifeguard). The minimum applies only once {@link #suspicionConfirmations()} other
+     * members have independently failed to reach the suspect.
+     */
+    public double suspicionMultiplier() {
         return suspicionMultiplier;
     }
 
     /** Maximum suspicion timeout is this times the minimum; Lifeguard shrinks it toward the minimum. */
     public int suspicionMaxTimeoutMultiplier() {
         return suspicionMaxTimeoutMultiplier;
+    }
+
+    /**
+     * Independent confirmations (K in Lifeguard) after which the suspicion timeout has shrunk to its
+     * minimum. memberlist derives it as {@code suspicionMultiplier - 2}; here it is its own setting.
+     */
+    public int suspicionConfirmations() {
+        return suspicionConfirmations;
     }
 
     /** Each piece of news is sent at most {@code retransmitMultiplier * ceil(log10(n+1))} times. */
@@ -238,7 +262,8 @@ public final class SwimSettings {
     public String toString() {
         return "SwimSettings[protocolPeriod=" + protocolPeriod + ", probeTimeout=" + probeTimeout + ", indirectProbes="
                 + indirectProbes + ", suspicionMultiplier=" + suspicionMultiplier + ", suspicionMaxTimeoutMultiplier="
-                + suspicionMaxTimeoutMultiplier + ", retransmitMultiplier=" + retransmitMultiplier
+                + suspicionMaxTimeoutMultiplier + ", suspicionConfirmations=" + suspicionConfirmations
+                + ", retransmitMultiplier=" + retransmitMultiplier
                 + ", gossipInterval=" + gossipInterval + ", gossipFanout=" + gossipFanout + ", gossipToTheDeadTime="
                 + gossipToTheDeadTime + ", pushPullInterval=" + pushPullInterval + ", reconnectInterval="
                 + reconnectInterval + ", deadMemberRetention=" + deadMemberRetention + ", localHealthMax="
@@ -275,8 +300,9 @@ public final class SwimSettings {
         private Duration protocolPeriod = Duration.ofSeconds(1);
         private Duration probeTimeout = Duration.ofMillis(500);
         private int indirectProbes = 3;
-        private int suspicionMultiplier = 4;
+        private double suspicionMultiplier = 1.5;
         private int suspicionMaxTimeoutMultiplier = 6;
+        private int suspicionConfirmations = 2;
         private int retransmitMultiplier = 4;
         private Duration gossipInterval = Duration.ofMillis(200);
         private int gossipFanout = 3;
@@ -297,8 +323,9 @@ public final class SwimSettings {
         public Builder protocolPeriod(Duration v) { this.protocolPeriod = v; return this; }
         public Builder probeTimeout(Duration v) { this.probeTimeout = v; return this; }
         public Builder indirectProbes(int v) { this.indirectProbes = v; return this; }
-        public Builder suspicionMultiplier(int v) { this.suspicionMultiplier = v; return this; }
+        public Builder suspicionMultiplier(double v) { this.suspicionMultiplier = v; return this; }
         public Builder suspicionMaxTimeoutMultiplier(int v) { this.suspicionMaxTimeoutMultiplier = v; return this; }
+        public Builder suspicionConfirmations(int v) { this.suspicionConfirmations = v; return this; }
         public Builder retransmitMultiplier(int v) { this.retransmitMultiplier = v; return this; }
         public Builder gossipInterval(Duration v) { this.gossipInterval = v; return this; }
         public Builder gossipFanout(int v) { this.gossipFanout = v; return this; }

@@ -30,11 +30,12 @@ class EngineClusterTests {
         net.joinAllThrough(0);
         net.run(10 * SECOND);
         net.crash(7);
-        // Bound: within 2 rounds of 19 probes each member probes n7 at least once... but the first
-        // prober to reach it does so within ~1-2 periods (round-robin over 19 members by 19 probers);
-        // then the suspicion timeout is at most max = 6 * 4 * log10(20) s = 31.2 s, and dead news
-        // reaches all in a few gossip intervals. 40 s covers it; the simulator measures the median.
-        net.run(40 * SECOND);
+        // Bound, from the LAN settings at n = 20: some member probes n7 within two periods (round
+        // robin visits it once per pass of every prober), its probe fails at the end of that period
+        // (+1 s); the suspicion timeout is at most max = 6 * 1.5 * max(1, log10 20) s = 11.7 s;
+        // the dead news then reaches everyone in a few gossip intervals (< 2 s with no loss).
+        // 2 + 1 + 11.7 + 2 = 16.7 s, so 17 s.
+        net.run(17 * SECOND);
         for (int observer = 0; observer < 20; observer++) {
             if (observer != 7) {
                 assertThat(net.statusAt(observer, 7)).as("n%d sees n7 (seed %d)", observer, SEED)

@@ -61,6 +61,17 @@ class GossipQueueTests {
         assertThat(names(q.take(10_000, PacketSizer.ESTIMATE, 10, "a"))).containsExactly("b@0");
     }
 
+    @Test
+    void offer_withALimitMultiplier_goesOutThatManyTimesTheLimit() {
+        GossipQueue q = new GossipQueue();
+        q.offer(alive("refuter", 1), 2);
+        int sends = 0;
+        for (int round = 0; round < 20; round++) {
+            sends += q.take(10_000, PacketSizer.ESTIMATE, 4, null).size();
+        }
+        assertThat(sends).isEqualTo(8);
+    }
+
     @Property
     void everyItemGoesOutExactlyLimitTimes_thenLeavesTheQueue(@ForAll @IntRange(min = 1, max = 12) int limit,
             @ForAll @IntRange(min = 1, max = 30) int items) {

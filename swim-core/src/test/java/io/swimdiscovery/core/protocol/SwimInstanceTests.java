@@ -94,6 +94,43 @@ class SwimInstanceTests {
     }
 
     @Test
+    void onPing_carryingAStaleSuspicionOfMe_afterMyRefutationStoppedCirculating_answersWithMyCurrentIncarnation() {
+        MemberId peer = id("peer", 1);
+        learn(peer);
+        instance.onMessage(new GossipPush(peer, List.of(new Gossip(me, MemberStatus.SUSPECT, 0, Map.of(), "x"))), 0);
+        // Let the refutation go out until the queue drops it: nothing about me in the last 10 s.
+        boolean recentlySentAboutMe = false;
+        for (long t = 0; t < 30 * SECOND; t += SECOND / 10) {
+            boolean aboutMe = sent(instance.onTick(t)).stream().flatMap(m -> m.gossip().stream())
+                .anyMatch(g -> g.member().equals(me));
+            recentlySentAboutMe = t > 20 * SECOND ? recentlySentAboutMe || aboutMe : false;
+        }
+        assertThat(recentlySentAboutMe).isFalse();
+        Gossip stale = new Gossip(me, MemberStatus.SUSPECT, 0, Map.of(), "peer");
+        List<Directive> out = instance.onMessage(new Ping(peer, 77, me, List.of(stale)), 31 * SECOND);
+        Ack ack = (Ack) sent(out).get(0);
+        assertThat(ack.gossip()).anySatisfy(g -> {
+            assertThat(g.member()).isEqualTo(me);
+            assertThat(g.status()).isEqualTo(MemberStatus.ALIVE);
+            assertThat(g.incarnation()).isEqualTo(1);
+        });
+        assertThat(instance.counters().refutations()).as("not a new refutation").isEqualTo(1);
+    }
+
+    @Test
+    void onGossip_suspicionOfAMember_makesSomeHearersProbeItNext() {
+        MemberId[] peers = new MemberId[5];
+        for (int i = 0; i < peers.length; i++) {
+            peers[i] = id("p" + i, 1);
+        }
+        learn(peers);
+        // Five members: every hearer checks (the share 2K+2 exceeds the others).
+        instance.onMessage(new GossipPush(peers[0],
+                List.of(new Gossip(peers[3], MemberStatus.SUSPECT, 0, Map.of(), "p0"))), 0);
+        assertThat(firstProbe().ping().target()).isEqualTo(peers[3]);
+    }
+
+    @Test
     void onGossip_declaringMeDead_refutesToo() {
         MemberId peer = id("peer", 1);
         learn(peer);

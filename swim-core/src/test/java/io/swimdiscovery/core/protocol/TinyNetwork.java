@@ -28,10 +28,13 @@ final class TinyNetwork {
             (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
     private final long[] tickAt = new long[4096];
     private long seq;
+    private final SplittableRandom lossRandom;
+    private double loss;
     long now;
 
     TinyNetwork(int n, SwimSettings settings, long seed) {
         SplittableRandom root = new SplittableRandom(seed);
+        lossRandom = root.split();
         for (int i = 0; i < n; i++) {
             MemberId id = new MemberId("n" + i, new Address("10.0.0." + i, 7946), 1);
             nodes.add(new SwimInstance(settings, id, Map.of(), root.split(), PacketSizer.ESTIMATE, 0));
@@ -45,6 +48,18 @@ final class TinyNetwork {
         for (int i = 0; i < nodes.size(); i++) {
             apply(i, nodes.get(i).join(i == seedNode ? List.of() : List.of(seed), now));
         }
+    }
+
+    /** Drops each best-effort message with probability {@code loss}. */
+    void loss(double loss) {
+        this.loss = loss;
+    }
+
+    private final Map<Integer, Long> slow = new HashMap<>();
+
+    /** Every message {@code node} handles waits {@code delayNanos} first. */
+    void slow(int node, long delayNanos) {
+        slow.put(node, delayNanos);
     }
 
     void crash(int node) {
@@ -73,7 +88,9 @@ final class TinyNetwork {
     void apply(int node, List<Directive> directives) {
         for (Directive d : directives) {
             if (d instanceof Directive.Send s) {
-                deliver(s.to(), s.message());
+                if (loss == 0 || lossRandom.nextDouble() >= loss) {
+                    deliver(s.to(), s.message());
+                }
             } else if (d instanceof Directive.SendReliable s) {
                 deliver(s.to(), s.message());
             } else if (d instanceof Directive.Publish p) {
@@ -88,7 +105,7 @@ final class TinyNetwork {
     private void deliver(Address to, Message message) {
         Integer target = byAddress.get(to);
         if (target != null) {
-            queue.add(new Event(now + MS, seq++, target, message, false));
+            queue.add(new Event(now + MS + slow.getOrDefault(target, 0L), seq++, target, message, false));
         }
     }
 
