@@ -278,13 +278,19 @@ public class SwimProperties implements InitializingBean {
          * Multiplier of the minimum suspicion timeout, which is multiplier * log10(members) *
          * protocol period.
          */
-        private @Nullable Integer suspicionMultiplier;
+        private @Nullable Double suspicionMultiplier;
 
         /**
          * Maximum suspicion timeout as a multiple of the minimum; Lifeguard shrinks it toward the
          * minimum as other members confirm the suspicion.
          */
         private @Nullable Integer suspicionMaxTimeoutMultiplier;
+
+        /**
+         * Independent confirmations of a suspicion (K in Lifeguard) after which its timeout has
+         * shrunk to the minimum.
+         */
+        private @Nullable Integer suspicionConfirmations;
 
         /**
          * Multiplier of how often one piece of news is sent: multiplier * ceil(log10(members + 1)).
@@ -372,6 +378,9 @@ public class SwimProperties implements InitializingBean {
             if (this.suspicionMaxTimeoutMultiplier != null) {
                 b.suspicionMaxTimeoutMultiplier(this.suspicionMaxTimeoutMultiplier);
             }
+            if (this.suspicionConfirmations != null) {
+                b.suspicionConfirmations(this.suspicionConfirmations);
+            }
             if (this.retransmitMultiplier != null) {
                 b.retransmitMultiplier(this.retransmitMultiplier);
             }
@@ -437,12 +446,20 @@ public class SwimProperties implements InitializingBean {
             this.indirectProbes = indirectProbes;
         }
 
-        public @Nullable Integer getSuspicionMultiplier() {
+        public @Nullable Double getSuspicionMultiplier() {
             return this.suspicionMultiplier;
         }
 
-        public void setSuspicionMultiplier(@Nullable Integer suspicionMultiplier) {
+        public void setSuspicionMultiplier(@Nullable Double suspicionMultiplier) {
             this.suspicionMultiplier = suspicionMultiplier;
+        }
+
+        public @Nullable Integer getSuspicionConfirmations() {
+            return this.suspicionConfirmations;
+        }
+
+        public void setSuspicionConfirmations(@Nullable Integer suspicionConfirmations) {
+            this.suspicionConfirmations = suspicionConfirmations;
         }
 
         public @Nullable Integer getSuspicionMaxTimeoutMultiplier() {

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.swimdiscovery.core.protocol.Address;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import io.swimdiscovery.core.security.EncryptionMode;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,6 +61,18 @@ class SwimPropertiesTests {
                 assertThat(settings.protocolPeriod()).isEqualTo(SwimSettings.wan().protocolPeriod());
                 assertThat(settings.gossipFanout()).isEqualTo(SwimSettings.wan().gossipFanout());
             });
+    }
+
+    @Test
+    void everyEngineSettingHasAProtocolProperty() {
+        Set<String> settings = Arrays.stream(SwimSettings.Builder.class.getDeclaredMethods())
+            .filter((method) -> Modifier.isPublic(method.getModifiers()) && method.getParameterCount() == 1)
+            .map(Method::getName)
+            .collect(Collectors.toSet());
+        Set<String> properties = Arrays.stream(SwimProperties.Protocol.class.getDeclaredFields())
+            .map(Field::getName)
+            .collect(Collectors.toSet());
+        assertThat(properties).isEqualTo(settings);
     }
 
     @Test
