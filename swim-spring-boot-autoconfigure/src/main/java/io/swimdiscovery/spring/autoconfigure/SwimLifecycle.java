@@ -6,6 +6,7 @@ import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MembershipEvent;
 import io.swimdiscovery.spring.discovery.SwimMetadata;
 import io.swimdiscovery.spring.serviceregistry.SwimRegistration;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public class SwimLifecycle implements SmartLifecycle {
             SwimNode started = this.nodeSupplier.get();
             // Listen before starting, so not even the first join's news is missed.
             started.addListener(this::dispatch);
-            started.start();
+            bind(started);
             this.node = started;
             this.running = true;
             this.left = false;
@@ -99,6 +100,24 @@ public class SwimLifecycle implements SmartLifecycle {
             }
             logger.info("SWIM node " + started.localMember().id() + " started");
             join(started);
+        }
+    }
+
+    // A socket that cannot be bound is a configuration problem: report it against the property.
+    private void bind(SwimNode started) {
+        try {
+            started.start();
+        }
+        catch (UncheckedIOException ex) {
+            String reason = String.valueOf(ex.getMessage());
+            if (reason.contains("resolve bind host")) {
+                throw new InvalidSwimPropertyException("swim.bind-address", this.properties.getBindAddress(),
+                        "an address of this host (" + reason + ")", ex);
+            }
+            throw new InvalidSwimPropertyException("swim.port", this.properties.getPort(),
+                    "a port no other process uses for UDP and TCP on " + this.properties.getBindAddress()
+                            + ", or 0 for a free one (" + reason + ")",
+                    ex);
         }
     }
 

@@ -3,6 +3,8 @@ package io.swimdiscovery.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,6 +74,21 @@ class InvalidSwimPropertiesTests {
     void protocolValueTheEngineRejectsNamesTheProperty() {
         assertFailure("swim.protocol.probe-timeout=5s", "swim.protocol.probe-timeout", "(not set)",
                 "must not exceed protocolPeriod");
+    }
+
+    @Test
+    void swimPortInUseFailsNamingThePort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            this.contextRunner
+                .withPropertyValues("swim.auto-startup=true", "swim.bind-address=127.0.0.1", "swim.port=" + port)
+                .run((context) -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("'swim.port'").contains("'" + port + "'");
+                    assertThat(analysis.getAction()).contains("a port no other process uses");
+                });
+        }
     }
 
     @Test
