@@ -1,0 +1,161 @@
+package io.swimdiscovery.core.wire;
+
+import io.swimdiscovery.core.protocol.Gossip;
+import io.swimdiscovery.core.protocol.MemberId;
+import io.swimdiscovery.core.protocol.Message;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes elements into an array the caller sized exactly with {@link WireSizes}. Refuses (with
+ * {@link IllegalArgumentException}) anything over a {@link WireLimits} bound, so this node never
+ * sends what a peer would reject.
+ */
+final class WireWriter {
+
+    private final byte[] buf;
+    private int pos;
+
+    WireWriter(byte[] buf, int pos) {
+        this.buf = buf;
+        this.pos = pos;
+    }
+
+    int position() {
+        return pos;
+    }
+
+    void u8(int v) {
+        buf[pos++] = (byte) v;
+    }
+
+    void u16(int v) {
+        buf[pos++] = (byte) (v >>> 8);
+        buf[pos++] = (byte) v;
+    }
+
+    void u64(long v) {
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            buf[pos++] = (byte) (v >>> shift);
+        }
+    }
+
+    void varint(long v) {
+        while ((v & ~0x7FL) != 0) {
+            buf[pos++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        buf[pos++] = (byte) v;
+    }
+
+    void string(String s, int maxBytes, String what) {
+        int len = WireSizes.utf8(s);
+        if (len > maxBytes) {
+            throw new IllegalArgumentException(what + " is " + len + " UTF-8 bytes; the wire format allows at most "
+                    + maxBytes);
+        }
+        varint(len);
+        int start = pos;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                // Rare non-ASCII text: let the JDK encode it, from the start of the string.
+                byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(bytes, 0, buf, start, bytes.length);
+                pos = start + bytes.length;
+                return;
+            }
+            buf[pos++] = (byte) c;
+        }
+    }
+
+    void memberId(MemberId id) {
+        string(id.name(), WireLimits.MAX_STRING_BYTES, "member name");
+        string(id.address().host(), WireLimits.MAX_STRING_BYTES, "host of " + id.name());
+        u16(id.address().port());
+        u64(id.uid());
+    }
+
+    void metadata(Map<String, String> metadata) {
+        if (metadata.size() > WireLimits.MAX_METADATA_ENTRIES) {
+            throw new IllegalArgumentException("metadata has " + metadata.size() + " entries; at most "
+                    + WireLimits.MAX_METADATA_ENTRIES + " allowed");
+        }
+        int start = pos;
+        varint(metadata.size());
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            string(e.getKey(), WireLimits.MAX_STRING_BYTES, "metadata key");
+            string(e.getValue(), WireLimits.MAX_METADATA_BYTES, "metadata value of " + e.getKey());
+        }
+        if (pos - start > WireLimits.MAX_METADATA_BYTES) {
+            throw new IllegalArgumentException("metadata encodes to " + (pos - start) + " bytes; at most "
+                    + WireLimits.MAX_METADATA_BYTES + " allowed");
+        }
+    }
+
+    void gossip(Gossip g) {
+        memberId(g.member());
+        @Nullable String origin = g.origin();
+        u8(g.status().ordinal() | (origin == null ? 0 : WireFormat.STATUS_HAS_ORIGIN));
+        varint(g.incarnation());
+        metadata(g.metadata());
+        if (origin != null) {
+            string(origin, WireLimits.MAX_STRING_BYTES, "gossip origin");
+        }
+    }
+
+    void message(Message m) {
+        if (m instanceof Message.Ping p) {
+            u8(WireFormat.TYPE_PING);
+            memberId(p.sender());
+            varint(p.sequence());
+            memberId(p.target());
+        } else if (m instanceof Message.PingReq r) {
+            u8(WireFormat.TYPE_PING_REQ);
+            memberId(r.sender());
+            varint(r.sequence());
+            memberId(r.target());
+        } else if (m instanceof Message.Ack a) {
+            u8(WireFormat.TYPE_ACK);
+            memberId(a.sender());
+            varint(a.sequence());
+            memberId(a.target());
+        } else if (m instanceof Message.Nack n) {
+            u8(WireFormat.TYPE_NACK);
+            memberId(n.sender());
+            varint(n.sequence());
+        } else if (m instanceof Message.GossipPush g) {
+            u8(WireFormat.TYPE_GOSSIP_PUSH);
+            memberId(g.sender());
+        } else if (m instanceof Message.Sync s) {
+            u8(WireFormat.TYPE_SYNC);
+            memberId(s.sender());
+            u8((s.reply() ? WireFormat.SYNC_REPLY : 0) | (s.join() ? WireFormat.SYNC_JOIN : 0));
+        } else {
+            throw new IllegalArgumentException("unknown message type " + m.getClass().getName());
+        }
+        List<Gossip> gossip = m.gossip();
+        int max = WireSizes.maxGossip(m);
+        if (gossip.size() > max) {
+            throw new IllegalArgumentException(m.getClass().getSimpleName() + " carries " + gossip.size()
+                    + " gossip items; at most " + max + " allowed");
+        }
+        varint(gossip.size());
+        for (int i = 0, n = gossip.size(); i < n; i++) {
+            gossip(gossip.get(i));
+        }
+    }
+
+    void body(List<Message> messages) {
+        if (messages.size() == 1) {
+            message(messages.get(0));
+            return;
+        }
+        varint(messages.size());
+        for (int i = 0, n = messages.size(); i < n; i++) {
+            message(messages.get(i));
+        }
+    }
+}
