@@ -16,6 +16,8 @@ import io.swimdiscovery.core.seed.SeedProvider;
 import io.swimdiscovery.core.transport.NettyTransport;
 import io.swimdiscovery.core.transport.Transport;
 import io.swimdiscovery.core.transport.TransportConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -245,7 +247,10 @@ public final class SwimNode implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "seed provider " + config.seeds + " failed: " + e.getMessage());
             raw = List.of();
         }
-        Set<Address> out = new LinkedHashSet<>(raw);
+        Set<Address> out = new LinkedHashSet<>();
+        for (Address a : raw) {
+            out.addAll(toIpAddresses(a));
+        }
         Transport t = transport;
         if (t != null) {
             out.remove(t.localAddress());
@@ -255,6 +260,26 @@ public final class SwimNode implements AutoCloseable {
             out.remove(self);
         }
         return new Seeds(List.copyOf(out), !raw.isEmpty() && out.isEmpty());
+    }
+
+    /**
+     * A seed given by host name becomes one address per IP here, on the helper thread, so the
+     * engine and the transport only ever see IP literals and the event loop never waits on DNS.
+     */
+    private static List<Address> toIpAddresses(Address a) {
+        if (a.host().indexOf(':') >= 0 || a.host().matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return List.of(a);
+        }
+        try {
+            List<Address> out = new ArrayList<>();
+            for (InetAddress ip : InetAddress.getAllByName(a.host())) {
+                out.add(new Address(ip.getHostAddress(), a.port()));
+            }
+            return out;
+        } catch (UnknownHostException e) {
+            LOG.log(System.Logger.Level.WARNING, "seed " + a + " does not resolve; skipped this time");
+            return List.of();
+        }
     }
 
     /** Leaves gracefully: gossips left(self), waits up to {@code timeout} for it to go out, then stops. */
@@ -270,11 +295,10 @@ public final class SwimNode implements AutoCloseable {
             execute(engine.leave(now()));
             pollLeave(engine, disseminated, deadline);
         });
-        // Close on the helper thread: close() waits for the loop, which must not wait for itself.
-        return disseminated.thenRunAsync(this::close, helper).exceptionally(e -> {
-            close();
-            return null;
-        });
+        // Close on a thread of its own: close() waits for the loop and stops the helper, so it
+        // must run on neither.
+        Executor closer = r -> daemon("swim-close-" + config.name).newThread(r).start();
+        return disseminated.thenRunAsync(this::close, closer);
     }
 
     private void pollLeave(SwimInstance engine, CompletableFuture<Void> done, long deadline) {

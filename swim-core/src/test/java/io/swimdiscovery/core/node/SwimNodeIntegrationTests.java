@@ -66,6 +66,17 @@ class SwimNodeIntegrationTests {
     }
 
     @Test
+    void aSeedGivenByHostNameIsResolvedBeforeTheEngineSeesIt() {
+        SwimNode seed = cluster.start("named-seed", b -> { });
+        int port = seed.localMember().address().port();
+
+        SwimNode node = cluster.start("by-name", b -> b.seeds(SeedProvider.of(List.of(new Address("localhost", port)))));
+        node.join().join();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> view(seed, "by-name").isPresent());
+    }
+
+    @Test
     void listenersSeeEventsInOrderOffTheLoopAndAThrowingListenerIsCountedNotFatal() {
         List<String> threads = new CopyOnWriteArrayList<>();
         List<MembershipEvent> seen = new CopyOnWriteArrayList<>();
