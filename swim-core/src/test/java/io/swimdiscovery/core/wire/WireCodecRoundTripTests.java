@@ -116,7 +116,7 @@ class WireCodecRoundTripTests {
 
         assertThatIllegalArgumentException().isThrownBy(() -> codec.encode(tooMuchMetadata)).withMessageContaining("at most");
         assertThatIllegalArgumentException().isThrownBy(() -> codec.encode(new Message.Nack(longHost, 1, List.of())))
-                .withMessageContaining("host of a");
+                .withMessageContaining("member host");
         assertThatIllegalArgumentException().isThrownBy(() -> codec.encode(tooManyGossip)).withMessageContaining("1025");
         assertThatIllegalArgumentException().isThrownBy(() -> codec.encode(List.of())).withMessageContaining("at least one");
         assertThatIllegalArgumentException().isThrownBy(() -> new WireCodec("c".repeat(256)))
