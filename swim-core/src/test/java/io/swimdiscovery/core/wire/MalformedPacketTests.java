@@ -159,6 +159,26 @@ class MalformedPacketTests {
     }
 
     @Test
+    void compoundOfSyncsOverThePacketWideGossipCap_isRejectedAndNeverEncoded() {
+        int perSync = WireLimits.MAX_GOSSIP_PER_PACKET / 2 + 1;
+        WireFixtures.Bytes body = bytes().varint(2);
+        for (int m = 0; m < 2; m++) {
+            body.u8(SYNC).memberId().u8(0).varint(perSync);
+            for (int i = 0; i < perSync; i++) {
+                body.memberId().u8(0, 0, 0);
+            }
+        }
+        byte[] frame = plaintextPacket(WireFormat.FLAG_COMPOUND, body.toArray());
+        PacketCodec codec = new PacketCodec(CLUSTER, Keyring.empty(), EncryptionMode.NONE, 1400);
+        Message sync = new Message.Sync(ALICE, false, false, WireFixtures.manyGossip(perSync));
+
+        assertThat(codec.decodeStream(frame, 0, frame.length)).isInstanceOfSatisfying(DecodeResult.Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(RejectReason.LIMIT_EXCEEDED));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> codec.encode(List.of(sync, sync))).withMessageContaining("in one packet");
+    }
+
+    @Test
     void reasonLabels_areKebabCase() {
         assertThat(RejectReason.BAD_CRC.label()).isEqualTo("bad-crc");
         for (RejectReason reason : RejectReason.values()) {
