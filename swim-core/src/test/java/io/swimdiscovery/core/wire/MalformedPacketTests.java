@@ -117,6 +117,10 @@ class MalformedPacketTests {
                         RejectReason.INVALID_FIELD),
                 body("duplicate metadata key", pushWith(bytes().memberId().u8(0).varint(1).varint(2)
                         .string("k").string("1").string("k").string("2")), RejectReason.INVALID_FIELD),
+                body("duplicate key among 9 metadata entries", pushWith(bytes().memberId().u8(0).varint(1).varint(9)
+                        .string("a").string("").string("b").string("").string("c").string("").string("d").string("")
+                        .string("e").string("").string("f").string("").string("g").string("").string("h").string("")
+                        .string("c").string("")), RejectReason.INVALID_FIELD),
                 body("reserved sync flag", bytes().u8(SYNC).memberId().u8(0x04).varint(0), RejectReason.INVALID_FIELD),
                 plain("compound of 0 messages", plaintextPacket(WireFormat.FLAG_COMPOUND,
                         bytes().varint(0).raw(new byte[20]).toArray()), RejectReason.INVALID_FIELD),
