@@ -83,6 +83,7 @@ public final class SwimNode implements AutoCloseable {
     private @Nullable SwimInstance instance;
     private @Nullable ScheduledFuture<?> tick;
     private final List<CompletableFuture<Void>> joinWaiters = new ArrayList<>();
+    private boolean seedRetryScheduled;
 
     private volatile @Nullable Transport transport;
     private volatile boolean running;
@@ -198,7 +199,10 @@ public final class SwimNode implements AutoCloseable {
                             config.seeds.toString()));
                 }, config.joinTimeout.toNanos(), TimeUnit.NANOSECONDS);
                 result.whenComplete((ok, e) -> timeout.cancel(false));
-                scheduleSeedRetry();
+                if (!seedRetryScheduled) {
+                    seedRetryScheduled = true;
+                    scheduleSeedRetry();
+                }
             });
         });
         return result;
@@ -216,6 +220,7 @@ public final class SwimNode implements AutoCloseable {
             loop.schedule(() -> {
                 SwimInstance engine = instance;
                 if (engine == null || engine.isJoined() || !running) {
+                    seedRetryScheduled = false;
                     return;
                 }
                 helper.execute(() -> {
