@@ -7,11 +7,11 @@ import java.util.Locale;
 
 /**
  * {@code real --scenario crash|loss|join|leave --nodes N --runs R [--loss P] [--duration-s D]
- * [--settings lan|local] [--seed S]}: N real nodes on 127.0.0.1 in this JVM, one JSON line per run.
+ * [--settings lan|memberlist|local] [--seed S]}: N real nodes on 127.0.0.1 in this JVM, one JSON line per run.
  *
- * <p>Settings default to {@link SwimSettings#lan()}, memberlist's DefaultLANConfig (1 s period,
- * 500 ms probe timeout, 3 indirect probes, suspicion multiplier 4, gossip every 200 ms to 3,
- * push-pull every 30 s), so the figures compare with memberlist's on equal terms.
+ * <p>Settings default to {@link SwimSettings#lan()}; {@code --settings memberlist} is memberlist's
+ * DefaultLANConfig exactly (1 s period, 500 ms probe timeout, 3 indirect probes, suspicion
+ * multiplier 4, gossip every 200 ms to 3, push-pull every 30 s), so figures compare on equal terms.
  * {@code --duration-s} is the steady-state window in which traffic, CPU and (for the loss scenario)
  * false suspicions are measured: default 20 s, 120 s for the loss scenario.
  */
@@ -61,12 +61,14 @@ public final class RealCommand {
         } catch (IllegalArgumentException e) {
             err.println("real: " + e.getMessage());
             err.println("usage: real --scenario crash|loss|join|leave --nodes N --runs R [--loss P] [--duration-s D]"
-                    + " [--settings lan|local] [--seed S]");
+                    + " [--settings lan|memberlist|local] [--seed S]");
             return 2;
         }
         SwimSettings settings = switch (settingsName) {
             case "local" -> SwimSettings.local();
             case "wan" -> SwimSettings.wan();
+            // memberlist's DefaultLANConfig exactly: our LAN preset but suspicion multiplier 4.
+            case "memberlist" -> SwimSettings.lan().toBuilder().suspicionMultiplier(4).build();
             default -> SwimSettings.lan();
         };
         Duration steady = Duration.ofMillis((long) ((durationS != null ? durationS

@@ -40,6 +40,7 @@ final class RealScenario {
 
     private static final Duration JOIN_DEADLINE = Duration.ofSeconds(120);
     private static final Duration DETECT_DEADLINE = Duration.ofSeconds(120);
+    private static final Duration SETTLE_DEADLINE = Duration.ofSeconds(60);
 
     private final Kind kind;
     private final int n;
@@ -107,6 +108,13 @@ final class RealScenario {
             if (!converged) {
                 return finish(result, seen, gone, null, null, null);
             }
+
+            // Let the join news finish spreading (every gossip queue empty, bounded), so the window
+            // below measures the steady state rather than the tail of the join.
+            long settleStart = System.nanoTime();
+            boolean settled = waitUntil(() -> nodes.stream().allMatch(x -> x.statistics().gossipQueueDepth() == 0),
+                    SETTLE_DEADLINE);
+            result.put("t_settle_ms", settled ? millisSince(settleStart) : null);
 
             // Steady state (with the injected loss for the loss scenario): traffic, CPU, heap.
             if (kind == Kind.LOSS) {

@@ -83,6 +83,7 @@ public final class SwimNode implements AutoCloseable {
     private @Nullable SwimInstance instance;
     private @Nullable ScheduledFuture<?> tick;
     private final List<CompletableFuture<Void>> joinWaiters = new ArrayList<>();
+    private boolean seedRetryScheduled;
 
     private volatile @Nullable Transport transport;
     private volatile boolean running;
@@ -198,7 +199,10 @@ public final class SwimNode implements AutoCloseable {
                             config.seeds.toString()));
                 }, config.joinTimeout.toNanos(), TimeUnit.NANOSECONDS);
                 result.whenComplete((ok, e) -> timeout.cancel(false));
-                scheduleSeedRetry();
+                if (!seedRetryScheduled) {
+                    seedRetryScheduled = true;
+                    scheduleSeedRetry();
+                }
             });
         });
         return result;
@@ -216,6 +220,7 @@ public final class SwimNode implements AutoCloseable {
             loop.schedule(() -> {
                 SwimInstance engine = instance;
                 if (engine == null || engine.isJoined() || !running) {
+                    seedRetryScheduled = false;
                     return;
                 }
                 helper.execute(() -> {
@@ -740,7 +745,10 @@ public final class SwimNode implements AutoCloseable {
         public Builder settings(SwimSettings v) { this.settings = Objects.requireNonNull(v, "settings"); return this; }
         public Builder metadata(Map<String, String> v) { this.metadata = Map.copyOf(v); return this; }
         public Builder seeds(SeedProvider v) { this.seeds = Objects.requireNonNull(v, "seeds"); return this; }
-        /** Keyring: the first key seals, every key is tried to open. 16, 24 or 32 bytes each. */
+        /**
+         * Keyring: the first key seals, every key is tried to open. 16, 24 or 32 bytes each. With
+         * mode NONE the node still sends plaintext but opens sealed packets (the first rollout step).
+         */
         public Builder keys(List<byte[]> v) { this.keys = List.copyOf(v); return this; }
         public Builder encryptionMode(EncryptionMode v) { this.encryptionMode = Objects.requireNonNull(v, "encryptionMode"); return this; }
         public Builder joinTimeout(Duration v) { this.joinTimeout = Objects.requireNonNull(v, "joinTimeout"); return this; }
@@ -789,10 +797,6 @@ public final class SwimNode implements AutoCloseable {
             }
             if (encryptionMode != EncryptionMode.NONE && keys.isEmpty()) {
                 throw new IllegalArgumentException("encryptionMode " + encryptionMode + " needs at least one key");
-            }
-            if (encryptionMode == EncryptionMode.NONE && !keys.isEmpty()) {
-                throw new IllegalArgumentException("keys are set but encryptionMode is NONE; set REQUIRED (or "
-                        + "ROLLOUT while turning encryption on)");
             }
             return new SwimNode(this);
         }

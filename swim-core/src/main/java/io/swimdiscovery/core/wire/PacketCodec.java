@@ -161,8 +161,10 @@ public final class PacketCodec {
                 }
                 return new DecodeResult.Decoded(plaintext.decodeAfterHeader(buf, off, len, flags));
             }
-            if (current == EncryptionMode.NONE) {
-                return new DecodeResult.Rejected(RejectReason.SEALED_REFUSED, "sealed packet, encryption is off");
+            if (current == EncryptionMode.NONE && !keyring.canSeal()) {
+                // With keys installed, NONE still opens sealed packets: the first step of a
+                // lossless rollout (install keys everywhere, then switch to ROLLOUT one by one).
+                return new DecodeResult.Rejected(RejectReason.SEALED_REFUSED, "sealed packet, no keys installed");
             }
             int sealedLen = len - WireFormat.HEADER_BYTES;
             if (sealedLen < Keyring.OVERHEAD + WireLimits.MIN_MESSAGE_BYTES) {

@@ -26,6 +26,19 @@ public final class WireLimits {
     /** Most members one Sync (full state) may carry: a 10,000+ member cluster with headroom. */
     public static final int MAX_SYNC_MEMBERS = 65_536;
 
+    /**
+     * Most gossip items in one packet, all its messages together: a compound of Syncs cannot
+     * multiply {@link #MAX_SYNC_MEMBERS}.
+     */
+    public static final int MAX_GOSSIP_PER_PACKET = MAX_SYNC_MEMBERS;
+
+    /**
+     * Most metadata entries in one packet, all gossip items together (10,000 members with 13
+     * entries each), so a 16 MiB frame of tiny entries cannot make the decoder build millions of
+     * map entries.
+     */
+    public static final int MAX_METADATA_ENTRIES_PER_PACKET = 131_072;
+
     /** Most messages in one compound packet. */
     public static final int MAX_COMPOUND_MESSAGES = 64;
 

@@ -23,10 +23,20 @@ import org.jspecify.annotations.Nullable;
 final class WireReader {
 
     private static final MemberStatus[] STATUSES = MemberStatus.values();
+    private static final String[] ASCII = new String[128];
+
+    static {
+        for (char c = 0; c < ASCII.length; c++) {
+            ASCII[c] = String.valueOf(c).intern();
+        }
+    }
 
     private final byte[] buf;
     private int pos;
     private final int limit;
+    /** Packet-wide allowances, so limits per item cannot be multiplied by many items. */
+    private int gossipLeft = WireLimits.MAX_GOSSIP_PER_PACKET;
+    private int metadataEntriesLeft = WireLimits.MAX_METADATA_ENTRIES_PER_PACKET;
 
     WireReader(byte[] buf, int pos, int limit) {
         this.buf = buf;
@@ -107,7 +117,7 @@ final class WireReader {
     }
 
     String string(int maxBytes, boolean allowEmpty, String what) {
-        long len = varint(what + " length");
+        long len = varint(what);
         if (len < 0 || len > maxBytes) {
             throw new MalformedPacketException(RejectReason.LIMIT_EXCEEDED,
                     what + " of " + Long.toUnsignedString(len) + " bytes over the limit of " + maxBytes);
@@ -119,6 +129,16 @@ final class WireReader {
         need(n, what);
         int start = pos;
         pos += n;
+        if (n <= 1) {
+            // Shared instances: a hostile packet of empty and one-letter strings must not turn
+            // each of its bytes into a fresh object.
+            if (n == 0) {
+                return "";
+            }
+            if (buf[start] >= 0) {
+                return ASCII[buf[start]];
+            }
+        }
         for (int i = start; i < start + n; i++) {
             if (buf[i] < 0) {
                 return utf8(start, n, what);
@@ -169,38 +189,77 @@ final class WireReader {
         return new String(buf, start, n, StandardCharsets.UTF_8);
     }
 
-    MemberId memberId(String what) {
-        String name = string(WireLimits.MAX_STRING_BYTES, false, what + " name");
-        String host = string(WireLimits.MAX_STRING_BYTES, false, what + " host");
-        int port = u16(what + " port");
-        long uid = u64(what + " uid");
+    MemberId memberId() {
+        // Constant labels: the hot path must not build strings for error details it rarely needs.
+        String name = string(WireLimits.MAX_STRING_BYTES, false, "member name");
+        String host = string(WireLimits.MAX_STRING_BYTES, false, "member host");
+        int port = u16("member port");
+        long uid = u64("member uid");
         return new MemberId(name, new Address(host, port), uid);
     }
 
     Map<String, String> metadata() {
         int start = pos;
         int n = count(WireLimits.MAX_METADATA_ENTRIES, WireLimits.MIN_METADATA_ENTRY_BYTES, "metadata entries");
+        metadataEntriesLeft -= n;
+        if (metadataEntriesLeft < 0) {
+            throw new MalformedPacketException(RejectReason.LIMIT_EXCEEDED, "more than "
+                    + WireLimits.MAX_METADATA_ENTRIES_PER_PACKET + " metadata entries in one packet");
+        }
         if (n == 0) {
             return Map.of();
         }
-        Map<String, String> map = new HashMap<>((int) (n / 0.75f) + 1);
+        String[] kv = new String[2 * n];
         for (int i = 0; i < n; i++) {
-            String key = string(WireLimits.MAX_STRING_BYTES, true, "metadata key");
+            kv[2 * i] = string(WireLimits.MAX_STRING_BYTES, true, "metadata key");
             int budget = WireLimits.MAX_METADATA_BYTES - (pos - start);
-            String value = string(Math.max(budget, 0), true, "metadata value");
-            if (map.put(key, value) != null) {
-                throw new MalformedPacketException(RejectReason.INVALID_FIELD, "duplicate metadata key");
-            }
+            kv[2 * i + 1] = string(Math.max(budget, 0), true, "metadata value");
         }
         if (pos - start > WireLimits.MAX_METADATA_BYTES) {
             throw new MalformedPacketException(RejectReason.LIMIT_EXCEEDED,
                     "metadata of " + (pos - start) + " bytes over the limit of " + WireLimits.MAX_METADATA_BYTES);
         }
-        return map;
+        return immutableMap(kv, n);
+    }
+
+    /**
+     * Builds the immutable map {@code Gossip} keeps (so its {@code Map.copyOf} is free), rejecting
+     * duplicate keys. Small maps, the usual case, skip the intermediate HashMap.
+     */
+    private static Map<String, String> immutableMap(String[] kv, int n) {
+        if (n <= 8) {
+            for (int i = 1; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (kv[2 * i].equals(kv[2 * j])) {
+                        throw new MalformedPacketException(RejectReason.INVALID_FIELD, "duplicate metadata key");
+                    }
+                }
+            }
+            switch (n) {
+                case 1: return Map.of(kv[0], kv[1]);
+                case 2: return Map.of(kv[0], kv[1], kv[2], kv[3]);
+                case 3: return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5]);
+                case 4: return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7]);
+                case 5: return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9]);
+                case 6: return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9],
+                        kv[10], kv[11]);
+                case 7: return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9],
+                        kv[10], kv[11], kv[12], kv[13]);
+                default: return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9],
+                        kv[10], kv[11], kv[12], kv[13], kv[14], kv[15]);
+            }
+        }
+        Map<String, String> map = new HashMap<>((int) (n / 0.75f) + 1);
+        for (int i = 0; i < n; i++) {
+            if (map.put(kv[2 * i], kv[2 * i + 1]) != null) {
+                throw new MalformedPacketException(RejectReason.INVALID_FIELD, "duplicate metadata key");
+            }
+        }
+        return Map.copyOf(map);
     }
 
     Gossip gossip() {
-        MemberId member = memberId("gossip member");
+        MemberId member = memberId();
         int statusByte = u8("gossip status");
         int code = statusByte & WireFormat.STATUS_MASK;
         if ((statusByte & ~(WireFormat.STATUS_MASK | WireFormat.STATUS_HAS_ORIGIN)) != 0 || code >= STATUSES.length) {
@@ -220,6 +279,11 @@ final class WireReader {
 
     List<Gossip> gossipList(int max) {
         int n = count(max, WireLimits.MIN_GOSSIP_BYTES, "gossip count");
+        gossipLeft -= n;
+        if (gossipLeft < 0) {
+            throw new MalformedPacketException(RejectReason.LIMIT_EXCEEDED, "more than "
+                    + WireLimits.MAX_GOSSIP_PER_PACKET + " gossip items in one packet");
+        }
         if (n == 0) {
             return List.of();
         }
@@ -236,28 +300,28 @@ final class WireReader {
         long sequence;
         switch (type) {
             case WireFormat.TYPE_PING:
-                sender = memberId("sender");
+                sender = memberId();
                 sequence = varint("sequence");
-                return new Message.Ping(sender, sequence, memberId("target"),
+                return new Message.Ping(sender, sequence, memberId(),
                         gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
             case WireFormat.TYPE_PING_REQ:
-                sender = memberId("sender");
+                sender = memberId();
                 sequence = varint("sequence");
-                return new Message.PingReq(sender, sequence, memberId("target"),
+                return new Message.PingReq(sender, sequence, memberId(),
                         gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
             case WireFormat.TYPE_ACK:
-                sender = memberId("sender");
+                sender = memberId();
                 sequence = varint("sequence");
-                return new Message.Ack(sender, sequence, memberId("target"),
+                return new Message.Ack(sender, sequence, memberId(),
                         gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
             case WireFormat.TYPE_NACK:
-                sender = memberId("sender");
+                sender = memberId();
                 sequence = varint("sequence");
                 return new Message.Nack(sender, sequence, gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
             case WireFormat.TYPE_GOSSIP_PUSH:
-                return new Message.GossipPush(memberId("sender"), gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
+                return new Message.GossipPush(memberId(), gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
             case WireFormat.TYPE_SYNC:
-                sender = memberId("sender");
+                sender = memberId();
                 int flags = u8("sync flags");
                 if ((flags & ~(WireFormat.SYNC_REPLY | WireFormat.SYNC_JOIN)) != 0) {
                     throw new MalformedPacketException(RejectReason.INVALID_FIELD,

@@ -17,6 +17,8 @@ final class WireWriter {
 
     private final byte[] buf;
     private int pos;
+    private int gossipWritten;
+    private int metadataEntriesWritten;
 
     WireWriter(byte[] buf, int pos) {
         this.buf = buf;
@@ -73,7 +75,7 @@ final class WireWriter {
 
     void memberId(MemberId id) {
         string(id.name(), WireLimits.MAX_STRING_BYTES, "member name");
-        string(id.address().host(), WireLimits.MAX_STRING_BYTES, "host of " + id.name());
+        string(id.address().host(), WireLimits.MAX_STRING_BYTES, "member host");
         u16(id.address().port());
         u64(id.uid());
     }
@@ -83,11 +85,16 @@ final class WireWriter {
             throw new IllegalArgumentException("metadata has " + metadata.size() + " entries; at most "
                     + WireLimits.MAX_METADATA_ENTRIES + " allowed");
         }
+        metadataEntriesWritten += metadata.size();
+        if (metadataEntriesWritten > WireLimits.MAX_METADATA_ENTRIES_PER_PACKET) {
+            throw new IllegalArgumentException("more than " + WireLimits.MAX_METADATA_ENTRIES_PER_PACKET
+                    + " metadata entries in one packet");
+        }
         int start = pos;
         varint(metadata.size());
         for (Map.Entry<String, String> e : metadata.entrySet()) {
             string(e.getKey(), WireLimits.MAX_STRING_BYTES, "metadata key");
-            string(e.getValue(), WireLimits.MAX_METADATA_BYTES, "metadata value of " + e.getKey());
+            string(e.getValue(), WireLimits.MAX_METADATA_BYTES, "metadata value");
         }
         if (pos - start > WireLimits.MAX_METADATA_BYTES) {
             throw new IllegalArgumentException("metadata encodes to " + (pos - start) + " bytes; at most "
@@ -141,6 +148,11 @@ final class WireWriter {
         if (gossip.size() > max) {
             throw new IllegalArgumentException(m.getClass().getSimpleName() + " carries " + gossip.size()
                     + " gossip items; at most " + max + " allowed");
+        }
+        gossipWritten += gossip.size();
+        if (gossipWritten > WireLimits.MAX_GOSSIP_PER_PACKET) {
+            throw new IllegalArgumentException("more than " + WireLimits.MAX_GOSSIP_PER_PACKET
+                    + " gossip items in one packet");
         }
         varint(gossip.size());
         for (int i = 0, n = gossip.size(); i < n; i++) {
