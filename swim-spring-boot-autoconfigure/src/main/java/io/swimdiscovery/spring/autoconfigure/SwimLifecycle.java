@@ -138,7 +138,9 @@ public class SwimLifecycle implements SmartLifecycle {
     }
 
     private void join(SwimNode current) {
-        current.join().whenComplete((ignored, failure) -> {
+        // Async: the join future completes on the node's own threads, which must never run
+        // application listeners (InstanceRegisteredEvent reaches user code).
+        current.join().whenCompleteAsync((ignored, failure) -> {
             if (failure != null) {
                 logger.warn("SWIM node did not reach any seed yet, retrying in the background: "
                         + failure.getMessage());

@@ -114,12 +114,24 @@ final class SwimPropertiesValidator {
             String message = String.valueOf(ex.getMessage());
             String setting = message.split("[ (]", 2)[0];
             String property = "swim.protocol." + kebab(setting);
-            return rethrow(property, message, ex);
+            throw new InvalidSwimPropertyException(property, configuredValue(protocol, setting),
+                    "a value the engine accepts (" + message + ")", ex);
         }
     }
 
-    private static SwimSettings rethrow(String property, String message, IllegalArgumentException ex) {
-        throw new InvalidSwimPropertyException(property, null, "a value the engine accepts (" + message + ")", ex);
+    // The value as the user wrote it, when the complaint is about a property that is set.
+    private static @Nullable Object configuredValue(SwimProperties.Protocol protocol, String setting) {
+        if (setting.isEmpty()) {
+            return null;
+        }
+        try {
+            String getter = "get" + Character.toUpperCase(setting.charAt(0)) + setting.substring(1);
+            Object value = SwimProperties.Protocol.class.getMethod(getter).invoke(protocol);
+            return (value instanceof Duration duration) ? duration.toMillis() + "ms" : value;
+        }
+        catch (ReflectiveOperationException ex) {
+            return null;
+        }
     }
 
     static int seedPort(SwimProperties properties) {

@@ -72,7 +72,7 @@ class InvalidSwimPropertiesTests {
 
     @Test
     void protocolValueTheEngineRejectsNamesTheProperty() {
-        assertFailure("swim.protocol.probe-timeout=5s", "swim.protocol.probe-timeout", "(not set)",
+        assertFailure("swim.protocol.probe-timeout=5s", "swim.protocol.probe-timeout", "5000ms",
                 "must not exceed protocolPeriod");
     }
 
