@@ -3,7 +3,10 @@ package io.swimdiscovery.spring.serviceregistry;
 import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
 import io.swimdiscovery.spring.discovery.SwimMetadata;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.client.serviceregistry.ServiceRegistry;
@@ -69,8 +72,13 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
         if (node == null || !node.isRunning() || this.lifecycle.hasLeft()) {
             return;
         }
+        // Keep what others put in the node's metadata (a node of the user's own); replace only ours.
+        Map<String, String> metadata = new LinkedHashMap<>(node.localMember().metadata());
+        metadata.keySet().removeAll(List.of(SwimMetadata.SERVICE_ID, SwimMetadata.PORT, SwimMetadata.SCHEME,
+                SwimMetadata.STATUS));
+        metadata.putAll(registration.memberMetadata());
         try {
-            node.updateMetadata(registration.memberMetadata()).get(5, TimeUnit.SECONDS);
+            node.updateMetadata(metadata).get(5, TimeUnit.SECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

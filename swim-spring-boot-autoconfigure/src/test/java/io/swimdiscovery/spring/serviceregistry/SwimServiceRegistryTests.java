@@ -9,8 +9,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import io.swimdiscovery.core.node.SwimNode;
+import io.swimdiscovery.core.protocol.MemberStatus;
 import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
 import io.swimdiscovery.spring.discovery.SwimMetadata;
+import io.swimdiscovery.spring.discovery.TestMembers;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class SwimServiceRegistryTests {
         assertThat(this.registry.<String>getStatus(this.registration)).isEqualTo("OUT_OF_SERVICE");
         verify(this.node).updateMetadata(Map.of(SwimMetadata.SERVICE_ID, "orders", SwimMetadata.PORT, "8080",
                 SwimMetadata.SCHEME, "http", SwimMetadata.STATUS, "OUT_OF_SERVICE", SwimMetadata.ZONE, "eu-1", "team",
-                "payments"));
+                "payments", "owner", "user"));
     }
 
     @Test
@@ -57,17 +59,19 @@ class SwimServiceRegistryTests {
     }
 
     @Test
-    void deregisteringWithdrawsTheServiceButKeepsUserMetadata() {
+    void deregisteringWithdrawsTheServiceButKeepsOtherMetadata() {
         runningNode();
         this.registry.register(this.registration);
         this.registry.deregister(this.registration);
         assertThat(this.registry.<String>getStatus(this.registration)).isNull();
-        verify(this.node).updateMetadata(Map.of(SwimMetadata.ZONE, "eu-1", "team", "payments"));
+        verify(this.node).updateMetadata(Map.of(SwimMetadata.ZONE, "eu-1", "team", "payments", "owner", "user"));
     }
 
     private void runningNode() {
         given(this.lifecycle.getNode()).willReturn(this.node);
         given(this.node.isRunning()).willReturn(true);
         given(this.node.updateMetadata(any())).willReturn(CompletableFuture.completedFuture(null));
+        given(this.node.localMember()).willReturn(TestMembers.member("orders-1", MemberStatus.ALIVE,
+                Map.of("owner", "user", SwimMetadata.STATUS, "UP")));
     }
 }
