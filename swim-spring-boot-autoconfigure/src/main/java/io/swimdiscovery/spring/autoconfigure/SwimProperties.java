@@ -1,5 +1,6 @@
 package io.swimdiscovery.spring.autoconfigure;
 
+import io.swimdiscovery.core.protocol.Address;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import io.swimdiscovery.core.security.EncryptionMode;
 import java.time.Duration;
@@ -127,6 +128,11 @@ public class SwimProperties implements InitializingBean {
         SwimSettings.Builder builder = this.profile.settings().toBuilder();
         this.protocol.applyTo(builder);
         return SwimPropertiesValidator.build(builder, this.protocol);
+    }
+
+    /** The configured seeds as addresses; a seed without a port gets the SWIM port. */
+    public List<Address> seedAddresses() {
+        return SwimPropertiesValidator.seedAddresses(this);
     }
 
     public boolean isEnabled() {

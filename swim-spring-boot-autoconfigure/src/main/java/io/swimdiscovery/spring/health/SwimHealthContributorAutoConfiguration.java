@@ -28,7 +28,7 @@ public final class SwimHealthContributorAutoConfiguration {
     @ConditionalOnMissingBean(name = "swimHealthIndicator")
     SwimHealthIndicator swimHealthIndicator(SwimLifecycle lifecycle, SwimProperties properties,
             SwimSettings settings) {
-        boolean seeds = !properties.getSeeds().isEmpty() || properties.getSeedDns() != null;
-        return new SwimHealthIndicator(lifecycle, seeds, settings.localHealthMax());
+        return new SwimHealthIndicator(lifecycle, properties.seedAddresses(), properties.getSeedDns() != null,
+                settings.localHealthMax());
     }
 }

@@ -2,6 +2,7 @@ package io.swimdiscovery.spring.health;
 
 import io.swimdiscovery.core.node.NodeStatistics;
 import io.swimdiscovery.core.node.SwimNode;
+import io.swimdiscovery.core.protocol.Address;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.springframework.boot.health.contributor.Health;
  * <ul>
  * <li>UP: running, and its Lifeguard local health score is at most half its maximum.</li>
  * <li>OUT_OF_SERVICE: it left the cluster; or it is isolated (seeds are configured but no other
- * member is reachable); or its local health score is above half the maximum, which means this
+ * member is reachable; a seed list naming only this node does not count); or its local health score is above half the maximum, which means this
  * process is itself slow (CPU starved, long GC pauses) and its view of others is not to be
  * trusted.</li>
  * <li>DOWN: the node stopped.</li>
@@ -26,19 +27,23 @@ public class SwimHealthIndicator extends AbstractHealthIndicator {
 
     private final SwimLifecycle lifecycle;
 
-    private final boolean seedsConfigured;
+    private final List<Address> seeds;
+
+    private final boolean dnsSeeds;
 
     private final int localHealthMax;
 
     /**
      * @param lifecycle the node's lifecycle
-     * @param seedsConfigured whether seeds (or a seed DNS name) are configured
+     * @param seeds the configured seed addresses
+     * @param dnsSeeds whether a seed DNS name is configured
      * @param localHealthMax the largest local health score of the settings in force
      */
-    public SwimHealthIndicator(SwimLifecycle lifecycle, boolean seedsConfigured, int localHealthMax) {
+    public SwimHealthIndicator(SwimLifecycle lifecycle, List<Address> seeds, boolean dnsSeeds, int localHealthMax) {
         super("SWIM health check failed");
         this.lifecycle = lifecycle;
-        this.seedsConfigured = seedsConfigured;
+        this.seeds = List.copyOf(seeds);
+        this.dnsSeeds = dnsSeeds;
         this.localHealthMax = localHealthMax;
     }
 
@@ -70,7 +75,7 @@ public class SwimHealthIndicator extends AbstractHealthIndicator {
             .withDetail("membersByStatus", statistics.membersByStatus())
             .withDetail("localHealth", statistics.localHealth())
             .withDetail("localHealthMax", this.localHealthMax);
-        if (this.seedsConfigured && othersReachable == 0) {
+        if (expectsPeers(local) && othersReachable == 0) {
             builder.outOfService().withDetail("reason", "isolated: seeds are configured but no other member is reachable");
         }
         else if (statistics.localHealth() * 2 > this.localHealthMax) {
@@ -79,5 +84,10 @@ public class SwimHealthIndicator extends AbstractHealthIndicator {
         else {
             builder.up();
         }
+    }
+
+    // A node whose only seed is itself starts a cluster of its own: alone is what it expects.
+    private boolean expectsPeers(Member local) {
+        return this.dnsSeeds || this.seeds.stream().anyMatch((seed) -> !seed.equals(local.address()));
     }
 }

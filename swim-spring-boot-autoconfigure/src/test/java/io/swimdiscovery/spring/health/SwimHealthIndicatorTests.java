@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 
 import io.swimdiscovery.core.node.NodeStatistics;
 import io.swimdiscovery.core.node.SwimNode;
+import io.swimdiscovery.core.protocol.Address;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MemberStatus;
 import io.swimdiscovery.core.protocol.ProtocolCounters;
@@ -77,8 +78,23 @@ class SwimHealthIndicatorTests {
         assertThat(health(true).getStatus()).isEqualTo(Status.DOWN);
     }
 
+    @Test
+    void upWhenAloneAndTheOnlySeedIsItself() {
+        running(0, this.self);
+        Health health = new SwimHealthIndicator(this.lifecycle, List.of(this.self.address()), false, 8).health(true);
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void outOfServiceWhenAloneWithASeedDnsName() {
+        running(0, this.self);
+        assertThat(new SwimHealthIndicator(this.lifecycle, List.of(), true, 8).health(true).getStatus())
+            .isEqualTo(Status.OUT_OF_SERVICE);
+    }
+
     private Health health(boolean seeds) {
-        return new SwimHealthIndicator(this.lifecycle, seeds, 8).health(true);
+        List<Address> seedList = seeds ? List.of(new Address("10.9.9.9", 7946)) : List.of();
+        return new SwimHealthIndicator(this.lifecycle, seedList, false, 8).health(true);
     }
 
     private void running(int localHealth, Member... members) {
