@@ -1,0 +1,84 @@
+package io.swimdiscovery.benchmarks.real;
+
+import io.swimdiscovery.core.protocol.SwimSettings;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * {@code real --scenario crash|loss|join|leave --nodes N --runs R [--loss P] [--duration-s D]
+ * [--settings lan|memberlist|local] [--seed S]}: N real nodes on 127.0.0.1 in this JVM, one JSON line per run.
+ *
+ * <p>Settings default to {@link SwimSettings#lan()}; {@code --settings memberlist} is memberlist's
+ * DefaultLANConfig exactly (1 s period, 500 ms probe timeout, 3 indirect probes, suspicion
+ * multiplier 4, gossip every 200 ms to 3, push-pull every 30 s), so figures compare on equal terms.
+ * {@code --duration-s} is the steady-state window in which traffic, CPU and (for the loss scenario)
+ * false suspicions are measured: default 20 s, 120 s for the loss scenario.
+ */
+public final class RealCommand {
+
+    private RealCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command; returns the process exit code (2 for bad arguments). */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        RealScenario.Kind kind = RealScenario.Kind.CRASH;
+        int nodes = 10;
+        int runs = 1;
+        double loss = 0.10;
+        Double durationS = null;
+        String settingsName = "lan";
+        long seed = 1;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("real")) {
+                    continue;
+                }
+                String v = i + 1 < args.length ? args[i + 1] : null;
+                if (v == null) {
+                    throw new IllegalArgumentException(a + " needs a value");
+                }
+                i++;
+                switch (a) {
+                    case "--scenario" -> kind = RealScenario.Kind.valueOf(v.toUpperCase(Locale.ROOT));
+                    case "--nodes" -> nodes = Integer.parseInt(v);
+                    case "--runs" -> runs = Integer.parseInt(v);
+                    case "--loss" -> loss = Double.parseDouble(v);
+                    case "--duration-s" -> durationS = Double.parseDouble(v);
+                    case "--settings" -> settingsName = v;
+                    case "--seed" -> seed = Long.parseLong(v);
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+            if (nodes < 2 || runs < 1 || loss < 0 || loss > 1) {
+                throw new IllegalArgumentException("need --nodes >= 2, --runs >= 1, --loss 0..1");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("real: " + e.getMessage());
+            err.println("usage: real --scenario crash|loss|join|leave --nodes N --runs R [--loss P] [--duration-s D]"
+                    + " [--settings lan|memberlist|local] [--seed S]");
+            return 2;
+        }
+        SwimSettings settings = switch (settingsName) {
+            case "local" -> SwimSettings.local();
+            case "wan" -> SwimSettings.wan();
+            // memberlist's DefaultLANConfig exactly: our LAN preset but suspicion multiplier 4.
+            case "memberlist" -> SwimSettings.lan().toBuilder().suspicionMultiplier(4).build();
+            default -> SwimSettings.lan();
+        };
+        Duration steady = Duration.ofMillis((long) ((durationS != null ? durationS
+                : kind == RealScenario.Kind.LOSS ? 120 : 20) * 1000));
+        for (int run = 0; run < runs; run++) {
+            RealScenario scenario = new RealScenario(kind, nodes, kind == RealScenario.Kind.LOSS ? loss : 0, steady,
+                    settings, seed + run);
+            out.println(scenario.run(run).toJson());
+            out.flush();
+        }
+        return 0;
+    }
+}

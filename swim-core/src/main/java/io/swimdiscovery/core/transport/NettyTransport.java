@@ -1,0 +1,296 @@
+package io.swimdiscovery.core.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.handler.timeout.WriteTimeoutHandler;
+import io.swimdiscovery.core.protocol.Address;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@link Transport} on Netty: a UDP socket for datagrams and a TCP listener for stream frames, both
+ * on the same port. A stream send opens a short-lived connection, writes one frame (4-byte
+ * big-endian length, then the packet) and closes it, like memberlist's push-pull: syncs are rare,
+ * and a connection per sync means no pool to keep healthy.
+ *
+ * <p>Bounded everywhere: connects time out, a frame longer than the limit closes the connection
+ * before anything is allocated for it, an inbound connection idle for the idle timeout is closed,
+ * and a write to a peer that stopped reading times out.
+ */
+public final class NettyTransport implements Transport {
+
+    private static final System.Logger LOG = System.getLogger(NettyTransport.class.getName());
+    private static final int PORT_ATTEMPTS = 16;
+
+    private final TransportConfig config;
+    private final EventLoopGroup group;
+    private final InboundHandler inbound;
+    private final Channel udp;
+    private final Channel tcp;
+    private final Address localAddress;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong datagramSendFailures = new AtomicLong();
+
+    private NettyTransport(TransportConfig config, EventLoopGroup group, InboundHandler inbound) {
+        this.config = config;
+        this.group = group;
+        this.inbound = inbound;
+        Channel[] bound = bindBoth();
+        this.tcp = bound[0];
+        this.udp = bound[1];
+        InetSocketAddress local = (InetSocketAddress) udp.localAddress();
+        this.localAddress = new Address(local.getAddress().getHostAddress(), local.getPort());
+        LOG.log(System.Logger.Level.DEBUG, () -> "bound UDP+TCP " + localAddress + " (" + NettyIo.flavour() + ")");
+    }
+
+    /**
+     * Binds UDP and TCP on {@code config}'s host and port and starts delivering to {@code inbound}.
+     *
+     * @throws UncheckedIOException naming the address if a socket could not be bound
+     */
+    public static NettyTransport bind(TransportConfig config, InboundHandler inbound) {
+        return new NettyTransport(config, NettyIo.sharedGroup(), inbound);
+    }
+
+    /** Which Netty flavour this JVM uses: {@code "epoll"} or {@code "nio"}. */
+    public static String flavour() {
+        return NettyIo.flavour();
+    }
+
+    @Override
+    public Address localAddress() {
+        return localAddress;
+    }
+
+    /** Datagrams that could not be handed to the socket (full buffer, unresolvable host, closed). */
+    public long datagramSendFailures() {
+        return datagramSendFailures.get();
+    }
+
+    @Override
+    public void sendDatagram(Address to, byte[] packet) {
+        if (closed.get()) {
+            return;
+        }
+        InetSocketAddress target;
+        try {
+            target = socketAddress(to);
+        } catch (RuntimeException e) {
+            datagramSendFailures.incrementAndGet();
+            return;
+        }
+        udp.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet), target)).addListener(f -> {
+            if (!f.isSuccess()) {
+                datagramSendFailures.incrementAndGet();
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> sendStream(Address to, byte[] packet) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (closed.get()) {
+            done.completeExceptionally(new IOException("transport closed"));
+            return done;
+        }
+        if (packet.length > config.maxFrameSize()) {
+            done.completeExceptionally(new IOException("frame of " + packet.length + " bytes exceeds the limit of "
+                    + config.maxFrameSize()));
+            return done;
+        }
+        InetSocketAddress target;
+        try {
+            target = socketAddress(to);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+            return done;
+        }
+        long writeTimeoutMillis = config.idleTimeout().toMillis();
+        Bootstrap client = new Bootstrap().group(group).channel(NettyIo.socketChannel())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                        config.connectTimeout().toMillis()))
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new WriteTimeoutHandler(writeTimeoutMillis, TimeUnit.MILLISECONDS));
+                    }
+                });
+        client.connect(target).addListener((ChannelFuture connected) -> {
+            if (!connected.isSuccess()) {
+                done.completeExceptionally(new IOException("cannot connect to " + to + ": "
+                        + connected.cause().getMessage(), connected.cause()));
+                return;
+            }
+            ByteBuf frame = Unpooled.wrappedBuffer(Unpooled.buffer(4).writeInt(packet.length),
+                    Unpooled.wrappedBuffer(packet));
+            connected.channel().writeAndFlush(frame).addListener((ChannelFuture written) -> {
+                written.channel().close();
+                if (written.isSuccess()) {
+                    done.complete(null);
+                } else {
+                    done.completeExceptionally(new IOException("cannot write to " + to + ": "
+                            + written.cause().getMessage(), written.cause()));
+                }
+            });
+        });
+        return done;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        // Bounded: a close that does not finish in time is left to the event loop.
+        udp.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        tcp.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+
+    private Channel[] bindBoth() {
+        InetAddress host = resolveBindHost(config.bindHost());
+        IOException last = null;
+        int attempts = config.bindPort() == 0 ? PORT_ATTEMPTS : 1;
+        for (int i = 0; i < attempts; i++) {
+            // TCP first: its ephemeral range is where an OS hands out free ports, and UDP on the
+            // same number is then rarely taken; when it is, try another number.
+            ChannelFuture tcpBound = serverBootstrap().bind(new InetSocketAddress(host, config.bindPort()))
+                    .awaitUninterruptibly();
+            if (!tcpBound.isSuccess()) {
+                last = asIo(tcpBound.cause(), "TCP", host, config.bindPort());
+                continue;
+            }
+            int port = ((InetSocketAddress) tcpBound.channel().localAddress()).getPort();
+            ChannelFuture udpBound = datagramBootstrap().bind(new InetSocketAddress(host, port)).awaitUninterruptibly();
+            if (udpBound.isSuccess()) {
+                return new Channel[] {tcpBound.channel(), udpBound.channel()};
+            }
+            last = asIo(udpBound.cause(), "UDP", host, port);
+            tcpBound.channel().close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        throw new UncheckedIOException(last);
+    }
+
+    private static IOException asIo(Throwable cause, String proto, InetAddress host, int port) {
+        return new IOException("cannot bind " + proto + " " + host.getHostAddress() + ":" + port + ": "
+                + cause.getMessage(), cause);
+    }
+
+    private static InetAddress resolveBindHost(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot resolve bind host '" + host + "'", e));
+        }
+    }
+
+    private Bootstrap datagramBootstrap() {
+        return new Bootstrap().group(group).channel(NettyIo.datagramChannel())
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxDatagramSize()))
+                .option(ChannelOption.SO_RCVBUF, 1 << 20)
+                .handler(new DatagramInbound());
+    }
+
+    private ServerBootstrap serverBootstrap() {
+        long idleMillis = config.idleTimeout().toMillis();
+        int maxFrame = config.maxFrameSize();
+        return new ServerBootstrap().group(group).channel(NettyIo.serverChannel())
+                // A node restarted on its port must not wait out TIME_WAIT of its previous life.
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                                .addLast(new LengthFieldBasedFrameDecoder(maxFrame, 0, 4, 0, 4))
+                                .addLast(new StreamInbound());
+                    }
+                });
+    }
+
+    static InetSocketAddress socketAddress(Address a) {
+        return new InetSocketAddress(a.host(), a.port());
+    }
+
+    private static Address address(InetSocketAddress a) {
+        return new Address(a.getAddress().getHostAddress(), a.getPort());
+    }
+
+    /** Copies each datagram out of Netty's buffer and hands it on; never lets an exception out. */
+    private final class DatagramInbound extends SimpleChannelInboundHandler<DatagramPacket> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            if (closed.get()) {
+                return;
+            }
+            byte[] bytes = ByteBufUtil.getBytes(packet.content());
+            try {
+                inbound.onDatagram(address(packet.sender()), bytes);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "inbound datagram handler failed", e);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // ICMP port unreachable and the like surface here on some platforms: expected noise.
+            LOG.log(System.Logger.Level.DEBUG, () -> "datagram socket " + localAddress + ": " + cause);
+        }
+    }
+
+    /** One frame per read (the decoder already stripped the length); closes idle or bad connections. */
+    private final class StreamInbound extends SimpleChannelInboundHandler<ByteBuf> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+            if (closed.get()) {
+                ctx.close();
+                return;
+            }
+            byte[] bytes = ByteBufUtil.getBytes(frame);
+            try {
+                inbound.onStream(address((InetSocketAddress) ctx.channel().remoteAddress()), bytes);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "inbound stream handler failed", e);
+            }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof IdleStateEvent) {
+                ctx.close();
+            } else {
+                ctx.fireUserEventTriggered(evt);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // Oversized frame, reset by peer, ...: drop the connection, keep the listener.
+            LOG.log(System.Logger.Level.DEBUG, () -> "stream from " + ctx.channel().remoteAddress() + " closed: "
+                    + cause);
+            ctx.close().addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        }
+    }
+}
