@@ -1,6 +1,6 @@
 /**
- * The sample service: a web application that uses the SWIM starter as a user would, with a live
- * cluster page. Depends on the starter's public beans and events only.
+ * The sample service: a live cluster page, a greeting endpoint, and load-balanced calls to other
+ * instances found through SWIM discovery. Depends only on the starter and Spring Boot.
  */
 @NullMarked
 package io.swimdiscovery.sample;
