@@ -66,6 +66,7 @@ public final class Simulation {
     private static final int ACTION = 8;
     private static final int LEAVE_DEADLINE = 9;
     private static final int START = 10;
+    private static final int PREFORM = 11;
 
     private static final String[] MESSAGE_TYPES = {"Ping", "PingReq", "Ack", "Nack", "GossipPush", "Sync"};
 
@@ -106,6 +107,8 @@ public final class Simulation {
     private final long[] packetsByType = new long[MESSAGE_TYPES.length];
     private final long[] bytesByType = new long[MESSAGE_TYPES.length];
 
+    private final boolean preformed;
+    private final BitSet heldBack;
     private long now;
     private long eventsProcessed;
     /** Node whose protocol is being called, for the error message if it throws; -1 outside calls. */
@@ -140,10 +143,17 @@ public final class Simulation {
             checkIndex(s);
         }
         this.views = b.trackViews ? new ViewMatrix(b.nodes) : null;
-        long window = b.joinWithin.toNanos();
+        this.preformed = b.preformed;
+        this.heldBack = (BitSet) b.notStarted.clone();
+        long window = b.preformed ? 0 : b.joinWithin.toNanos();
         for (int i = 0; i < b.nodes; i++) {
             long at = (i == seedIndexes[0] || window == 0) ? 0 : 1 + scenarioRandom.nextLong(window);
-            queue.push(at, START, i, 0, 0, null, null);
+            if (!b.notStarted.get(i)) {
+                queue.push(at, START, i, 0, 0, null, null);
+            }
+        }
+        if (b.preformed) {
+            queue.push(0, PREFORM, -1, 0, 0, null, null);
         }
     }
 
@@ -216,6 +226,16 @@ public final class Simulation {
     }
 
     // ------------------------------------------------------------------ faults and operations
+
+    /** Starts a node the builder held back ({@link Builder#notStarted}); it joins through the seeds. */
+    public MemberId start(int index) {
+        SimNode node = node(index);
+        if (node.state != SimNode.NOT_STARTED) {
+            throw new IllegalStateException(node.name + " has already started");
+        }
+        guarded(node, () -> startProcess(node));
+        return Objects.requireNonNull(node.id);
+    }
 
     /** Stops node {@code index} forever (until {@link #restart}); in-flight messages to it are lost. */
     public MemberId crash(int index) {
@@ -500,13 +520,16 @@ public final class Simulation {
     }
 
     /**
-     * Whether every up node lists every other up node as alive and no stopped node as alive: the
-     * cluster has converged. O(n · stopped nodes).
+     * Whether every node has started, and every up node lists every other up node as alive and no
+     * stopped node as alive: the cluster has converged. O(n · stopped nodes).
      */
     public boolean isConverged() {
         ViewMatrix v = requireViews();
         int up = 0;
         for (SimNode n : nodes) {
+            if (n.state == SimNode.NOT_STARTED && !heldBack.get(n.index)) {
+                return false;
+            }
             if (n.isUp()) {
                 up++;
             }
@@ -536,6 +559,10 @@ public final class Simulation {
         int kind = queue.kind(slot);
         if (kind == ACTION) {
             ((Runnable) Objects.requireNonNull(queue.payload(slot))).run();
+            return;
+        }
+        if (kind == PREFORM) {
+            preform();
             return;
         }
         SimNode node = nodes[queue.node(slot)];
@@ -757,9 +784,35 @@ public final class Simulation {
                 streams.fork(RandomStreams.ENGINE, node.index, node.generation), sizer, now);
         node.protocol = protocol;
         apply(node, protocol.start(now));
-        List<Address> seeds = seedsFor(node);
+        List<Address> seeds = preformed && node.generation == 0 && !heldBack.get(node.index) ? List.of()
+                : seedsFor(node);
         if (!seeds.isEmpty() && node.isProcessing()) {
             apply(node, protocol.join(seeds, now));
+        }
+    }
+
+    /**
+     * Hands every node the full state of the cluster, every member alive at incarnation 0, as if
+     * each had just completed a sync with a member that knew everyone. Not counted as traffic: it
+     * stands for the join that {@link Builder#preformed(boolean)} skips.
+     */
+    private void preform() {
+        List<Gossip> everyone = new ArrayList<>(nodes.length);
+        for (SimNode n : nodes) {
+            if (n.id == null) {
+                continue;
+            }
+            everyone.add(new Gossip(Objects.requireNonNull(n.id), MemberStatus.ALIVE, 0, n.metadata, null));
+        }
+        List<Gossip> state = List.copyOf(everyone);
+        for (SimNode n : nodes) {
+            if (!n.isProcessing()) {
+                continue;
+            }
+            MemberId from = state.get(0).member().equals(n.id) ? state.get(state.size() - 1).member()
+                    : state.get(0).member();
+            callingNode = n.index;
+            apply(n, protocol(n).onMessage(new Message.Sync(from, true, false, state), now));
         }
     }
 
@@ -868,6 +921,8 @@ public final class Simulation {
         private final List<TraceListener> listeners = new ArrayList<>();
         private boolean trackViews = true;
         private IntFunction<Map<String, String>> metadata = i -> Map.of();
+        private boolean preformed;
+        private final BitSet notStarted = new BitSet();
 
         private Builder() {
         }
@@ -972,6 +1027,31 @@ public final class Simulation {
          */
         public Builder trackViews(boolean on) {
             this.trackViews = on;
+            return this;
+        }
+
+        /**
+         * Whether every node starts at time 0 already knowing every other as alive, instead of
+         * joining through the seeds. Skips the O(n²) join traffic of a large cluster forming; the
+         * news each node merges still enters its gossip queue and drains as usual. Restarts join
+         * normally. Default false.
+         */
+        public Builder preformed(boolean on) {
+            this.preformed = on;
+            return this;
+        }
+
+        /**
+         * Nodes that do not start on their own: they wait for {@link Simulation#start(int)}, to
+         * measure a join into a running cluster. {@link Simulation#isConverged()} ignores them until then.
+         */
+        public Builder notStarted(int... indexes) {
+            for (int i : indexes) {
+                if (i < 0) {
+                    throw new IllegalArgumentException("node index must not be negative, was " + i);
+                }
+                notStarted.set(i);
+            }
             return this;
         }
 
