@@ -25,13 +25,14 @@ class PauseSimulationTests {
         Simulation sim = Clusters.formed(Simulation.builder().nodes(N).seed(seed).settings(settings));
         MemberId id = sim.memberId(PAUSED);
         long from = sim.nowNanos();
-        // Half the minimum suspicion timeout (8 s at n = 100): long enough to be suspected, short
-        // enough that the suspicion reaches it and its refutation spreads before anyone gives up.
-        Duration pause = Clusters.minSuspicionTimeout(settings, N).dividedBy(2);
+        // As long as the minimum suspicion timeout: long enough to be suspected, and shorter than
+        // any member's timeout, which starts only once a probe of it has failed (a probe timeout at
+        // least after the pause began), so the member resumes, hears the suspicion and refutes first.
+        Duration pause = Clusters.minSuspicionTimeout(settings, N);
         sim.pause(PAUSED, pause);
         sim.runFor(pause.plusSeconds(30));
 
-        System.out.printf("paused %d s: first suspicion after %s, deaths %s%n", pause.toSeconds(),
+        System.out.printf("paused %d ms: first suspicion after %s, deaths %s%n", pause.toMillis(),
                 Clusters.seconds(TraceAnalysis.firstSuspicion(sim, id, from).orElse(-1)),
                 TraceAnalysis.firstDeath(sim, id, from));
         assertThat(TraceAnalysis.firstSuspicion(sim, id, from)).as("the pause was noticed").isPresent();
