@@ -18,6 +18,8 @@ done
 # n = 1000 starts preformed; 60 s of warm-up let the resulting gossip drain before measuring.
 sim --scenario crash --nodes 1000 --runs 10 --seed 1 --preformed on --warmup-s 60 > "$out/crash-swim-1000.jsonl"
 sim --scenario crash --nodes 1000 --runs 1 --seed 1 --impl heartbeat --warmup-s 5 --steady-s 5 > "$out/crash-heartbeat-1000.jsonl"
+# n = 2000: one run, to show how cost and heap grow (the engines' member tables are n² entries).
+sim --scenario crash --nodes 2000 --runs 1 --seed 1 --preformed on --warmup-s 90 > "$out/crash-swim-2000.jsonl"
 sim --scenario crash --nodes 4 --runs 5 --seed 1 > "$out/crash-swim-4.jsonl"
 sim --scenario crash --nodes 4 --runs 5 --seed 1 --impl heartbeat > "$out/crash-heartbeat-4.jsonl"
 
@@ -34,6 +36,9 @@ done
 for k in 1 2 3 5; do
   sim --scenario loss --nodes 100 --runs 1 --seed 1 --loss 0.05 --duration-s 1800 --k "$k" > "$out/probe-k$k.jsonl"
 done
+
+# Simulator speed in steady state (steady_wall_us_per_node_s): 1000 nodes, 5 virtual minutes.
+sim --scenario crash --nodes 1000 --runs 1 --seed 1 --preformed on --warmup-s 60 --steady-s 300 > "$out/speed-1000.jsonl"
 
 # Join dissemination.
 for n in 10 100; do

@@ -43,6 +43,7 @@ final class SimScenarioRun {
     private long tAllDead = -1;
     private long tHeal = -1;
     private NodeTraffic steadyTraffic = new NodeTraffic(0, 0, 0, 0, 0);
+    private long steadyWallNanos;
     private double steadySeconds = 1;
     private int steadyNodes = 1;
     private long falseSuspects = -1;
@@ -65,7 +66,7 @@ final class SimScenarioRun {
         boolean join = o.scenario().equals("join");
         int slots = join ? o.nodes() + 1 : o.nodes();
         Simulation.Builder builder = Simulation.builder().nodes(slots).seed(seed).settings(settings)
-                .preformed(o.isPreformed()).trace(TraceFilter.withoutJoins());
+                .preformed(o.isPreformed()).sizer(o.packetSizer()).trace(TraceFilter.withoutJoins());
         if (join) {
             String joinerName = "node-" + o.nodes();
             builder.notStarted(o.nodes()).trace((observer, e) -> !(e instanceof MembershipEvent.MemberJoined)
@@ -105,7 +106,7 @@ final class SimScenarioRun {
 
         JsonLine line = new JsonLine().put("impl", o.impl()).put("scenario", o.scenario()).put("n", o.nodes())
                 .put("run", run).put("seed", seed).put("loss", o.loss()).put("lifeguard", o.lifeguard())
-                .put("k", o.indirectProbes()).put("preformed", o.isPreformed());
+                .put("k", o.indirectProbes()).put("preformed", o.isPreformed()).put("sizer", o.sizer());
         if (!swim) {
             line.put("hb_limit", o.heartbeatLimit());
         }
@@ -127,6 +128,7 @@ final class SimScenarioRun {
         }
         return line.put("false_deads", falseDeads).put("converged", converged).put("sim_s", simSeconds)
                 .put("wall_ms", wall / 1e6).put("wall_us_per_node_s", wall / 1e3 / (o.nodes() * simSeconds))
+                .put("steady_wall_us_per_node_s", steadyWallNanos / 1e3 / (steadyNodes * steadySeconds))
                 .toString();
     }
 
@@ -143,7 +145,9 @@ final class SimScenarioRun {
 
     private void measureSteady(Simulation sim) {
         NodeTraffic before = sim.totalTraffic();
+        long wall0 = System.nanoTime();
         sim.runFor(Duration.ofSeconds(o.steadyS()));
+        steadyWallNanos = System.nanoTime() - wall0;
         steadyTraffic = sim.totalTraffic().minus(before);
         steadySeconds = o.steadyS();
         steadyNodes = sim.upNodes().size();
