@@ -131,6 +131,19 @@ public final class HeartbeatDetector implements SimulatedProtocol {
     }
 
     @Override
+    public List<Directive> preload(Collection<Gossip> view, long nowNanos) {
+        for (Gossip g : view) {
+            if (!g.member().name().equals(self.name()) && g.status() == MemberStatus.ALIVE
+                    && !peers.containsKey(g.member().name())) {
+                Peer p = new Peer(g.member(), g.incarnation(), g.metadata(), nowNanos);
+                peers.put(g.member().name(), p);
+                addLive(p);
+            }
+        }
+        return List.of();
+    }
+
+    @Override
     public List<Directive> onTick(long nowNanos) {
         if (leaveSent) {
             return List.of();

@@ -2,6 +2,7 @@ package io.swimdiscovery.core.sim;
 
 import io.swimdiscovery.core.protocol.Address;
 import io.swimdiscovery.core.protocol.Directive;
+import io.swimdiscovery.core.protocol.Gossip;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.Message;
 import java.util.Collection;
@@ -21,6 +22,15 @@ public interface SimulatedProtocol {
     List<Directive> join(Collection<Address> seeds, long nowNanos);
 
     List<Directive> onMessage(Message message, long nowNanos);
+
+    /**
+     * Starts knowing {@code view} silently (no events, nothing queued for gossip), for
+     * {@link Simulation.Builder#preformed(boolean)}. Protocols that cannot do that keep the default,
+     * and such simulations cannot start preformed.
+     */
+    default List<Directive> preload(Collection<Gossip> view, long nowNanos) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot start preformed");
+    }
 
     List<Directive> onTick(long nowNanos);
 

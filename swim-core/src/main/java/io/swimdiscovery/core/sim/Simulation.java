@@ -793,26 +793,29 @@ public final class Simulation {
 
     /**
      * Hands every node the full state of the cluster, every member alive at incarnation 0, as if
-     * each had just completed a sync with a member that knew everyone. Not counted as traffic: it
-     * stands for the join that {@link Builder#preformed(boolean)} skips.
+     * each had just completed a sync with a member that knew everyone, but silently
+     * ({@link SimulatedProtocol#preload}): no events, no gossip, no traffic. It stands for the join
+     * that {@link Builder#preformed(boolean)} skips.
      */
     private void preform() {
         List<Gossip> everyone = new ArrayList<>(nodes.length);
+        BitSet started = new BitSet(nodes.length);
         for (SimNode n : nodes) {
-            if (n.id == null) {
-                continue;
+            if (n.id != null) {
+                everyone.add(new Gossip(n.id, MemberStatus.ALIVE, 0, n.metadata, null));
+                started.set(n.index);
             }
-            everyone.add(new Gossip(Objects.requireNonNull(n.id), MemberStatus.ALIVE, 0, n.metadata, null));
         }
         List<Gossip> state = List.copyOf(everyone);
         for (SimNode n : nodes) {
             if (!n.isProcessing()) {
                 continue;
             }
-            MemberId from = state.get(0).member().equals(n.id) ? state.get(state.size() - 1).member()
-                    : state.get(0).member();
             callingNode = n.index;
-            apply(n, protocol(n).onMessage(new Message.Sync(from, true, false, state), now));
+            apply(n, protocol(n).preload(state, now));
+            if (views != null) {
+                views.recordAllAlive(n.index, started);
+            }
         }
     }
 
@@ -1032,9 +1035,10 @@ public final class Simulation {
 
         /**
          * Whether every node starts at time 0 already knowing every other as alive, instead of
-         * joining through the seeds. Skips the O(n²) join traffic of a large cluster forming; the
-         * news each node merges still enters its gossip queue and drains as usual. Restarts join
-         * normally. Default false.
+         * joining through the seeds: a silent warm start ({@link SimulatedProtocol#preload}) with
+         * no join events and no join gossip, which for n nodes would be O(n²) before the scenario
+         * even starts. Nodes held back with {@link #notStarted} and restarts join normally.
+         * Default false.
          */
         public Builder preformed(boolean on) {
             this.preformed = on;

@@ -2,6 +2,7 @@ package io.swimdiscovery.core.sim;
 
 import io.swimdiscovery.core.protocol.Address;
 import io.swimdiscovery.core.protocol.Directive;
+import io.swimdiscovery.core.protocol.Gossip;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.Message;
 import io.swimdiscovery.core.protocol.SwimInstance;
@@ -35,6 +36,11 @@ final class SwimProtocol implements SimulatedProtocol {
     @Override
     public List<Directive> onMessage(Message message, long nowNanos) {
         return instance.onMessage(message, nowNanos);
+    }
+
+    @Override
+    public List<Directive> preload(Collection<Gossip> view, long nowNanos) {
+        return instance.preload(view, nowNanos);
     }
 
     @Override

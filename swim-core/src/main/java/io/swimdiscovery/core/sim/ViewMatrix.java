@@ -41,6 +41,15 @@ final class ViewMatrix {
         row[subject] = now;
     }
 
+    /** Observer knows every subject whose bit is set as alive (a silent warm start). */
+    void recordAllAlive(int observer, java.util.BitSet subjects) {
+        for (int s = subjects.nextSetBit(0); s >= 0; s = subjects.nextSetBit(s + 1)) {
+            if (s != observer) {
+                record(observer, s, MemberStatus.ALIVE);
+            }
+        }
+    }
+
     /** Status code observer holds for subject's current process; {@link #UNKNOWN} if none. */
     byte get(int observer, int subject) {
         byte[] row = status[observer];

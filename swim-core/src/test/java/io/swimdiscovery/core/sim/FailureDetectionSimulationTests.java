@@ -59,7 +59,7 @@ class FailureDetectionSimulationTests {
         SwimSettings settings = SwimSettings.lan();
         int n = 500;
         // Preformed: the 500 members start knowing each other, which skips the O(n²) join traffic
-        // this test is not about; 30 s lets the resulting gossip settle into steady state.
+        // this test is not about (a silent warm start); then 30 s of steady state.
         Simulation sim = Simulation.builder().nodes(n).seed(seed).settings(settings).preformed(true)
                 .trace(TraceFilter.withoutJoins()).build();
         sim.runFor(Duration.ofSeconds(30));

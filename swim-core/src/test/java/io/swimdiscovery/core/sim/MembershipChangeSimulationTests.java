@@ -20,12 +20,12 @@ class MembershipChangeSimulationTests {
         long seed = SimulationSeeds.seed(1000L);
         SwimSettings settings = SwimSettings.lan();
         int n = 1000;
-        // Preformed, then 15 s for most of the gossip of forming to drain, so the join meets a cluster
-        // close to steady state; only events about the joiner are traced.
+        // Preformed (a silent warm start: no join gossip to drain), then 10 s of steady state, so the
+        // join meets a cluster in steady state; only events about the joiner are traced.
         String joinerName = "node-" + n;
         Simulation sim = Simulation.builder().nodes(n + 1).seed(seed).settings(settings).preformed(true).notStarted(n)
                 .trace((observer, e) -> e.member().name().equals(joinerName)).build();
-        sim.runFor(Duration.ofSeconds(15));
+        sim.runFor(Duration.ofSeconds(10));
         long joinedAt = sim.nowNanos();
         MemberId joiner = sim.start(n);
 
