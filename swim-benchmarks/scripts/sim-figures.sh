@@ -15,11 +15,13 @@ for n in 10 100; do
   sim --scenario crash --nodes "$n" --runs 20 --seed 1 > "$out/crash-swim-$n.jsonl"
   sim --scenario crash --nodes "$n" --runs 20 --seed 1 --impl heartbeat > "$out/crash-heartbeat-$n.jsonl"
 done
-# n = 1000 starts preformed; 60 s of warm-up let the resulting gossip drain before measuring.
-sim --scenario crash --nodes 1000 --runs 10 --seed 1 --preformed on --warmup-s 60 > "$out/crash-swim-1000.jsonl"
+# n = 1000 and more start preformed: a silent warm start in which every member knows every other.
+sim --scenario crash --nodes 1000 --runs 20 --seed 1 --preformed on > "$out/crash-swim-1000.jsonl"
 sim --scenario crash --nodes 1000 --runs 1 --seed 1 --impl heartbeat --warmup-s 5 --steady-s 5 > "$out/crash-heartbeat-1000.jsonl"
-# n = 2000: one run, to show how cost and heap grow (the engines' member tables are n² entries).
-sim --scenario crash --nodes 2000 --runs 1 --seed 1 --preformed on --warmup-s 90 > "$out/crash-swim-2000.jsonl"
+# n = 10,000: three runs (the engines' member tables are n² entries, about 8 GB of heap). 40 s of
+# warm-up: every member's first push-pull comes 15-30 s after it starts (a full state of 10,000).
+java -Xmx14g -XX:+UseParallelGC -jar target/swim-benchmarks.jar sim --scenario crash --nodes 10000 --runs 3 --seed 1 \
+  --preformed on --warmup-s 40 > "$out/crash-swim-10000.jsonl"
 sim --scenario crash --nodes 4 --runs 5 --seed 1 > "$out/crash-swim-4.jsonl"
 sim --scenario crash --nodes 4 --runs 5 --seed 1 --impl heartbeat > "$out/crash-heartbeat-4.jsonl"
 
@@ -38,10 +40,10 @@ for k in 1 2 3 5; do
 done
 
 # Simulator speed in steady state (steady_wall_us_per_node_s): 1000 nodes, 5 virtual minutes.
-sim --scenario crash --nodes 1000 --runs 1 --seed 1 --preformed on --warmup-s 60 --steady-s 300 > "$out/speed-1000.jsonl"
+sim --scenario crash --nodes 1000 --runs 1 --seed 1 --preformed on --steady-s 300 > "$out/speed-1000.jsonl"
 
 # Join dissemination.
 for n in 10 100; do
   sim --scenario join --nodes "$n" --runs 20 --seed 1 > "$out/join-swim-$n.jsonl"
 done
-sim --scenario join --nodes 1000 --runs 5 --seed 1 --preformed on --warmup-s 60 > "$out/join-swim-1000.jsonl"
+sim --scenario join --nodes 1000 --runs 20 --seed 1 --preformed on > "$out/join-swim-1000.jsonl"

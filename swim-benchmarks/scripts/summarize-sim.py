@@ -50,7 +50,7 @@ print("| impl | n | runs | first suspicion med / p99 | first death med / p99 | d
       "| SWIM paper first detection T·e/(e-1) | memberlist timeout min..max at n | ours min..max |")
 print("|---|---|---|---|---|---|---|---|---|")
 for impl in ["swim", "heartbeat"]:
-    for n in [4, 10, 100, 1000, 2000]:
+    for n in [4, 10, 100, 1000, 10000]:
         rs = rows(f"crash-{impl}-{n}.jsonl")
         if not rs:
             continue
@@ -64,7 +64,7 @@ print("\n### Load in steady state (no loss)\n")
 print("| n | SWIM bytes/node/s | SWIM packets/node/s | SWIM packets per period | bound (4k+2)·n, k = 3 "
       "| heartbeat bytes/node/s | heartbeat packets per period | n·(n-1) |")
 print("|---|---|---|---|---|---|---|---|")
-for n in [4, 10, 100, 1000, 2000]:
+for n in [4, 10, 100, 1000, 10000]:
     sw, hb = rows(f"crash-swim-{n}.jsonl"), rows(f"crash-heartbeat-{n}.jsonl")
     if not sw and not hb:
         continue
@@ -84,7 +84,6 @@ for impl, cond, name in acc:
     if not rs:
         continue
     n = rs[0]["n"]
-    dur = {"slow": 600, "loss-swim": 3600, "loss-heartbeat": 600}
     seconds = 600 if name.startswith("slow") or "heartbeat" in name else 3600
     node_hours = len(rs) * n * seconds / 3600
     fsus = sum(vals(rs, "false_suspects")) if vals(rs, "false_suspects") else None
@@ -116,7 +115,7 @@ for n in [10, 100, 1000]:
 print("\n### Simulator cost\n")
 print("| run | n | virtual s | wall time per simulated node-second (whole run) | steady state | CPU s | heap after run |")
 print("|---|---|---|---|---|---|---|")
-for name in ["crash-swim-100.jsonl", "crash-swim-1000.jsonl", "speed-1000.jsonl", "crash-swim-2000.jsonl",
+for name in ["crash-swim-100.jsonl", "crash-swim-1000.jsonl", "speed-1000.jsonl", "crash-swim-10000.jsonl",
              "crash-heartbeat-1000.jsonl", "loss-swim-0.10.jsonl"]:
     rs = rows(name)
     if not rs:
