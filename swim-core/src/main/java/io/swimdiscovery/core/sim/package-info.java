@@ -1,5 +1,12 @@
 /**
- * Deterministic cluster simulator: many SwimInstances over a simulated network in virtual time with seeded randomness, latency, loss, partitions, crashes, pauses and slow nodes; records a trace of membership events. Pure: no threads, sockets or wall clock.
+ * Deterministic cluster simulator: many {@link io.swimdiscovery.core.protocol.SwimInstance}s (or the
+ * {@link io.swimdiscovery.core.sim.HeartbeatDetector} baseline) over a simulated network in virtual
+ * time, driven by {@link io.swimdiscovery.core.sim.Simulation}. One seed fixes every random draw
+ * (forked per node and component), so a run replays exactly; latency, loss, partitions, crashes,
+ * restarts, pauses and slow nodes are injected between runs of the clock, and
+ * {@link io.swimdiscovery.core.sim.TraceAnalysis} measures detection, accuracy and dissemination from
+ * the recorded membership events. Pure like the engine: no threads, sockets or wall clock, and no
+ * dependency beyond the JDK, JSpecify and the {@code protocol} package.
  */
 @NullMarked
 package io.swimdiscovery.core.sim;

@@ -1,0 +1,28 @@
+package io.swimdiscovery.benchmarks;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** {@code jmh [jmh options]}: the JMH micro benchmarks, with JMH's own command line. */
+final class JmhCommand implements Command {
+
+    @Override
+    public String name() {
+        return "jmh";
+    }
+
+    @Override
+    public String usage() {
+        return "jmh [JMH options]   micro benchmarks (codec, encryption); e.g. jmh -prof gc -f 1 WireCodec";
+    }
+
+    @Override
+    public int run(CliArgs args, PrintStream out) throws Exception {
+        return runRaw(List.of());
+    }
+
+    int runRaw(List<String> jmhArgs) throws Exception {
+        org.openjdk.jmh.Main.main(jmhArgs.toArray(new String[0]));
+        return 0;
+    }
+}

@@ -1,0 +1,52 @@
+package io.swimdiscovery.benchmarks.sim;
+
+import io.swimdiscovery.benchmarks.CliArgs;
+import io.swimdiscovery.core.protocol.PacketSizer;
+import io.swimdiscovery.core.protocol.SwimSettings;
+import io.swimdiscovery.core.wire.WirePacketSizer;
+import java.util.Set;
+
+/** Validated options of the {@code sim} command. */
+record SimOptions(String scenario, String impl, int nodes, int runs, long seed, double loss, int durationS,
+        int warmupS, int steadyS, boolean lifeguard, int indirectProbes, int heartbeatLimit, int slowMs,
+        String preformed, String sizer) {
+
+    static final Set<String> KNOWN = Set.of("scenario", "impl", "nodes", "runs", "seed", "loss", "duration-s",
+            "warmup-s", "steady-s", "lifeguard", "k", "hb-limit", "slow-ms", "preformed", "sizer");
+    static final Set<String> SCENARIOS = Set.of("crash", "loss", "join", "leave", "partition", "slow");
+
+    static SimOptions from(CliArgs a) {
+        a.rejectUnknown(KNOWN);
+        String scenario = a.oneOf("scenario", "crash", SCENARIOS);
+        int defaultDuration = switch (scenario) {
+            case "loss", "slow" -> 600;
+            case "partition" -> 120;
+            default -> 120;
+        };
+        return new SimOptions(scenario, a.oneOf("impl", "swim", Set.of("swim", "heartbeat")),
+                a.intValue("nodes", 100, 2, 1_000_000), a.intValue("runs", 1, 1, 100_000), a.longValue("seed", 1),
+                a.doubleValue("loss", 0, 0, 1), a.intValue("duration-s", defaultDuration, 1, 10_000_000),
+                a.intValue("warmup-s", 30, 0, 1_000_000), a.intValue("steady-s", 30, 1, 1_000_000),
+                a.onOff("lifeguard", true), a.intValue("k", SwimSettings.lan().indirectProbes(), 0, 64),
+                a.intValue("hb-limit", 3, 1, 1000), a.intValue("slow-ms", 1200, 1, 3_600_000),
+                a.oneOf("preformed", "auto", Set.of("auto", "on", "off")),
+                a.oneOf("sizer", "wire", Set.of("wire", "estimate")));
+    }
+
+    /**
+     * Sizes of messages on the wire: the codec's exact sizes (plaintext, cluster name "sim") by
+     * default, or the engine's own over-estimate.
+     */
+    PacketSizer packetSizer() {
+        return sizer.equals("wire") ? new WirePacketSizer("sim") : PacketSizer.ESTIMATE;
+    }
+
+    SwimSettings settings() {
+        return SwimSettings.lan().toBuilder().lifeguardEnabled(lifeguard).indirectProbes(indirectProbes).build();
+    }
+
+    /** Large clusters start formed: joining n nodes one by one costs O(n²) gossip that is not what is measured. */
+    boolean isPreformed() {
+        return preformed.equals("on") || (preformed.equals("auto") && nodes > 2000);
+    }
+}

@@ -1,0 +1,21 @@
+package io.swimdiscovery.core.sim;
+
+import io.swimdiscovery.core.protocol.MemberId;
+
+/**
+ * One process start of a simulated node: from its start until it crashed or left. The ground
+ * truth that false suspicions and false deaths are judged against.
+ *
+ * @param id the process's identity (a restart has the same name and address and a new uid)
+ * @param index the node's index in the simulation
+ * @param startedAtNanos virtual time it started
+ * @param stoppedAtNanos virtual time it crashed or finished leaving, {@link Long#MAX_VALUE} while up
+ * @param left whether it stopped by leaving rather than crashing
+ */
+public record ProcessLifetime(MemberId id, int index, long startedAtNanos, long stoppedAtNanos, boolean left) {
+
+    /** Whether the process was up (started and not yet stopped; paused counts as up) at {@code atNanos}. */
+    public boolean isUpAt(long atNanos) {
+        return atNanos >= startedAtNanos && atNanos < stoppedAtNanos;
+    }
+}

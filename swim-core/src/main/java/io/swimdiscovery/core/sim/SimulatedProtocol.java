@@ -1,0 +1,51 @@
+package io.swimdiscovery.core.sim;
+
+import io.swimdiscovery.core.protocol.Address;
+import io.swimdiscovery.core.protocol.Directive;
+import io.swimdiscovery.core.protocol.Gossip;
+import io.swimdiscovery.core.protocol.Member;
+import io.swimdiscovery.core.protocol.Message;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A membership protocol the simulator can run on each node: the inputs of
+ * {@link io.swimdiscovery.core.protocol.SwimInstance}, answered with the same {@link Directive}s.
+ * SWIM is the default ({@link ProtocolFactory#swim()}); {@link HeartbeatDetector} is the
+ * all-to-all baseline it is compared with. Implementations are single-threaded and pure.
+ */
+public interface SimulatedProtocol {
+
+    List<Directive> start(long nowNanos);
+
+    List<Directive> join(Collection<Address> seeds, long nowNanos);
+
+    List<Directive> onMessage(Message message, long nowNanos);
+
+    /**
+     * Starts knowing {@code view} silently (no events, nothing queued for gossip), for
+     * {@link Simulation.Builder#preformed(boolean)}. Protocols that cannot do that keep the default,
+     * and such simulations cannot start preformed.
+     */
+    default List<Directive> preload(Collection<Gossip> view, long nowNanos) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot start preformed");
+    }
+
+    List<Directive> onTick(long nowNanos);
+
+    List<Directive> onReliableSendFailed(Address to, Message message, long nowNanos);
+
+    List<Directive> leave(long nowNanos);
+
+    /** Whether the leave went out, so the simulator may stop the node. */
+    boolean hasLeaveDisseminated();
+
+    List<Directive> updateMetadata(Map<String, String> metadata, long nowNanos);
+
+    /** This member as it is now. */
+    Member localMember();
+
+    /** Every member this node knows, itself and tombstones included. */
+    List<Member> members();
+}

@@ -1,0 +1,50 @@
+package io.swimdiscovery.core.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swimdiscovery.core.protocol.MemberStatus;
+import io.swimdiscovery.core.protocol.SwimSettings;
+import java.time.Duration;
+
+/** Shared set-up of simulation tests: a cluster that has formed, and bounds derived from settings. */
+final class Clusters {
+
+    private Clusters() {
+    }
+
+    /** Builds {@code builder}'s cluster and runs until every member lists every other alive. */
+    static Simulation formed(Simulation.Builder builder) {
+        Simulation sim = builder.build();
+        boolean converged = sim.runUntil(sim::isConverged, Duration.ofMinutes(2));
+        assertThat(converged).as("cluster of %d formed within 2 virtual minutes (seed %d)", sim.size(), sim.seed())
+                .isTrue();
+        return sim;
+    }
+
+    /** The engine's minimum suspicion timeout for a cluster of n: alpha * max(1, log10 n) * T. */
+    static Duration minSuspicionTimeout(SwimSettings s, int n) {
+        double scale = Math.max(1.0, Math.log10(n));
+        return Duration.ofNanos((long) (s.suspicionMultiplier() * scale * s.protocolPeriod().toNanos()));
+    }
+
+    /** Lifeguard's maximum suspicion timeout: beta times the minimum (the minimum without Lifeguard). */
+    static Duration maxSuspicionTimeout(SwimSettings s, int n) {
+        return s.lifeguardEnabled() ? minSuspicionTimeout(s, n).multipliedBy(s.suspicionMaxTimeoutMultiplier())
+                : minSuspicionTimeout(s, n);
+    }
+
+    /** Whether every up node other than {@code subject} holds {@code status} for it. */
+    static boolean allOthersSee(Simulation sim, int subject, MemberStatus status) {
+        int others = 0;
+        for (int i : sim.upNodes()) {
+            if (i != subject) {
+                others++;
+            }
+        }
+        return sim.observersSeeing(subject, status) == others;
+    }
+
+    static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f s", nanos / 1e9);
+    }
+}
