@@ -172,6 +172,29 @@ class SimulationTests {
     }
 
     @Test
+    void linkLossReplacesTheGlobalLossOnThatDirectedLinkOnly() {
+        Simulation sim = chatter(3, 1, 0);
+        sim.linkLoss(0, 1, 1.0);
+        sim.runFor(Duration.ofSeconds(1));
+        // Node 1 hears only node 2; node 2 hears both; node 0 hears both.
+        assertThat(chatterOf(sim, 1).arrivals).hasSize(9);
+        assertThat(chatterOf(sim, 2).arrivals).hasSize(18);
+        assertThat(chatterOf(sim, 0).arrivals).hasSize(18);
+    }
+
+    @Test
+    void isolatedNodeNeitherSendsNorReceivesUntilHealed() {
+        Simulation sim = chatter(3, 1, 0);
+        sim.isolate(2);
+        sim.runFor(Duration.ofSeconds(1));
+        assertThat(chatterOf(sim, 2).arrivals).isEmpty();
+        assertThat(chatterOf(sim, 0).arrivals).hasSize(9);
+        sim.heal();
+        sim.runFor(Duration.ofSeconds(1));
+        assertThat(chatterOf(sim, 2).arrivals).isNotEmpty();
+    }
+
+    @Test
     void crashedNodeStopsAndMessagesToItAreLost() {
         Simulation sim = chatter(3, 1, 0);
         sim.runFor(Duration.ofMillis(550));
