@@ -121,12 +121,14 @@ final class RealScenario {
                 faults.loss(loss);
             }
             Duration window = steady;
+            Map<String, Long> payloadBefore = payloadByType(nodes);
             TrafficMeter.Reading before = meter.read();
             long cpuBefore = processCpuNanos();
             long windowStart = System.nanoTime();
             Thread.sleep(window.toMillis());
             double windowS = (System.nanoTime() - windowStart) / 1e9;
             TrafficMeter.Reading after = meter.read();
+            Map<String, Long> payloadAfter = payloadByType(nodes);
             long cpuNanos = processCpuNanos() - cpuBefore;
             faults.clear();
             double heapMb = usedHeapAfterGc() / (1024.0 * 1024.0);
@@ -137,6 +139,11 @@ final class RealScenario {
                     .put("cpu_s_per_node_min", cpuNanos / 1e9 / n / (windowS / 60))
                     .put("heap_mb_per_node", (usedHeapAfterGc() - heapBaseline) / (1024.0 * 1024.0) / n)
                     .put("window_s", windowS);
+            // Payload bytes (no IP headers) by message type, to show where the bytes go.
+            for (String type : List.of("ping", "ack", "ping-req", "nack", "gossip", "sync")) {
+                long d = payloadAfter.getOrDefault(type, 0L) - payloadBefore.getOrDefault(type, 0L);
+                result.put("payload_" + type.replace('-', '_') + "_per_node_s", d / windowS / n);
+            }
 
             if (kind == Kind.CRASH || kind == Kind.LEAVE) {
                 SwimNode victim = nodes.get(1 + random.nextInt(n - 1));
@@ -201,6 +208,14 @@ final class RealScenario {
         result.putIfAbsent("cpu_s");
         result.putIfAbsent("heap_mb");
         return result;
+    }
+
+    private static Map<String, Long> payloadByType(List<SwimNode> nodes) {
+        Map<String, Long> sum = new java.util.HashMap<>();
+        for (SwimNode node : nodes) {
+            node.statistics().bytesSent().forEach((k, v) -> sum.merge(k, v, Long::sum));
+        }
+        return sum;
     }
 
     private static int terminalEvents(List<Seen> seen, String victim) {
