@@ -46,14 +46,16 @@ final class RealScenario {
     private final int n;
     private final double loss;
     private final Duration steady;
+    private final Duration warmup;
     private final SwimSettings settings;
     private final Random random;
 
-    RealScenario(Kind kind, int n, double loss, Duration steady, SwimSettings settings, long seed) {
+    RealScenario(Kind kind, int n, double loss, Duration warmup, Duration steady, SwimSettings settings, long seed) {
         this.kind = kind;
         this.n = n;
         this.loss = loss;
         this.steady = steady;
+        this.warmup = warmup;
         this.settings = settings;
         this.random = new Random(seed);
     }
@@ -115,6 +117,10 @@ final class RealScenario {
             boolean settled = waitUntil(() -> nodes.stream().allMatch(x -> x.statistics().gossipQueueDepth() == 0),
                     SETTLE_DEADLINE);
             result.put("t_settle_ms", settled ? millisSince(settleStart) : null);
+
+            // Optionally let the first round of push-pull syncs pass: each node's first sync comes
+            // within 1.5 base intervals of its start, before the interval has grown with n.
+            Thread.sleep(warmup.toMillis());
 
             // Steady state (with the injected loss for the loss scenario): traffic, CPU, heap.
             if (kind == Kind.LOSS) {
