@@ -1,11 +1,14 @@
 package io.swimdiscovery.core.protocol;
 
+import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -14,12 +17,16 @@ import org.jspecify.annotations.Nullable;
  * Every member this node knows, by name, with two indexes the protocol samples from: the live
  * members (alive, suspect or unreachable; this node excluded) in an array for O(1) random choice, and
  * the dead ones (not left), candidates for gossip-to-the-dead and reconnect attempts.
+ *
+ * <p>Every member holds an entry for every other, so a cluster holds n^2 entries (10^8 in a
+ * simulated 10,000-member cluster). Hence the layout: entries sit directly in an open-addressing
+ * array keyed by name (no map nodes), and the live index is a slot number inside the entry. That
+ * is about 65 bytes per entry where a HashMap plus an index map took about 190.
  */
 final class MemberTable {
 
-    private final Map<String, MemberEntry> byName = new HashMap<>();
-    private final List<String> live = new ArrayList<>();
-    private final Map<String, Integer> liveIndex = new HashMap<>();
+    private final EntryIndex byName = new EntryIndex();
+    private final List<MemberEntry> live = new ArrayList<>();
     private final Set<String> dead = new LinkedHashSet<>();
     private final String selfName;
 
@@ -33,7 +40,10 @@ final class MemberTable {
 
     /** Adds or replaces the entry of {@code entry.id.name()} and indexes it by status. */
     void put(MemberEntry entry) {
-        byName.put(entry.id.name(), entry);
+        MemberEntry old = byName.put(entry.id.name(), entry);
+        if (old != null && old != entry) {
+            unindex(old);
+        }
         reindex(entry);
     }
 
@@ -44,12 +54,11 @@ final class MemberTable {
             return;
         }
         boolean isLive = !entry.status.isTerminal();
-        Integer at = liveIndex.get(name);
-        if (isLive && at == null) {
-            liveIndex.put(name, live.size());
-            live.add(name);
-        } else if (!isLive && at != null) {
-            removeLive(at);
+        if (isLive && entry.liveSlot < 0) {
+            entry.liveSlot = live.size();
+            live.add(entry);
+        } else if (!isLive && entry.liveSlot >= 0) {
+            removeLive(entry);
         }
         if (entry.status == MemberStatus.DEAD) {
             dead.add(name);
@@ -59,22 +68,27 @@ final class MemberTable {
     }
 
     void remove(String name) {
-        byName.remove(name);
-        Integer at = liveIndex.get(name);
-        if (at != null) {
-            removeLive(at);
+        MemberEntry entry = byName.remove(name);
+        if (entry != null) {
+            unindex(entry);
         }
-        dead.remove(name);
     }
 
-    private void removeLive(int at) {
-        String name = live.get(at);
-        String last = live.remove(live.size() - 1);
-        if (!last.equals(name)) {
-            live.set(at, last);
-            liveIndex.put(last, at);
+    private void unindex(MemberEntry entry) {
+        if (entry.liveSlot >= 0) {
+            removeLive(entry);
         }
-        liveIndex.remove(name);
+        dead.remove(entry.id.name());
+    }
+
+    private void removeLive(MemberEntry entry) {
+        int at = entry.liveSlot;
+        MemberEntry last = live.remove(live.size() - 1);
+        if (last != entry) {
+            live.set(at, last);
+            last.liveSlot = at;
+        }
+        entry.liveSlot = -1;
     }
 
     /** Live members other than this node. */
@@ -84,7 +98,7 @@ final class MemberTable {
 
     /** A live member chosen uniformly, or null if there is none. */
     @Nullable MemberEntry randomLive(RandomGenerator random) {
-        return live.isEmpty() ? null : byName.get(live.get(random.nextInt(live.size())));
+        return live.isEmpty() ? null : live.get(random.nextInt(live.size()));
     }
 
     /**
@@ -94,7 +108,7 @@ final class MemberTable {
     List<MemberEntry> randomLive(int k, @Nullable String exclude, RandomGenerator random) {
         int n = live.size();
         int want = Math.min(k, n);
-        List<MemberEntry> out = new ArrayList<>(want);
+        List<MemberEntry> out = new ArrayList<>(want + 1);
         if (want == 0) {
             return out;
         }
@@ -103,9 +117,9 @@ final class MemberTable {
             int j = i + random.nextInt(n - i);
             int pick = swapped.getOrDefault(j, j);
             swapped.put(j, swapped.getOrDefault(i, i));
-            String name = live.get(pick);
-            if (!name.equals(exclude)) {
-                out.add(byName.get(name));
+            MemberEntry e = live.get(pick);
+            if (!e.id.name().equals(exclude)) {
+                out.add(e);
             }
         }
         return out;
@@ -117,10 +131,125 @@ final class MemberTable {
     }
 
     Collection<MemberEntry> all() {
-        return byName.values();
+        return byName;
     }
 
     int size() {
         return byName.size();
+    }
+
+
+    /**
+     * Entries by member name: linear probing over a power-of-two array kept at most half full,
+     * with backward-shift deletion so no tombstone slots accumulate.
+     */
+    private static final class EntryIndex extends AbstractCollection<MemberEntry> {
+        private MemberEntry[] slots = new MemberEntry[16];
+        private int size;
+
+        private static int hash(String name) {
+            int h = name.hashCode();
+            return h ^ (h >>> 16);
+        }
+
+        @Nullable MemberEntry get(String name) {
+            int mask = slots.length - 1;
+            for (int i = hash(name) & mask;; i = (i + 1) & mask) {
+                MemberEntry e = slots[i];
+                if (e == null || e.id.name().equals(name)) {
+                    return e;
+                }
+            }
+        }
+
+        /** Puts {@code entry} under its name; returns the entry it replaced, or null. */
+        @Nullable MemberEntry put(String name, MemberEntry entry) {
+            if ((size + 1) * 2 > slots.length) {
+                grow();
+            }
+            int mask = slots.length - 1;
+            for (int i = hash(name) & mask;; i = (i + 1) & mask) {
+                MemberEntry e = slots[i];
+                if (e == null) {
+                    slots[i] = entry;
+                    size++;
+                    return null;
+                }
+                if (e.id.name().equals(name)) {
+                    slots[i] = entry;
+                    return e;
+                }
+            }
+        }
+
+        @Nullable MemberEntry remove(String name) {
+            int mask = slots.length - 1;
+            int i = hash(name) & mask;
+            while (slots[i] != null && !slots[i].id.name().equals(name)) {
+                i = (i + 1) & mask;
+            }
+            MemberEntry removed = slots[i];
+            if (removed == null) {
+                return null;
+            }
+            slots[i] = null;
+            size--;
+            // Shift later members of the probe run back so lookups never stop at the hole early.
+            for (int j = (i + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
+                int home = hash(slots[j].id.name()) & mask;
+                boolean movable = i <= j ? (home <= i || home > j) : (home <= i && home > j);
+                if (movable) {
+                    slots[i] = slots[j];
+                    slots[j] = null;
+                    i = j;
+                }
+            }
+            return removed;
+        }
+
+        private void grow() {
+            MemberEntry[] old = slots;
+            slots = new MemberEntry[old.length * 2];
+            size = 0;
+            for (MemberEntry e : old) {
+                if (e != null) {
+                    put(e.id.name(), e);
+                }
+            }
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public Iterator<MemberEntry> iterator() {
+            return new Iterator<>() {
+                private int i = advance(0);
+
+                private int advance(int from) {
+                    while (from < slots.length && slots[from] == null) {
+                        from++;
+                    }
+                    return from;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return i < slots.length;
+                }
+
+                @Override
+                public MemberEntry next() {
+                    if (i >= slots.length) {
+                        throw new NoSuchElementException();
+                    }
+                    MemberEntry e = slots[i];
+                    i = advance(i + 1);
+                    return e;
+                }
+            };
+        }
     }
 }

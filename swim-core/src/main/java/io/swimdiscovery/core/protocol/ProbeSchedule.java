@@ -2,11 +2,10 @@ package io.swimdiscovery.core.protocol;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The order in which this node probes others: round-robin over a shuffled list (SWIM paper
@@ -17,47 +16,45 @@ import java.util.random.RandomGenerator;
 final class ProbeSchedule {
 
     private final RandomGenerator random;
-    private final List<String> order = new ArrayList<>();
-    private final Set<String> present = new HashSet<>();
+    private final List<MemberEntry> order = new ArrayList<>();
     private int next;
 
     ProbeSchedule(RandomGenerator random) {
         this.random = random;
     }
 
-    /** Adds {@code name} at a random position not yet passed in this round. */
-    void add(String name) {
-        if (!present.add(name)) {
+    /** Adds {@code entry} at a random position not yet passed in this round. */
+    void add(MemberEntry entry) {
+        if (entry.scheduled) {
             return;
         }
+        entry.scheduled = true;
         int slot = next + random.nextInt(order.size() - next + 1);
-        order.add(slot, name);
+        order.add(slot, entry);
     }
 
     /**
-     * Makes {@code name} the next member probed (adding it if absent). Used to check a suspicion
+     * Makes {@code entry} the next member probed (adding it if absent). Used to check a suspicion
      * raised by another member: the probe either confirms it or carries it to the suspect, which
      * then refutes.
      */
-    void prioritize(String name) {
-        if (present.contains(name)) {
-            int i = order.indexOf(name);
-            order.remove(i);
-            if (i < next) {
-                next--;
-            }
-        } else {
-            present.add(name);
+    void prioritize(MemberEntry entry) {
+        if (entry.scheduled) {
+            removeAt(order.indexOf(entry));
         }
-        order.add(Math.min(next, order.size()), name);
+        entry.scheduled = true;
+        order.add(Math.min(next, order.size()), entry);
     }
 
-    /** Removes {@code name}; a no-op if absent. */
-    void remove(String name) {
-        if (!present.remove(name)) {
-            return;
+    /** Removes {@code entry}; a no-op if absent. */
+    void remove(MemberEntry entry) {
+        if (entry.scheduled) {
+            removeAt(order.indexOf(entry));
+            entry.scheduled = false;
         }
-        int i = order.indexOf(name);
+    }
+
+    private void removeAt(int i) {
         order.remove(i);
         if (i < next) {
             next--;
@@ -68,15 +65,16 @@ final class ProbeSchedule {
      * The next member to probe that {@code probeable} accepts, or null if there is none. Members it
      * rejects stay in the schedule (they may become probeable again).
      */
-    String next(Predicate<String> probeable) {
+    @Nullable MemberEntry next(Predicate<MemberEntry> probeable) {
         // The rest of this pass plus one whole pass after a reshuffle visits every member.
         int tries = 2 * order.size();
         for (int tried = 0; tried < tries; tried++) {
             if (next >= order.size()) {
-                Collections.shuffle(order, asRandom());
+                // Collections.shuffle wants a java.util.Random; derive one from our seeded stream.
+                Collections.shuffle(order, new java.util.Random(random.nextLong()));
                 next = 0;
             }
-            String candidate = order.get(next++);
+            MemberEntry candidate = order.get(next++);
             if (probeable.test(candidate)) {
                 return candidate;
             }
@@ -86,10 +84,5 @@ final class ProbeSchedule {
 
     int size() {
         return order.size();
-    }
-
-    private java.util.Random asRandom() {
-        // Collections.shuffle wants a java.util.Random; derive one from our seeded stream.
-        return new java.util.Random(random.nextLong());
     }
 }

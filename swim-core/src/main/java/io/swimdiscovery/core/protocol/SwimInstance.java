@@ -192,6 +192,28 @@ public final class SwimInstance {
         return scheduleIfEarlier(out, now);
     }
 
+    /**
+     * Starts from a view of the cluster known in advance, as if a full-state sync with a member that
+     * knew everyone had just completed, but silently: no events are published and nothing is queued
+     * for gossip. For a simulator's or a test's warm start of a large cluster, where a real join of
+     * every member would cost n^2 * lambda * log n gossip sends before the scenario even starts. A
+     * real node joins through {@link #join}.
+     */
+    public List<Directive> preload(Collection<Gossip> view, long now) {
+        List<Directive> discarded = new ArrayList<>();
+        for (Gossip g : view) {
+            merge(g, true, false, self, now, discarded);
+        }
+        joined = true;
+        List<Directive> out = new ArrayList<>(1);
+        for (Directive d : discarded) {
+            if (!(d instanceof Directive.Publish)) {
+                out.add(d);
+            }
+        }
+        return scheduleIfEarlier(out, now);
+    }
+
     /** A message arrived from a peer. */
     public List<Directive> onMessage(Message message, long now) {
         List<Directive> out = new ArrayList<>(4);
@@ -200,7 +222,7 @@ public final class SwimInstance {
         }
         boolean fromSync = message instanceof Sync;
         for (Gossip g : message.gossip()) {
-            merge(g, fromSync, message.sender(), now, out);
+            merge(g, fromSync, true, message.sender(), now, out);
         }
         if (message instanceof Ping ping) {
             onPing(ping, out);
@@ -413,9 +435,8 @@ public final class SwimInstance {
             probeFailed(p, now, out);
         }
         probe = null;
-        String name = schedule.next(this::isProbeable);
-        if (name != null) {
-            MemberEntry target = table.get(name);
+        MemberEntry target = schedule.next(this::isProbeable);
+        if (target != null) {
             long sequence = nextSequence++;
             probe = new Probe(target.id, sequence, now, now + health.scale(probeTimeoutNanos));
             probes++;
@@ -424,9 +445,9 @@ public final class SwimInstance {
         nextProbeAt = now + health.scale(periodNanos);
     }
 
-    private boolean isProbeable(String name) {
-        MemberEntry e = table.get(name);
-        return e != null && !e.status.isTerminal();
+    private boolean isProbeable(MemberEntry e) {
+        // An entry replaced by a newer uid's entry is no longer in the table.
+        return !e.status.isTerminal() && table.get(e.id.name()) == e;
     }
 
     private void sendIndirectProbes(Probe p, List<Directive> out) {
@@ -462,7 +483,8 @@ public final class SwimInstance {
         if (e.status == MemberStatus.ALIVE) {
             suspicionsRaised++;
         }
-        merge(new Gossip(e.id, MemberStatus.SUSPECT, e.incarnation, e.metadata, self.name()), false, self, now, out);
+        merge(new Gossip(e.id, MemberStatus.SUSPECT, e.incarnation, e.metadata, self.name()), false, true, self, now,
+                out);
     }
 
     private void gossipTick(long now, List<Directive> out) {
@@ -555,7 +577,7 @@ public final class SwimInstance {
         if (next == MemberStatus.DEAD) {
             membersDeclaredDead++;
         }
-        merge(new Gossip(e.id, next, e.incarnation, e.metadata, null), false, self, now, out);
+        merge(new Gossip(e.id, next, e.incarnation, e.metadata, null), false, true, self, now, out);
     }
 
     private void expireUnreachable(Deadline d, long now, List<Directive> out) {
@@ -564,7 +586,7 @@ public final class SwimInstance {
             return;
         }
         membersDeclaredDead++;
-        merge(new Gossip(e.id, MemberStatus.DEAD, e.incarnation, e.metadata, null), false, self, now, out);
+        merge(new Gossip(e.id, MemberStatus.DEAD, e.incarnation, e.metadata, null), false, true, self, now, out);
     }
 
     private void expireTombstone(Deadline d) {
@@ -573,7 +595,7 @@ public final class SwimInstance {
             return;
         }
         table.remove(d.name());
-        schedule.remove(d.name());
+        schedule.remove(e);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -584,14 +606,15 @@ public final class SwimInstance {
      * older news is ignored (or counted as a Lifeguard confirmation), newer news updates the table,
      * is re-gossiped and produces the membership event a user sees.
      */
-    private void merge(Gossip g, boolean fromSync, MemberId from, long now, List<Directive> out) {
+    private void merge(Gossip g, boolean fromSync, boolean regossip, MemberId from, long now,
+            List<Directive> out) {
         if (g.member().name().equals(self.name())) {
             mergeAboutSelf(g, now);
             return;
         }
         MemberEntry e = table.get(g.member().name());
         if (e == null) {
-            mergeUnknown(g, now, out);
+            mergeUnknown(g, regossip, now, out);
             return;
         }
         if (fromSync && g.status() == MemberStatus.DEAD && g.member().uid() == e.id.uid()
@@ -611,7 +634,9 @@ public final class SwimInstance {
                 // An independent confirmation: the timeout shrinks, and others should count it too.
                 deadlines.add(new Deadline(e.suspicion.deadlineNanos(), Deadline.Kind.SUSPICION, e.id.name(),
                         e.suspicion));
-                queue.offer(g);
+                if (regossip) {
+                    queue.offer(g);
+                }
             }
             return;
         }
@@ -629,7 +654,9 @@ public final class SwimInstance {
         }
         setStatus(e, g.status(), g.origin(), now);
         boolean refutation = g.status() == MemberStatus.ALIVE && previous != MemberStatus.ALIVE;
-        queue.offer(g, refutation ? REFUTATION_LIMIT_MULTIPLIER : 1);
+        if (regossip) {
+            queue.offer(g, refutation ? REFUTATION_LIMIT_MULTIPLIER : 1);
+        }
         if (g.status() == MemberStatus.SUSPECT && previous == MemberStatus.ALIVE && !self.name().equals(g.origin())) {
             checkSuspicionSoon(e);
         }
@@ -652,11 +679,11 @@ public final class SwimInstance {
         int others = Math.max(1, table.liveCount() - 1);
         double share = (2.0 * expectedConfirmations(table.liveCount() + 1) + 2) / others;
         if (share >= 1 || random.nextDouble() < share) {
-            schedule.prioritize(e.id.name());
+            schedule.prioritize(e);
         }
     }
 
-    private void mergeUnknown(Gossip g, long now, List<Directive> out) {
+    private void mergeUnknown(Gossip g, boolean regossip, long now, List<Directive> out) {
         if (g.status() == MemberStatus.LEFT) {
             return; // nothing to forget; a tombstone of a leaver we never knew is not needed
         }
@@ -667,9 +694,10 @@ public final class SwimInstance {
             setStatus(e, MemberStatus.DEAD, null, now);
             return;
         }
-        schedule.add(e.id.name());
         setStatus(e, g.status(), g.origin(), now);
-        queue.offer(g);
+        if (regossip) {
+            queue.offer(g);
+        }
         out.add(publish(new MemberJoined(e.snapshot())));
     }
 
@@ -721,7 +749,7 @@ public final class SwimInstance {
                     e.statusChangedAtNanos));
         }
         if (!status.isTerminal()) {
-            schedule.add(e.id.name());
+            schedule.add(e);
         }
         table.reindex(e);
     }

@@ -117,7 +117,8 @@ public final class PacketCodec {
     /**
      * Decodes a datagram (at most {@link WireLimits#MAX_DATAGRAM_BYTES}).
      *
-     * @return the messages, or the reason the packet was dropped; never throws
+     * @return the messages, or the reason the packet was dropped; never throws for any content
+     * @throws IndexOutOfBoundsException if {@code off} and {@code len} do not lie within {@code buf}
      */
     public DecodeResult decode(byte[] buf, int off, int len) {
         return decode(buf, off, len, WireLimits.MAX_DATAGRAM_BYTES);
@@ -127,7 +128,8 @@ public final class PacketCodec {
      * Decodes a stream frame body, the bytes after the 4-byte length prefix (at most
      * {@link WireLimits#MAX_STREAM_FRAME_BYTES}).
      *
-     * @return the messages, or the reason the frame was dropped; never throws
+     * @return the messages, or the reason the frame was dropped; never throws for any content
+     * @throws IndexOutOfBoundsException if {@code off} and {@code len} do not lie within {@code buf}
      */
     public DecodeResult decodeStream(byte[] buf, int off, int len) {
         return decode(buf, off, len, WireLimits.MAX_STREAM_FRAME_BYTES);
@@ -150,6 +152,11 @@ public final class PacketCodec {
     }
 
     private DecodeResult decode(byte[] buf, int off, int len, int maxBytes) {
+        if (len > maxBytes) {
+            return new DecodeResult.Rejected(RejectReason.TOO_LARGE, len + " bytes, limit " + maxBytes);
+        }
+        // The range is the caller's contract, not the packet's: a wrong one is a bug to surface.
+        Objects.checkFromIndexSize(off, len, buf.length);
         try {
             int flags = WireFormat.readHeader(buf, off, len, maxBytes);
             EncryptionMode current = mode;

@@ -61,7 +61,8 @@ public final class WireCodec {
     /**
      * Decodes a plaintext datagram. A sealed packet is refused: this codec holds no keys.
      *
-     * @return the messages, or the reason the packet was dropped; never throws
+     * @return the messages, or the reason the packet was dropped; never throws for any content
+     * @throws IndexOutOfBoundsException if {@code off} and {@code len} do not lie within {@code buf}
      */
     public DecodeResult decode(byte[] buf, int off, int len) {
         return decode(buf, off, len, WireLimits.MAX_DATAGRAM_BYTES);
@@ -69,6 +70,11 @@ public final class WireCodec {
 
     /** As {@link #decode(byte[], int, int)}, with a packet size limit of {@code maxBytes}. */
     public DecodeResult decode(byte[] buf, int off, int len, int maxBytes) {
+        if (len > maxBytes) {
+            return new DecodeResult.Rejected(RejectReason.TOO_LARGE, len + " bytes, limit " + maxBytes);
+        }
+        // The range is the caller's contract, not the packet's: a wrong one is a bug to surface.
+        Objects.checkFromIndexSize(off, len, buf.length);
         try {
             int flags = WireFormat.readHeader(buf, off, len, maxBytes);
             if ((flags & WireFormat.FLAG_SEALED) != 0) {

@@ -186,13 +186,27 @@ final class WireReader {
         if (Arrays.equals(buf, start, start + n, expected, 0, expected.length)) {
             return null;
         }
-        return new String(buf, start, n, StandardCharsets.UTF_8);
+        return printable(new String(buf, start, n, StandardCharsets.UTF_8));
+    }
+
+    /** The label goes into a log line: control characters from a stranger's packet must not. */
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return b.toString();
     }
 
     MemberId memberId() {
         // Constant labels: the hot path must not build strings for error details it rarely needs.
         String name = string(WireLimits.MAX_STRING_BYTES, false, "member name");
         String host = string(WireLimits.MAX_STRING_BYTES, false, "member host");
+        if (host.charAt(0) == '[') {
+            // Address strips brackets, so the encoder never writes them; "[]" would become an empty host.
+            throw new MalformedPacketException(RejectReason.INVALID_FIELD, "member host in brackets");
+        }
         int port = u16("member port");
         long uid = u64("member uid");
         return new MemberId(name, new Address(host, port), uid);

@@ -289,6 +289,20 @@ class SwimInstanceTests {
     }
 
     @Test
+    void preload_addsTheViewSilently_noEventsNoGossip_andCountsAsJoined() {
+        instance.start(0);
+        MemberId a = id("a", 1);
+        MemberId b = id("b", 1);
+        List<Directive> out = instance.preload(List.of(alive(me, 0), alive(a, 0), alive(b, 0)), 0);
+        assertThat(events(out)).isEmpty();
+        assertThat(sent(out)).isEmpty();
+        assertThat(instance.gossipQueueDepth()).isZero();
+        assertThat(instance.isJoined()).isTrue();
+        assertThat(instance.members()).extracting(Member::name).containsExactlyInAnyOrder("me", "a", "b");
+        assertThat(firstProbe().ping().target().name()).isIn("a", "b");
+    }
+
+    @Test
     void join_syncsWithEverySeedButItself() {
         Address seed = new Address("10.0.0.99", 7946);
         List<Directive> out = instance.join(List.of(seed, me.address()), 0);

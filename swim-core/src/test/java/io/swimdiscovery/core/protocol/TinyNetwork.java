@@ -26,13 +26,14 @@ final class TinyNetwork {
     private final Set<Integer> crashed = new HashSet<>();
     private final PriorityQueue<Event> queue = new PriorityQueue<>(
             (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
-    private final long[] tickAt = new long[4096];
+    private final long[] tickAt;
     private long seq;
     private final SplittableRandom lossRandom;
     private double loss;
     long now;
 
     TinyNetwork(int n, SwimSettings settings, long seed) {
+        tickAt = new long[n];
         SplittableRandom root = new SplittableRandom(seed);
         lossRandom = root.split();
         for (int i = 0; i < n; i++) {
@@ -60,6 +61,18 @@ final class TinyNetwork {
     /** Every message {@code node} handles waits {@code delayNanos} first. */
     void slow(int node, long delayNanos) {
         slow.put(node, delayNanos);
+    }
+
+    /** Every member starts knowing every other alive (a formed cluster), then ticks. */
+    void preformAll() {
+        List<Gossip> view = new ArrayList<>(nodes.size());
+        for (SwimInstance node : nodes) {
+            view.add(new Gossip(node.localMember().id(), MemberStatus.ALIVE, 0, Map.of(), null));
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            apply(i, nodes.get(i).start(now));
+            apply(i, nodes.get(i).preload(view, now));
+        }
     }
 
     void crash(int node) {

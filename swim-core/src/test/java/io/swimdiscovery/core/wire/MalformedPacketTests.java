@@ -110,6 +110,8 @@ class MalformedPacketTests {
                         bytes().varint(65).raw(new byte[65 * 16]).toArray()), RejectReason.LIMIT_EXCEEDED),
                 body("empty member name", bytes().u8(NACK).string("").string("h"), RejectReason.INVALID_FIELD),
                 body("empty host", bytes().u8(NACK).string("a").string(""), RejectReason.INVALID_FIELD),
+                body("host in brackets", bytes().u8(NACK).string("a").string("[]").u8(0, 1).u64(1).varint(1).varint(0),
+                        RejectReason.INVALID_FIELD),
                 body("status code 5", pushWith(bytes().memberId().u8(5).varint(1).varint(0)), RejectReason.INVALID_FIELD),
                 body("reserved status bit", pushWith(bytes().memberId().u8(0x10).varint(1).varint(0)),
                         RejectReason.INVALID_FIELD),
@@ -180,6 +182,14 @@ class MalformedPacketTests {
                 r -> assertThat(r.reason()).isEqualTo(RejectReason.LIMIT_EXCEEDED));
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> codec.encode(List.of(sync, sync))).withMessageContaining("in one packet");
+    }
+
+    @Test
+    void rangeOutsideTheBuffer_isTheCallersBugAndThrows() {
+        PacketCodec codec = new PacketCodec(CLUSTER, Keyring.empty(), EncryptionMode.NONE, 1400);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.decode(new byte[10], 5, 6))
+                .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test

@@ -47,6 +47,20 @@ class WirePacketSizerTests {
         }
     }
 
+    @Provide
+    Arbitrary<List<Message>> compounds() {
+        return WireFixtures.messages().list().ofMinSize(1).ofMaxSize(6);
+    }
+
+    @Property(tries = 100)
+    void exactSizeOfACompound_isItsEncodedLengthInEveryMode(@ForAll("compounds") List<Message> messages) {
+        WirePacketSizer sizer = new WirePacketSizer(WireFixtures.CLUSTER);
+        for (EncryptionMode mode : EncryptionMode.values()) {
+            byte[] packet = new PacketCodec(WireFixtures.CLUSTER, KEYS, mode, 1400).encode(messages);
+            assertThat(packet).hasSize(sizer.exactSizeOf(messages, mode != EncryptionMode.NONE));
+        }
+    }
+
     @Property(tries = 100)
     void codecSizer_isNeverAboveTheProtocolsSafeEstimate(@ForAll("messages") Message message) {
         WirePacketSizer sizer = new WirePacketSizer(WireFixtures.CLUSTER);

@@ -1,0 +1,45 @@
+package io.swimdiscovery.sample;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the cluster page shows: the services and instances this instance's {@link DiscoveryClient}
+ * lists right now, and the membership events it saw. Everything comes from the public Spring Cloud
+ * API and the starter's events, as it would in any user's service.
+ */
+@RestController
+class ClusterController {
+
+    private final DiscoveryClient discovery;
+    private final RecentMembershipEvents events;
+
+    ClusterController(DiscoveryClient discovery, RecentMembershipEvents events) {
+        this.discovery = discovery;
+        this.events = events;
+    }
+
+    /** One instance as the page lists it. */
+    record InstanceView(String instanceId, String host, int port, String uri, Map<String, String> metadata) {
+        static InstanceView of(ServiceInstance i) {
+            return new InstanceView(i.getInstanceId(), i.getHost(), i.getPort(), i.getUri().toString(), i.getMetadata());
+        }
+    }
+
+    record ClusterView(Map<String, List<InstanceView>> services, List<RecentMembershipEvents.Entry> events) {
+    }
+
+    @GetMapping("/cluster")
+    ClusterView cluster() {
+        Map<String, List<InstanceView>> services = new LinkedHashMap<>();
+        for (String service : discovery.getServices().stream().sorted().toList()) {
+            services.put(service, discovery.getInstances(service).stream().map(InstanceView::of).toList());
+        }
+        return new ClusterView(services, events.newestFirst());
+    }
+}

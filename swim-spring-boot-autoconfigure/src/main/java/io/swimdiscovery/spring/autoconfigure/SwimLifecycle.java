@@ -1,0 +1,262 @@
+package io.swimdiscovery.spring.autoconfigure;
+
+import io.swimdiscovery.core.node.MembershipListener;
+import io.swimdiscovery.core.node.SwimNode;
+import io.swimdiscovery.core.protocol.Member;
+import io.swimdiscovery.core.protocol.MembershipEvent;
+import io.swimdiscovery.spring.discovery.SwimMetadata;
+import io.swimdiscovery.spring.serviceregistry.SwimRegistration;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.cloud.client.discovery.event.InstanceRegisteredEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts, joins and leaves the {@link SwimNode} with the application.
+ *
+ * <p><b>Phase.</b> {@link #PHASE} is {@code SmartLifecycle.DEFAULT_PHASE - 512}. Spring starts
+ * phases in ascending order and stops them in descending order; Boot's web server starts at
+ * {@code DEFAULT_PHASE - 2048} (its {@code WebServerInitializedEvent} carries the bound port) and
+ * its graceful shutdown runs at {@code DEFAULT_PHASE - 1024}. So this node joins only after the
+ * server accepts requests on a known port, and on shutdown it leaves the cluster before the
+ * server stops taking requests: peers drop it at once, and the requests they had already sent
+ * still drain. A non-web application joins when its context is refreshed, since nothing waits
+ * for a web server event.
+ *
+ * <p>The node bean is lazy: it is built here, in {@link #start()}, once the port is known, so its
+ * first metadata is already right. Joining does not block startup: a node whose seeds are all
+ * down carries on alone and retries in the background; {@link InstanceRegisteredEvent} is
+ * published when the first join attempt ends.
+ */
+public class SwimLifecycle implements SmartLifecycle {
+
+    /** Just above Boot's graceful shutdown phase, so the node leaves before the server drains. */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
+
+    private static final Log logger = LogFactory.getLog(SwimLifecycle.class);
+
+    private final Supplier<SwimNode> nodeSupplier;
+
+    private final @Nullable SwimRegistration registration;
+
+    private final ApplicationEventPublisher publisher;
+
+    private final SwimProperties properties;
+
+    private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
+
+    private final Object monitor = new Object();
+
+    private volatile @Nullable SwimNode node;
+
+    private volatile boolean running;
+
+    private volatile boolean joined;
+
+    private volatile boolean left;
+
+    /**
+     * @param nodeSupplier gives the node to run (built lazily on first call)
+     * @param registration this application's instance, if the service registry is on
+     * @param listeners listeners that receive every membership change, in order
+     * @param publisher where {@link InstanceRegisteredEvent} goes
+     * @param properties timeouts and auto-startup
+     */
+    public SwimLifecycle(Supplier<SwimNode> nodeSupplier, @Nullable SwimRegistration registration,
+            List<MembershipListener> listeners, ApplicationEventPublisher publisher, SwimProperties properties) {
+        this.nodeSupplier = nodeSupplier;
+        this.registration = registration;
+        this.listeners.addAll(listeners);
+        this.publisher = publisher;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        synchronized (this.monitor) {
+            if (this.running) {
+                return;
+            }
+            SwimNode started = this.nodeSupplier.get();
+            // Listen before starting, so not even the first join's news is missed.
+            started.addListener(this::dispatch);
+            bind(started);
+            this.node = started;
+            this.running = true;
+            this.left = false;
+            if (this.registration != null) {
+                this.registration.setHost(started.localMember().address().host());
+                announceIfMissing(started, this.registration);
+            }
+            logger.info("SWIM node " + started.localMember().id() + " started");
+            join(started);
+        }
+    }
+
+    // A socket that cannot be bound is a configuration problem: report it against the property.
+    private void bind(SwimNode started) {
+        try {
+            started.start();
+        }
+        catch (UncheckedIOException ex) {
+            String reason = String.valueOf(ex.getMessage());
+            if (reason.contains("resolve bind host")) {
+                throw new InvalidSwimPropertyException("swim.bind-address", this.properties.getBindAddress(),
+                        "an address of this host (" + reason + ")", ex);
+            }
+            throw new InvalidSwimPropertyException("swim.port", this.properties.getPort(),
+                    "a port no other process uses for UDP and TCP on " + this.properties.getBindAddress()
+                            + ", or 0 for a free one (" + reason + ")",
+                    ex);
+        }
+    }
+
+    // A node of the user's own was built without our service keys: add them to what it already publishes.
+    private static void announceIfMissing(SwimNode started, SwimRegistration registration) {
+        Map<String, String> current = started.localMember().metadata();
+        if (registration.isRegistered() && !current.containsKey(SwimMetadata.SERVICE_ID)) {
+            Map<String, String> merged = new LinkedHashMap<>(current);
+            merged.putAll(registration.memberMetadata());
+            started.updateMetadata(merged);
+        }
+    }
+
+    /** Joins through the seeds again (after a partition or when isolated); the node keeps running. */
+    public void rejoin() {
+        SwimNode current = requireRunningNode();
+        join(current);
+    }
+
+    private void join(SwimNode current) {
+        // Async: the join future completes on the node's own threads, which must never run
+        // application listeners (InstanceRegisteredEvent reaches user code).
+        current.join().whenCompleteAsync((ignored, failure) -> {
+            if (failure != null) {
+                logger.warn("SWIM node did not reach any seed yet, retrying in the background: "
+                        + failure.getMessage());
+            }
+            else {
+                this.joined = true;
+            }
+            Object config = (this.registration != null) ? this.registration : current.localMember();
+            this.publisher.publishEvent(new InstanceRegisteredEvent<>(this, config));
+        });
+    }
+
+    /**
+     * Leaves the cluster gracefully and stops the node (operators, or shutdown). Final for this
+     * process's member: peers drop it at once, and only a restart joins again.
+     */
+    public void leave() {
+        SwimNode current = requireRunningNode();
+        leave(current);
+    }
+
+    @Override
+    public void stop() {
+        SwimNode current = this.node;
+        synchronized (this.monitor) {
+            if (current != null && this.running && !this.left && current.isRunning()) {
+                leave(current);
+            }
+            this.running = false;
+        }
+    }
+
+    private void leave(SwimNode current) {
+        Duration timeout = this.properties.getLeaveTimeout();
+        this.left = true;
+        this.joined = false;
+        try {
+            // leave() bounds itself by the timeout; the extra second only guards against a stuck future.
+            current.leave(timeout).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            logger.info("SWIM node " + current.localMember().name() + " left the cluster");
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        catch (Exception ex) {
+            // Never let a failed leave block or break shutdown: peers will detect the failure instead.
+            logger.warn("SWIM node could not leave gracefully, peers will detect its failure: " + ex);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return this.running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return this.properties.isAutoStartup();
+    }
+
+    /** The node once started, or null before. */
+    public @Nullable SwimNode getNode() {
+        return this.node;
+    }
+
+    /** Whether the first join reached a seed (or there were none) and the node has not left since. */
+    public boolean isJoined() {
+        return this.joined;
+    }
+
+    /** Whether this node left the cluster on purpose. */
+    public boolean hasLeft() {
+        return this.left;
+    }
+
+    /** Every member the running node knows (tombstones included), or none before start and after leave. */
+    public List<Member> members() {
+        SwimNode current = this.node;
+        if (current == null || this.left || !current.isRunning()) {
+            return List.of();
+        }
+        return current.members();
+    }
+
+    /** Adds a listener for every membership change from now on. */
+    public void addListener(MembershipListener listener) {
+        this.listeners.add(listener);
+    }
+
+    public void removeListener(MembershipListener listener) {
+        this.listeners.remove(listener);
+    }
+
+    private void dispatch(MembershipEvent event) {
+        for (MembershipListener listener : this.listeners) {
+            try {
+                listener.onEvent(event);
+            }
+            catch (RuntimeException ex) {
+                // One broken listener must not starve the others of the change.
+                logger.warn("Membership listener " + listener + " failed on " + event, ex);
+            }
+        }
+    }
+
+    private SwimNode requireRunningNode() {
+        SwimNode current = this.node;
+        if (current == null || !this.running || this.left) {
+            throw new IllegalStateException("SWIM node is not running" + (this.left
+                    ? ": it left the cluster, and a member that left comes back only with a restart" : ""));
+        }
+        return current;
+    }
+}

@@ -1,0 +1,33 @@
+package io.swimdiscovery.spring.discovery;
+
+/**
+ * Metadata keys a node publishes about the service it runs, gossiped with its membership. Other
+ * keys of a member's metadata are the user's ({@code swim.service.metadata}) and are handed to
+ * {@link org.springframework.cloud.client.ServiceInstance#getMetadata()} unchanged.
+ */
+public final class SwimMetadata {
+
+    /** Service id of the instance; a member without it is a client only and is not listed. */
+    public static final String SERVICE_ID = "swim.service-id";
+
+    /** Port clients call the service on (the HTTP port, not the SWIM port). */
+    public static final String PORT = "swim.port";
+
+    /** Scheme clients call the service with ({@code http} or {@code https}). */
+    public static final String SCHEME = "swim.scheme";
+
+    /** Registration status: {@code UP} or {@code OUT_OF_SERVICE}. */
+    public static final String STATUS = "swim.status";
+
+    /** Zone, under the key Spring Cloud LoadBalancer's zone preference reads. */
+    public static final String ZONE = "zone";
+
+    /** Status of an instance that takes traffic. */
+    public static final String STATUS_UP = "UP";
+
+    /** Status of an instance an operator took out of rotation; listed only when asked for. */
+    public static final String STATUS_OUT_OF_SERVICE = "OUT_OF_SERVICE";
+
+    private SwimMetadata() {
+    }
+}

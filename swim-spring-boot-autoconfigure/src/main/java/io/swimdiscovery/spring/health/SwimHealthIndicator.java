@@ -1,0 +1,93 @@
+package io.swimdiscovery.spring.health;
+
+import io.swimdiscovery.core.node.NodeStatistics;
+import io.swimdiscovery.core.node.SwimNode;
+import io.swimdiscovery.core.protocol.Address;
+import io.swimdiscovery.core.protocol.Member;
+import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
+import java.util.List;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Health of this node's membership.
+ *
+ * <ul>
+ * <li>UP: running, and its Lifeguard local health score is at most half its maximum.</li>
+ * <li>OUT_OF_SERVICE: it left the cluster; or it is isolated (seeds are configured but no other
+ * member is reachable; a seed list naming only this node does not count); or its local health score is above half the maximum, which means this
+ * process is itself slow (CPU starved, long GC pauses) and its view of others is not to be
+ * trusted.</li>
+ * <li>DOWN: the node stopped.</li>
+ * <li>UNKNOWN: not started yet.</li>
+ * </ul>
+ * Details: member name, members by status, local health score and its maximum.
+ */
+public class SwimHealthIndicator extends AbstractHealthIndicator {
+
+    private final SwimLifecycle lifecycle;
+
+    private final List<Address> seeds;
+
+    private final boolean dnsSeeds;
+
+    private final int localHealthMax;
+
+    /**
+     * @param lifecycle the node's lifecycle
+     * @param seeds the configured seed addresses
+     * @param dnsSeeds whether a seed DNS name is configured
+     * @param localHealthMax the largest local health score of the settings in force
+     */
+    public SwimHealthIndicator(SwimLifecycle lifecycle, List<Address> seeds, boolean dnsSeeds, int localHealthMax) {
+        super("SWIM health check failed");
+        this.lifecycle = lifecycle;
+        this.seeds = List.copyOf(seeds);
+        this.dnsSeeds = dnsSeeds;
+        this.localHealthMax = localHealthMax;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        SwimNode node = this.lifecycle.getNode();
+        if (node == null) {
+            builder.unknown().withDetail("reason", "node not started yet");
+            return;
+        }
+        if (this.lifecycle.hasLeft()) {
+            builder.outOfService().withDetail("reason", "left the cluster");
+            return;
+        }
+        if (!node.isRunning()) {
+            builder.down().withDetail("reason", "node stopped");
+            return;
+        }
+        Member local = node.localMember();
+        NodeStatistics statistics = node.statistics();
+        List<Member> members = node.members();
+        long othersReachable = members.stream()
+            .filter((member) -> member.status().isReachable() && !member.id().equals(local.id()))
+            .count();
+        builder.withDetail("member", local.name())
+            .withDetail("address", local.address().toString())
+            .withDetail("joined", this.lifecycle.isJoined())
+            .withDetail("reachableMembers", othersReachable + 1)
+            .withDetail("membersByStatus", statistics.membersByStatus())
+            .withDetail("localHealth", statistics.localHealth())
+            .withDetail("localHealthMax", this.localHealthMax);
+        if (expectsPeers(local) && othersReachable == 0) {
+            builder.outOfService().withDetail("reason", "isolated: seeds are configured but no other member is reachable");
+        }
+        else if (statistics.localHealth() * 2 > this.localHealthMax) {
+            builder.outOfService().withDetail("reason", "local health score high: this process is slow to answer");
+        }
+        else {
+            builder.up();
+        }
+    }
+
+    // A node whose only seed is itself starts a cluster of its own: alone is what it expects.
+    private boolean expectsPeers(Member local) {
+        return this.dnsSeeds || this.seeds.stream().anyMatch((seed) -> !seed.equals(local.address()));
+    }
+}

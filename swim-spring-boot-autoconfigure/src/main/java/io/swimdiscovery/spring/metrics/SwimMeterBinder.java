@@ -1,0 +1,170 @@
+package io.swimdiscovery.spring.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.swimdiscovery.core.node.NodeStatistics;
+import io.swimdiscovery.core.node.SwimNode;
+import io.swimdiscovery.core.protocol.MemberStatus;
+import io.swimdiscovery.core.protocol.ProtocolCounters;
+import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The node's counters as {@code swim.*} meters (Prometheus: {@code swim_*}). Every meter reads one
+ * snapshot of {@link NodeStatistics}, taken at most once per {@link #SNAPSHOT_MAX_AGE_NANOS}, so a
+ * scrape costs one copy of the counters, not one per meter. Message types and reject reasons are
+ * open-ended: meters for new ones are added when membership changes and at every bind, never
+ * during a scrape.
+ */
+public class SwimMeterBinder implements MeterBinder {
+
+    static final long SNAPSHOT_MAX_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    /** Message types the engine sends, registered up front so dashboards see zeros, not gaps. */
+    static final List<String> KNOWN_MESSAGE_TYPES = List.of("ping", "ping-req", "ack", "nack", "gossip", "sync");
+
+    private final SwimLifecycle lifecycle;
+
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
+
+    private volatile @Nullable MeterRegistry registry;
+
+    private volatile @Nullable NodeStatistics snapshot;
+
+    private volatile long snapshotAt;
+
+    public SwimMeterBinder(SwimLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        this.registry = registry;
+        for (MemberStatus status : MemberStatus.values()) {
+            Gauge.builder("swim.members", this, (b) -> b.membersWith(status))
+                .description("Members this node knows, by status (itself included)")
+                .tag("status", status.name().toLowerCase(Locale.ROOT))
+                .register(registry);
+        }
+        Gauge.builder("swim.local.health", this, (b) -> b.read(NodeStatistics::localHealth))
+            .description("Lifeguard local health score (0 is healthy; timeouts scale by score + 1)")
+            .register(registry);
+        Gauge.builder("swim.gossip.queue.depth", this, (b) -> b.read(NodeStatistics::gossipQueueDepth))
+            .description("Pieces of membership news waiting to be sent")
+            .register(registry);
+        TimeGauge.builder("swim.probe.round.trip", this, TimeUnit.NANOSECONDS,
+                (b) -> b.protocol((p) -> Math.max(p.lastProbeRttNanos(), 0)))
+            .description("Round-trip time of the last direct probe ack")
+            .register(registry);
+        counter(registry, "swim.probes.sent", "Direct probes sent", (p) -> p.probes());
+        counter(registry, "swim.probes", "Probe outcomes", (p) -> p.probesAcked(), "outcome", "acked");
+        counter(registry, "swim.probes", "Probe outcomes", (p) -> p.probesAckedIndirectly(), "outcome",
+                "acked-indirectly");
+        counter(registry, "swim.probes", "Probe outcomes", (p) -> p.probesFailed(), "outcome", "failed");
+        counter(registry, "swim.nacks.received", "Lifeguard nacks received from relays", (p) -> p.nacksReceived());
+        counter(registry, "swim.suspicions", "Suspicions this node raised after its own failed probes",
+                (p) -> p.suspicionsRaised());
+        counter(registry, "swim.refutations", "Times this node refuted a suspicion about itself",
+                (p) -> p.refutations());
+        counter(registry, "swim.members.declared.dead", "Members whose suspicion expired at this node",
+                (p) -> p.membersDeclaredDead());
+        counter(registry, "swim.syncs", "Full-state syncs completed", (p) -> p.syncs());
+        for (String type : KNOWN_MESSAGE_TYPES) {
+            registerMessageType(registry, type);
+        }
+        registerNewKeys();
+        this.lifecycle.addListener((event) -> registerNewKeys());
+    }
+
+    /** Adds meters for message types and reject reasons seen for the first time. */
+    void registerNewKeys() {
+        MeterRegistry target = this.registry;
+        NodeStatistics statistics = statistics();
+        if (target == null || statistics == null) {
+            return;
+        }
+        for (Map<String, Long> byType : List.of(statistics.messagesSent(), statistics.messagesReceived(),
+                statistics.bytesSent(), statistics.bytesReceived())) {
+            byType.keySet().forEach((type) -> registerMessageType(target, type));
+        }
+        for (String reason : statistics.rejectedPackets().keySet()) {
+            if (this.registered.add("rejected:" + reason)) {
+                FunctionCounter.builder("swim.packets.rejected", this,
+                        (b) -> b.read((s) -> s.rejectedPackets().getOrDefault(reason, 0L)))
+                    .description("Packets dropped before the engine saw them, by reason")
+                    .tag("reason", reason)
+                    .register(target);
+            }
+        }
+    }
+
+    private void registerMessageType(MeterRegistry target, String type) {
+        if (!this.registered.add("type:" + type)) {
+            return;
+        }
+        messageCounter(target, "swim.messages", null, type, "sent", NodeStatistics::messagesSent);
+        messageCounter(target, "swim.messages", null, type, "received", NodeStatistics::messagesReceived);
+        messageCounter(target, "swim.traffic", "bytes", type, "sent", NodeStatistics::bytesSent);
+        messageCounter(target, "swim.traffic", "bytes", type, "received", NodeStatistics::bytesReceived);
+    }
+
+    private void messageCounter(MeterRegistry target, String name, @Nullable String unit, String type,
+            String direction, Function<NodeStatistics, Map<String, Long>> map) {
+        FunctionCounter.builder(name, this, (b) -> b.read((s) -> map.apply(s).getOrDefault(type, 0L)))
+            .description((unit == null) ? "Messages by type and direction" : "Bytes by message type and direction")
+            .baseUnit(unit)
+            .tag("type", type)
+            .tag("direction", direction)
+            .register(target);
+    }
+
+    private void counter(MeterRegistry registry, String name, String description,
+            ToDoubleFunction<ProtocolCounters> value, String... tags) {
+        FunctionCounter.builder(name, this, (b) -> b.protocol(value))
+            .description(description)
+            .tags(tags)
+            .register(registry);
+    }
+
+    private double membersWith(MemberStatus status) {
+        return read((s) -> s.membersByStatus().getOrDefault(status, 0));
+    }
+
+    private double protocol(ToDoubleFunction<ProtocolCounters> value) {
+        NodeStatistics statistics = statistics();
+        return (statistics != null) ? value.applyAsDouble(statistics.protocol()) : 0;
+    }
+
+    private double read(ToDoubleFunction<NodeStatistics> value) {
+        NodeStatistics statistics = statistics();
+        return (statistics != null) ? value.applyAsDouble(statistics) : 0;
+    }
+
+    // Before start and after stop there is nothing to read: meters show 0 rather than failing a scrape.
+    private @Nullable NodeStatistics statistics() {
+        long now = System.nanoTime();
+        NodeStatistics cached = this.snapshot;
+        if (cached != null && now - this.snapshotAt < SNAPSHOT_MAX_AGE_NANOS) {
+            return cached;
+        }
+        SwimNode node = this.lifecycle.getNode();
+        if (node == null || !node.isRunning()) {
+            return cached;
+        }
+        NodeStatistics fresh = node.statistics();
+        this.snapshot = fresh;
+        this.snapshotAt = now;
+        return fresh;
+    }
+}

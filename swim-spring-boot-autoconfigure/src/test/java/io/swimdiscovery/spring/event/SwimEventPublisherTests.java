@@ -1,0 +1,72 @@
+package io.swimdiscovery.spring.event;
+
+import static io.swimdiscovery.spring.discovery.TestMembers.service;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swimdiscovery.core.protocol.Member;
+import io.swimdiscovery.core.protocol.MemberStatus;
+import io.swimdiscovery.core.protocol.MembershipEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
+
+/** Each node event becomes the matching Spring event, followed by a heartbeat, in order. */
+class SwimEventPublisherTests {
+
+    private final List<Object> published = new ArrayList<>();
+
+    private final SwimEventPublisher publisher = new SwimEventPublisher(this.published::add);
+
+    @Test
+    void everyNodeEventBecomesItsSpringEventFollowedByAHeartbeat() {
+        Member alive = service("orders-1", "orders", MemberStatus.ALIVE);
+        Member suspect = service("orders-1", "orders", MemberStatus.SUSPECT);
+        Member dead = service("orders-1", "orders", MemberStatus.DEAD);
+        this.publisher.onEvent(new MembershipEvent.MemberJoined(alive));
+        this.publisher.onEvent(new MembershipEvent.MemberSuspected(suspect));
+        this.publisher.onEvent(new MembershipEvent.MemberUnreachable(suspect));
+        this.publisher.onEvent(new MembershipEvent.MemberRecovered(alive));
+        this.publisher.onEvent(new MembershipEvent.MemberUpdated(alive, alive));
+        this.publisher.onEvent(new MembershipEvent.MemberFailed(dead));
+        this.publisher.onEvent(new MembershipEvent.MemberLeft(dead));
+        assertThat(this.published).hasSize(14);
+        assertThat(this.published).filteredOn(SwimMembershipEvent.class::isInstance)
+            .extracting(Object::getClass)
+            .containsExactly(MemberJoinedEvent.class, MemberSuspectedEvent.class, MemberUnreachableEvent.class,
+                    MemberRecoveredEvent.class, MemberUpdatedEvent.class, MemberFailedEvent.class,
+                    MemberLeftEvent.class);
+        assertThat(this.published).filteredOn(HeartbeatEvent.class::isInstance)
+            .extracting((event) -> ((HeartbeatEvent) event).getValue())
+            .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        for (int i = 0; i < this.published.size(); i += 2) {
+            assertThat(this.published.get(i)).isInstanceOf(SwimMembershipEvent.class);
+            assertThat(this.published.get(i + 1)).isInstanceOf(HeartbeatEvent.class);
+        }
+    }
+
+    @Test
+    void eventCarriesTheMemberAsTheApplicationSeesIt() {
+        Member member = service("orders-1", "orders", MemberStatus.SUSPECT, "zone", "eu-1");
+        this.publisher.onEvent(new MembershipEvent.MemberSuspected(member));
+        SwimMember seen = ((SwimMembershipEvent) this.published.get(0)).getMember();
+        assertThat(seen.name()).isEqualTo("orders-1");
+        assertThat(seen.serviceId()).isEqualTo("orders");
+        assertThat(seen.status()).isEqualTo(MemberStatus.SUSPECT);
+        assertThat(seen.metadata()).containsEntry("zone", "eu-1");
+        assertThat(seen.serviceInstance()).hasValueSatisfying((instance) -> {
+            assertThat(instance.getPort()).isEqualTo(8080);
+            assertThat(instance.getServiceId()).isEqualTo("orders");
+        });
+    }
+
+    @Test
+    void updatedEventCarriesThePreviousMember() {
+        Member before = service("orders-1", "orders", MemberStatus.ALIVE);
+        Member after = service("orders-1", "orders", MemberStatus.ALIVE, "swim.status", "OUT_OF_SERVICE");
+        this.publisher.onEvent(new MembershipEvent.MemberUpdated(after, before));
+        MemberUpdatedEvent event = (MemberUpdatedEvent) this.published.get(0);
+        assertThat(event.getMember().metadata()).containsEntry("swim.status", "OUT_OF_SERVICE");
+        assertThat(event.getPrevious().metadata()).containsEntry("swim.status", "UP");
+    }
+}

@@ -1,0 +1,109 @@
+package io.swimdiscovery.spring.health;
+
+import static io.swimdiscovery.spring.discovery.TestMembers.service;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+import io.swimdiscovery.core.node.NodeStatistics;
+import io.swimdiscovery.core.node.SwimNode;
+import io.swimdiscovery.core.protocol.Address;
+import io.swimdiscovery.core.protocol.Member;
+import io.swimdiscovery.core.protocol.MemberStatus;
+import io.swimdiscovery.core.protocol.ProtocolCounters;
+import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+/** What the swim health indicator reports in each situation. */
+class SwimHealthIndicatorTests {
+
+    private final SwimLifecycle lifecycle = mock(SwimLifecycle.class);
+
+    private final SwimNode node = mock(SwimNode.class);
+
+    private final Member self = service("self", "orders", MemberStatus.ALIVE);
+
+    @Test
+    void unknownBeforeTheNodeStarts() {
+        assertThat(health(true).getStatus()).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void upWhenRunningWithPeersAndLowLocalHealth() {
+        running(1, this.self, service("peer", "orders", MemberStatus.ALIVE));
+        Health health = health(true);
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("member", "self")
+            .containsEntry("localHealth", 1)
+            .containsEntry("reachableMembers", 2L);
+    }
+
+    @Test
+    void outOfServiceWhenIsolatedAlthoughSeedsAreConfigured() {
+        running(0, this.self, service("peer", "orders", MemberStatus.DEAD));
+        Health health = health(true);
+        assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(String.valueOf(health.getDetails().get("reason"))).startsWith("isolated");
+    }
+
+    @Test
+    void upWhenAloneWithoutSeedsSinceThatIsANewCluster() {
+        running(0, this.self);
+        assertThat(health(false).getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void outOfServiceWhenLocalHealthScoreIsHigh() {
+        running(5, this.self, service("peer", "orders", MemberStatus.ALIVE));
+        Health health = health(true);
+        assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(String.valueOf(health.getDetails().get("reason"))).startsWith("local health");
+    }
+
+    @Test
+    void outOfServiceAfterLeaving() {
+        given(this.lifecycle.getNode()).willReturn(this.node);
+        given(this.lifecycle.hasLeft()).willReturn(true);
+        assertThat(health(true).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+    }
+
+    @Test
+    void downWhenTheNodeStopped() {
+        given(this.lifecycle.getNode()).willReturn(this.node);
+        given(this.node.isRunning()).willReturn(false);
+        assertThat(health(true).getStatus()).isEqualTo(Status.DOWN);
+    }
+
+    @Test
+    void upWhenAloneAndTheOnlySeedIsItself() {
+        running(0, this.self);
+        Health health = new SwimHealthIndicator(this.lifecycle, List.of(this.self.address()), false, 8).health(true);
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void outOfServiceWhenAloneWithASeedDnsName() {
+        running(0, this.self);
+        assertThat(new SwimHealthIndicator(this.lifecycle, List.of(), true, 8).health(true).getStatus())
+            .isEqualTo(Status.OUT_OF_SERVICE);
+    }
+
+    private Health health(boolean seeds) {
+        List<Address> seedList = seeds ? List.of(new Address("10.9.9.9", 7946)) : List.of();
+        return new SwimHealthIndicator(this.lifecycle, seedList, false, 8).health(true);
+    }
+
+    private void running(int localHealth, Member... members) {
+        given(this.lifecycle.getNode()).willReturn(this.node);
+        given(this.node.isRunning()).willReturn(true);
+        given(this.node.localMember()).willReturn(this.self);
+        given(this.node.members()).willReturn(List.of(members));
+        given(this.node.statistics()).willReturn(new NodeStatistics(Map.of(MemberStatus.ALIVE, members.length),
+                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), new ProtocolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, -1),
+                localHealth, 0));
+    }
+}
