@@ -191,6 +191,16 @@ class SwimNodeIntegrationTests {
     }
 
     @Test
+    void leaveOfANodeAloneCompletesAtOnceAndStopsIt() {
+        SwimNode node = cluster.start("alone", b -> { });
+
+        node.leave(Duration.ofSeconds(5)).orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+
+        assertThat(node.isRunning()).isFalse();
+        assertThat(node.localMember().status()).isEqualTo(io.swimdiscovery.core.protocol.MemberStatus.LEFT);
+    }
+
+    @Test
     void closeIsIdempotentAndAClosedNodeAnswersReadsFromItsLastState() {
         SwimNode node = cluster.start("closing", b -> { });
         node.start();
