@@ -303,6 +303,43 @@ class SwimInstanceTests {
     }
 
     @Test
+    void onTick_withUnreachableOn_anExpiredSuspicionLeadsToUnreachable_thenDeadAfterItsTimeout() {
+        SwimSettings withUnreachable = settings.toBuilder().unreachableEnabled(true)
+            .unreachableTimeout(Duration.ofSeconds(20)).build();
+        SwimInstance engine = new SwimInstance(withUnreachable, me, Map.of(), new SplittableRandom(7),
+                PacketSizer.ESTIMATE, 0);
+        MemberId a = id("a", 1);
+        engine.start(0);
+        engine.onMessage(new GossipPush(a, List.of(alive(a, 0))), 0);
+        engine.onMessage(new GossipPush(a, List.of(new Gossip(a, MemberStatus.SUSPECT, 0, Map.of(), "x"))), 0);
+        // Two members: no confirmations can be expected, so the timeout is the minimum, 1.5 s.
+        List<MembershipEvent> seen = new java.util.ArrayList<>();
+        for (long t = 0; t <= 25 * SECOND; t += SECOND / 10) {
+            seen.addAll(events(engine.onTick(t)));
+        }
+        List<MembershipEvent> aboutA = seen.stream().filter(e -> e.member().name().equals("a")).toList();
+        assertThat(aboutA).extracting(e -> e.getClass().getSimpleName())
+            .containsExactly("MemberUnreachable", "MemberFailed");
+        long unreachableAt = aboutA.get(0).member().statusChangedAtNanos();
+        long deadAt = aboutA.get(1).member().statusChangedAtNanos();
+        assertThat(unreachableAt).isBetween((long) (1.5 * SECOND), 2 * SECOND);
+        assertThat(deadAt - unreachableAt).isBetween(20 * SECOND, 20 * SECOND + SECOND / 10);
+    }
+
+    @Test
+    void onTick_aTombstoneIsForgottenAfterTheDeadMemberRetention_notBefore() {
+        MemberId a = id("a", 1);
+        MemberId b = id("b", 1);
+        learn(a, b);
+        instance.onMessage(new GossipPush(b, List.of(new Gossip(a, MemberStatus.DEAD, 0, Map.of(), null))), SECOND);
+        long retention = settings.deadMemberRetention().toNanos();
+        instance.onTick(SECOND + retention - SECOND / 10);
+        assertThat(instance.members()).extracting(Member::name).contains("a");
+        instance.onTick(SECOND + retention);
+        assertThat(instance.members()).extracting(Member::name).doesNotContain("a");
+    }
+
+    @Test
     void join_syncsWithEverySeedButItself() {
         Address seed = new Address("10.0.0.99", 7946);
         List<Directive> out = instance.join(List.of(seed, me.address()), 0);
