@@ -7,11 +7,13 @@ import java.util.Locale;
 
 /**
  * {@code real --scenario crash|loss|join|leave --nodes N --runs R [--loss P] [--duration-s D]
- * [--settings lan|memberlist|local] [--seed S]}: N real nodes on 127.0.0.1 in this JVM, one JSON line per run.
+ * [--warmup-s W] [--settings lan|memberlist|local] [--seed S]}: N real nodes on 127.0.0.1 in this JVM, one JSON line per run.
  *
  * <p>Settings default to {@link SwimSettings#lan()}; {@code --settings memberlist} is memberlist's
  * DefaultLANConfig exactly (1 s period, 500 ms probe timeout, 3 indirect probes, suspicion
  * multiplier 4, gossip every 200 ms to 3, push-pull every 30 s), so figures compare on equal terms.
+ * {@code --warmup-s} waits that long after the join news has spread before measuring (so the first
+ * round of push-pull syncs, due within 1.5 base intervals of each start, can pass);
  * {@code --duration-s} is the steady-state window in which traffic, CPU and (for the loss scenario)
  * false suspicions are measured: default 20 s, 120 s for the loss scenario.
  */
@@ -31,6 +33,7 @@ public final class RealCommand {
         int runs = 1;
         double loss = 0.10;
         Double durationS = null;
+        double warmupS = 0;
         String settingsName = "lan";
         long seed = 1;
         try {
@@ -50,6 +53,7 @@ public final class RealCommand {
                     case "--runs" -> runs = Integer.parseInt(v);
                     case "--loss" -> loss = Double.parseDouble(v);
                     case "--duration-s" -> durationS = Double.parseDouble(v);
+                    case "--warmup-s" -> warmupS = Double.parseDouble(v);
                     case "--settings" -> settingsName = v;
                     case "--seed" -> seed = Long.parseLong(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
@@ -61,7 +65,7 @@ public final class RealCommand {
         } catch (IllegalArgumentException e) {
             err.println("real: " + e.getMessage());
             err.println("usage: real --scenario crash|loss|join|leave --nodes N --runs R [--loss P] [--duration-s D]"
-                    + " [--settings lan|memberlist|local] [--seed S]");
+                    + " [--warmup-s W] [--settings lan|memberlist|local] [--seed S]");
             return 2;
         }
         SwimSettings settings = switch (settingsName) {
@@ -74,8 +78,8 @@ public final class RealCommand {
         Duration steady = Duration.ofMillis((long) ((durationS != null ? durationS
                 : kind == RealScenario.Kind.LOSS ? 120 : 20) * 1000));
         for (int run = 0; run < runs; run++) {
-            RealScenario scenario = new RealScenario(kind, nodes, kind == RealScenario.Kind.LOSS ? loss : 0, steady,
-                    settings, seed + run);
+            RealScenario scenario = new RealScenario(kind, nodes, kind == RealScenario.Kind.LOSS ? loss : 0,
+                    Duration.ofMillis((long) (warmupS * 1000)), steady, settings, seed + run);
             out.println(scenario.run(run).toJson());
             out.flush();
         }

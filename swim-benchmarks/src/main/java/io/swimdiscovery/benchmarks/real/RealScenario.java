@@ -46,14 +46,16 @@ final class RealScenario {
     private final int n;
     private final double loss;
     private final Duration steady;
+    private final Duration warmup;
     private final SwimSettings settings;
     private final Random random;
 
-    RealScenario(Kind kind, int n, double loss, Duration steady, SwimSettings settings, long seed) {
+    RealScenario(Kind kind, int n, double loss, Duration warmup, Duration steady, SwimSettings settings, long seed) {
         this.kind = kind;
         this.n = n;
         this.loss = loss;
         this.steady = steady;
+        this.warmup = warmup;
         this.settings = settings;
         this.random = new Random(seed);
     }
@@ -116,17 +118,23 @@ final class RealScenario {
                     SETTLE_DEADLINE);
             result.put("t_settle_ms", settled ? millisSince(settleStart) : null);
 
+            // Optionally let the first round of push-pull syncs pass: each node's first sync comes
+            // within 1.5 base intervals of its start, before the interval has grown with n.
+            Thread.sleep(warmup.toMillis());
+
             // Steady state (with the injected loss for the loss scenario): traffic, CPU, heap.
             if (kind == Kind.LOSS) {
                 faults.loss(loss);
             }
             Duration window = steady;
+            Map<String, Long> payloadBefore = payloadByType(nodes);
             TrafficMeter.Reading before = meter.read();
             long cpuBefore = processCpuNanos();
             long windowStart = System.nanoTime();
             Thread.sleep(window.toMillis());
             double windowS = (System.nanoTime() - windowStart) / 1e9;
             TrafficMeter.Reading after = meter.read();
+            Map<String, Long> payloadAfter = payloadByType(nodes);
             long cpuNanos = processCpuNanos() - cpuBefore;
             faults.clear();
             double heapMb = usedHeapAfterGc() / (1024.0 * 1024.0);
@@ -137,6 +145,11 @@ final class RealScenario {
                     .put("cpu_s_per_node_min", cpuNanos / 1e9 / n / (windowS / 60))
                     .put("heap_mb_per_node", (usedHeapAfterGc() - heapBaseline) / (1024.0 * 1024.0) / n)
                     .put("window_s", windowS);
+            // Payload bytes (no IP headers) by message type, to show where the bytes go.
+            for (String type : List.of("ping", "ack", "ping-req", "nack", "gossip", "sync")) {
+                long d = payloadAfter.getOrDefault(type, 0L) - payloadBefore.getOrDefault(type, 0L);
+                result.put("payload_" + type.replace('-', '_') + "_per_node_s", d / windowS / n);
+            }
 
             if (kind == Kind.CRASH || kind == Kind.LEAVE) {
                 SwimNode victim = nodes.get(1 + random.nextInt(n - 1));
@@ -201,6 +214,14 @@ final class RealScenario {
         result.putIfAbsent("cpu_s");
         result.putIfAbsent("heap_mb");
         return result;
+    }
+
+    private static Map<String, Long> payloadByType(List<SwimNode> nodes) {
+        Map<String, Long> sum = new java.util.HashMap<>();
+        for (SwimNode node : nodes) {
+            node.statistics().bytesSent().forEach((k, v) -> sum.merge(k, v, Long::sum));
+        }
+        return sum;
     }
 
     private static int terminalEvents(List<Seen> seen, String victim) {

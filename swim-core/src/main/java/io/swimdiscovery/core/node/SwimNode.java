@@ -294,6 +294,8 @@ public final class SwimNode implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> disseminated = new CompletableFuture<>();
+        // Whatever happens on the loop (closed meanwhile, an engine error), leave is bounded.
+        disseminated.completeOnTimeout(null, timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         long deadline = System.nanoTime() + timeout.toNanos();
         submit(() -> {
             SwimInstance engine = Objects.requireNonNull(instance);
@@ -307,13 +309,13 @@ public final class SwimNode implements AutoCloseable {
     }
 
     private void pollLeave(SwimInstance engine, CompletableFuture<Void> done, long deadline) {
-        if (engine.hasLeaveDisseminated() || System.nanoTime() >= deadline) {
-            done.complete(null);
-            return;
-        }
         try {
+            if (engine.hasLeaveDisseminated() || System.nanoTime() >= deadline) {
+                done.complete(null);
+                return;
+            }
             loop.schedule(() -> pollLeave(engine, done, deadline), 20, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closing) {
+        } catch (RuntimeException closingOrEngineError) {
             done.complete(null);
         }
     }

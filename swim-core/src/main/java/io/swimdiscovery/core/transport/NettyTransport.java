@@ -208,7 +208,7 @@ public final class NettyTransport implements Transport {
 
     private Bootstrap datagramBootstrap() {
         return new Bootstrap().group(group).channel(NettyIo.datagramChannel())
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxDatagramSize()))
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxDatagramSize()))
                 .option(ChannelOption.SO_RCVBUF, 1 << 20)
                 .handler(new DatagramInbound());
     }

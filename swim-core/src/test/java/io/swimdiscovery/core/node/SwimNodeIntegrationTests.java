@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The node's API on a few real nodes: lifecycle, join errors, listeners, metadata, statistics. */
@@ -63,6 +64,40 @@ class SwimNodeIntegrationTests {
         SwimNode late = cluster.start("late-seed", b -> b.bindPort(freePort));
         await().atMost(Duration.ofSeconds(30)).until(() -> view(late, "lonely").isPresent()
                 && view(node, "late-seed").isPresent());
+    }
+
+    @Test
+    void nodesBoundToTheWildcardAdvertiseTheirOwnAddressAndFormACluster() {
+        SwimNode a = cluster.start("wild-a", b -> b.bindHost("0.0.0.0").advertiseHost("127.0.0.1"));
+        SwimNode b2 = cluster.start("wild-b", b -> b.bindHost("0.0.0.0").advertiseHost("127.0.0.1")
+                .seeds(SeedProvider.of(List.of(a.localMember().address()))));
+
+        b2.join().join();
+
+        assertThat(a.localMember().address().host()).isEqualTo("127.0.0.1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> view(a, "wild-b").isPresent());
+    }
+
+    @Test
+    void threeNodesFormAClusterOverIpv6Loopback() {
+        Assumptions.assumeTrue(ipv6LoopbackUsable(), "no IPv6 loopback on this host");
+        SwimNode a = cluster.start("v6-a", b -> b.bindHost("::1"));
+        SeedProvider seed = SeedProvider.of(List.of(a.localMember().address()));
+        cluster.start("v6-b", b -> b.bindHost("::1").seeds(seed)).join().join();
+        cluster.start("v6-c", b -> b.bindHost("::1").seeds(seed)).join().join();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.running().stream()
+                .allMatch(n -> LoopbackCluster.alive(n) == 3));
+        assertThat(a.localMember().address().host()).contains(":");
+    }
+
+    private static boolean ipv6LoopbackUsable() {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(new java.net.InetSocketAddress(
+                java.net.InetAddress.getByName("::1"), 0))) {
+            return s.getLocalPort() > 0;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     @Test
@@ -153,6 +188,16 @@ class SwimNodeIntegrationTests {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !node.statistics().rejectedPackets().isEmpty());
         assertThat(node.isRunning()).isTrue();
+    }
+
+    @Test
+    void leaveOfANodeAloneCompletesAtOnceAndStopsIt() {
+        SwimNode node = cluster.start("alone", b -> { });
+
+        node.leave(Duration.ofSeconds(5)).orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+
+        assertThat(node.isRunning()).isFalse();
+        assertThat(node.localMember().status()).isEqualTo(io.swimdiscovery.core.protocol.MemberStatus.LEFT);
     }
 
     @Test

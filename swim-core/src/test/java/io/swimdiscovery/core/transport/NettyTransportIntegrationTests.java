@@ -55,6 +55,19 @@ class NettyTransportIntegrationTests {
     }
 
     @Test
+    void aDatagramLargerThanNettysDefaultReadBufferArrivesWhole() {
+        Recorder a = bind("127.0.0.1");
+        Recorder b = bind("127.0.0.1");
+        byte[] big = new byte[9_000];
+        java.util.Arrays.fill(big, (byte) 7);
+
+        a.transport.sendDatagram(b.transport.localAddress(), big);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(b.datagrams).singleElement().isEqualTo(big));
+    }
+
+    @Test
     void worksOverIpv6Loopback() throws Exception {
         Assumptions.assumeTrue(ipv6LoopbackUsable(), "no IPv6 loopback on this host");
         Recorder a = bind("::1");
