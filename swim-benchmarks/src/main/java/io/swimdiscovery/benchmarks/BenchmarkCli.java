@@ -19,6 +19,7 @@ public final class BenchmarkCli {
     /** The commands this jar offers; a new command is one more line here. */
     public BenchmarkCli() {
         register(new SimCommand());
+        register(new RealCliCommand());
         register(new JmhCommand());
     }
 
@@ -46,8 +47,8 @@ public final class BenchmarkCli {
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
-            if (c instanceof JmhCommand jmh) {
-                return jmh.runRaw(rest);
+            if (c instanceof RawArgsCommand raw) {
+                return raw.runRaw(rest, out, err);
             }
             return c.run(CliArgs.parse(rest), out);
         } catch (IllegalArgumentException e) {

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /** {@code jmh [jmh options]}: the JMH micro benchmarks, with JMH's own command line. */
-final class JmhCommand implements Command {
+final class JmhCommand implements RawArgsCommand {
 
     @Override
     public String name() {
@@ -17,11 +17,7 @@ final class JmhCommand implements Command {
     }
 
     @Override
-    public int run(CliArgs args, PrintStream out) throws Exception {
-        return runRaw(List.of());
-    }
-
-    int runRaw(List<String> jmhArgs) throws Exception {
+    public int runRaw(List<String> jmhArgs, PrintStream out, PrintStream err) throws Exception {
         org.openjdk.jmh.Main.main(jmhArgs.toArray(new String[0]));
         return 0;
     }

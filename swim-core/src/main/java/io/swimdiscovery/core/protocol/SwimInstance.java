@@ -171,7 +171,7 @@ public final class SwimInstance {
             // Stagger the timers so members started together do not act in lockstep.
             nextProbeAt = now + jitter(periodNanos);
             nextGossipAt = now + jitter(gossipIntervalNanos);
-            nextPushPullAt = now + pushPullIntervalNanos() / 2 + jitter(pushPullIntervalNanos() / 2 + 1);
+            schedulePushPull(now);
             nextReconnectAt = now + reconnectIntervalNanos();
         }
         return scheduleIfEarlier(out, now);
@@ -205,6 +205,7 @@ public final class SwimInstance {
             merge(g, true, false, self, now, discarded);
         }
         joined = true;
+        schedulePushPull(now);
         List<Directive> out = new ArrayList<>(1);
         for (Directive d : discarded) {
             if (!(d instanceof Directive.Publish)) {
@@ -233,7 +234,7 @@ public final class SwimInstance {
         } else if (message instanceof Nack nack) {
             onNack(nack);
         } else if (message instanceof Sync sync) {
-            onSync(sync, out);
+            onSync(sync, now, out);
         }
         return scheduleIfEarlier(out, now);
     }
@@ -412,8 +413,11 @@ public final class SwimInstance {
         }
     }
 
-    private void onSync(Sync sync, List<Directive> out) {
+    private void onSync(Sync sync, long now, List<Directive> out) {
         syncs++;
+        if (!joined) {
+            schedulePushPull(now);
+        }
         joined = true;
         if (!sync.reply()) {
             out.add(new Directive.SendReliable(sync.sender().address(), fullState(true, false)));
@@ -903,6 +907,17 @@ public final class SwimInstance {
         }
         double multiplier = Math.ceil(Math.log(n) / Math.log(2) - Math.log(32) / Math.log(2)) + 1;
         return (long) (base * multiplier);
+    }
+
+    /**
+     * The next anti-entropy sync, somewhere in the second half of the interval so members do not
+     * sync in step. Called at start and again when this node first learns the cluster (join or
+     * preload): the interval grows with n, and one computed for a table of one would have every
+     * member of a large cluster send its full state within the first 30 s.
+     */
+    private void schedulePushPull(long now) {
+        long interval = pushPullIntervalNanos();
+        nextPushPullAt = now + interval / 2 + jitter(interval / 2 + 1);
     }
 
     private long reconnectIntervalNanos() {
