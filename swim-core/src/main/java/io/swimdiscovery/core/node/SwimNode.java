@@ -407,7 +407,7 @@ public final class SwimNode implements AutoCloseable {
         Snapshot s = currentSnapshot();
         if (s == null) {
             return new NodeStatistics(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                    new io.swimdiscovery.core.protocol.ProtocolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, -1), 0, 0);
+                    new io.swimdiscovery.core.protocol.ProtocolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0), 0, 0);
         }
         return new NodeStatistics(s.byStatus(), traffic.messagesSent(), traffic.messagesReceived(),
                 traffic.bytesSent(), traffic.bytesReceived(), traffic.rejectedPackets(), s.counters(),

@@ -14,8 +14,10 @@ package io.swimdiscovery.core.protocol;
  * @param membersDeclaredDead members whose suspicion expired at this node
  * @param syncs full-state syncs completed (merged a remote state)
  * @param lastProbeRttNanos round-trip time of the last direct ack, or -1
+ * @param probeRttTotalNanos sum of the round-trip times of all {@code probesAcked} direct acks, so
+ *     a metrics timer can report count, total and mean
  */
 public record ProtocolCounters(long probes, long probesAcked, long probesAckedIndirectly, long probesFailed,
         long nacksReceived, long suspicionsRaised, long refutations, long membersDeclaredDead, long syncs,
-        long lastProbeRttNanos) {
+        long lastProbeRttNanos, long probeRttTotalNanos) {
 }

@@ -98,6 +98,7 @@ public final class SwimInstance {
     private long membersDeclaredDead;
     private long syncs;
     private long lastProbeRttNanos = -1;
+    private long probeRttTotalNanos;
 
     /** The probe of the current protocol period. */
     private static final class Probe {
@@ -352,7 +353,7 @@ public final class SwimInstance {
     /** Counters of protocol outcomes since start. */
     public ProtocolCounters counters() {
         return new ProtocolCounters(probes, probesAcked, probesAckedIndirectly, probesFailed, nacksReceived,
-                suspicionsRaised, refutations, membersDeclaredDead, syncs, lastProbeRttNanos);
+                suspicionsRaised, refutations, membersDeclaredDead, syncs, lastProbeRttNanos, probeRttTotalNanos);
     }
 
     /** Pieces of news waiting to be sent. */
@@ -380,6 +381,7 @@ public final class SwimInstance {
                 if (ack.sender().equals(p.target) && !p.indirectSent) {
                     probesAcked++;
                     lastProbeRttNanos = now - p.sentAt;
+                    probeRttTotalNanos += lastProbeRttNanos;
                 } else {
                     probesAckedIndirectly++;
                 }

@@ -1,6 +1,7 @@
 package io.swimdiscovery.spring.metrics;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
@@ -63,7 +64,11 @@ public class SwimMeterBinder implements MeterBinder {
         Gauge.builder("swim.gossip.queue.depth", this, (b) -> b.read(NodeStatistics::gossipQueueDepth))
             .description("Pieces of membership news waiting to be sent")
             .register(registry);
-        TimeGauge.builder("swim.probe.round.trip", this, TimeUnit.NANOSECONDS,
+        FunctionTimer.builder("swim.probe.round.trip", this, (b) -> (long) b.protocol(ProtocolCounters::probesAcked),
+                (b) -> b.protocol(ProtocolCounters::probeRttTotalNanos), TimeUnit.NANOSECONDS)
+            .description("Round-trip time of direct probe acks (count, total; mean = total / count)")
+            .register(registry);
+        TimeGauge.builder("swim.probe.round.trip.last", this, TimeUnit.NANOSECONDS,
                 (b) -> b.protocol((p) -> Math.max(p.lastProbeRttNanos(), 0)))
             .description("Round-trip time of the last direct probe ack")
             .register(registry);

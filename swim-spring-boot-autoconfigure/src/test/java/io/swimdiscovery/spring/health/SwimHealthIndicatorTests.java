@@ -103,7 +103,7 @@ class SwimHealthIndicatorTests {
         given(this.node.localMember()).willReturn(this.self);
         given(this.node.members()).willReturn(List.of(members));
         given(this.node.statistics()).willReturn(new NodeStatistics(Map.of(MemberStatus.ALIVE, members.length),
-                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), new ProtocolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, -1),
+                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), new ProtocolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0),
                 localHealth, 0));
     }
 }

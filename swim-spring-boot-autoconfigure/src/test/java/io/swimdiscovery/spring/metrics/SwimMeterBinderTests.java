@@ -37,7 +37,7 @@ class SwimMeterBinderTests {
         given(this.node.isRunning()).willReturn(true);
         given(this.node.statistics()).willReturn(new NodeStatistics(Map.of(MemberStatus.ALIVE, 3, MemberStatus.DEAD, 1),
                 Map.of("ping", 10L), Map.of("ack", 9L), Map.of("ping", 1000L), Map.of("ack", 900L),
-                Map.of("decrypt-failed", 2L), new ProtocolCounters(10, 8, 1, 1, 2, 1, 3, 1, 4, 2_000_000), 2, 5));
+                Map.of("decrypt-failed", 2L), new ProtocolCounters(10, 8, 1, 1, 2, 1, 3, 1, 4, 2_000_000, 24_000_000), 2, 5));
         new SwimMeterBinder(this.lifecycle).bindTo(this.registry);
         assertThat(this.registry.get("swim.members").tag("status", "alive").gauge().value()).isEqualTo(3);
         assertThat(this.registry.get("swim.members").tag("status", "dead").gauge().value()).isEqualTo(1);
@@ -53,7 +53,11 @@ class SwimMeterBinderTests {
         assertThat(this.registry.get("swim.gossip.queue.depth").gauge().value()).isEqualTo(5);
         assertThat(this.registry.get("swim.packets.rejected").tag("reason", "decrypt-failed")
             .functionCounter().count()).isEqualTo(2);
-        assertThat(this.registry.get("swim.probe.round.trip").timeGauge().value(TimeUnit.MILLISECONDS))
+        assertThat(this.registry.get("swim.probe.round.trip.last").timeGauge().value(TimeUnit.MILLISECONDS))
             .isEqualTo(2.0);
+        // 8 direct acks totalling 24 ms: a timer with count 8 and mean 3 ms.
+        assertThat(this.registry.get("swim.probe.round.trip").functionTimer().count()).isEqualTo(8);
+        assertThat(this.registry.get("swim.probe.round.trip").functionTimer().mean(TimeUnit.MILLISECONDS))
+            .isEqualTo(3.0);
     }
 }
