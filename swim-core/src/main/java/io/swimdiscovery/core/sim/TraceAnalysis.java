@@ -3,12 +3,11 @@ package io.swimdiscovery.core.sim;
 import io.swimdiscovery.core.protocol.MemberId;
 import io.swimdiscovery.core.protocol.MembershipEvent;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Scenario measurements computed from a simulation's trace and its ground truth (who was really
@@ -89,24 +88,13 @@ public final class TraceAnalysis {
 
     /** As {@link #falseSuspicions(Simulation, long, long)}, only of members matching {@code about}. */
     public static long falseSuspicions(Simulation sim, long sinceNanos, long untilNanos, Predicate<MemberId> about) {
-        Set<String> episodes = new HashSet<>();
-        for (TraceEvent e : window(sim.trace(), sinceNanos, untilNanos)) {
-            if (e.event() instanceof MembershipEvent.MemberSuspected && wasUp(sim, e) && about.test(e.subject())) {
-                episodes.add(e.subject().uid() + "/" + e.event().member().incarnation());
-            }
-        }
-        return episodes.size();
+        return falseEvents(sim, sinceNanos, untilNanos, MembershipEvent.MemberSuspected.class, about)
+            .map(e -> e.subject().uid() + "/" + e.event().member().incarnation()).distinct().count();
     }
 
     /** Suspected events (one per observer that heard) about processes that were up at the time. */
     public static long falseSuspicionEvents(Simulation sim, long sinceNanos, long untilNanos) {
-        long count = 0;
-        for (TraceEvent e : window(sim.trace(), sinceNanos, untilNanos)) {
-            if (e.event() instanceof MembershipEvent.MemberSuspected && wasUp(sim, e)) {
-                count++;
-            }
-        }
-        return count;
+        return falseEvents(sim, sinceNanos, untilNanos, MembershipEvent.MemberSuspected.class, id -> true).count();
     }
 
     /** Distinct member processes declared dead (by anyone) in the window while they were up. */
@@ -116,24 +104,20 @@ public final class TraceAnalysis {
 
     /** As {@link #falseDeaths(Simulation, long, long)}, only of members matching {@code about}. */
     public static long falseDeaths(Simulation sim, long sinceNanos, long untilNanos, Predicate<MemberId> about) {
-        Set<Long> uids = new HashSet<>();
-        for (TraceEvent e : window(sim.trace(), sinceNanos, untilNanos)) {
-            if (e.event() instanceof MembershipEvent.MemberFailed && wasUp(sim, e) && about.test(e.subject())) {
-                uids.add(e.subject().uid());
-            }
-        }
-        return uids.size();
+        return falseEvents(sim, sinceNanos, untilNanos, MembershipEvent.MemberFailed.class, about)
+            .map(e -> e.subject().uid()).distinct().count();
     }
 
     /** Failed events (one per observer) about processes that were up at the time. */
     public static long falseDeathEvents(Simulation sim, long sinceNanos, long untilNanos) {
-        long count = 0;
-        for (TraceEvent e : window(sim.trace(), sinceNanos, untilNanos)) {
-            if (e.event() instanceof MembershipEvent.MemberFailed && wasUp(sim, e)) {
-                count++;
-            }
-        }
-        return count;
+        return falseEvents(sim, sinceNanos, untilNanos, MembershipEvent.MemberFailed.class, id -> true).count();
+    }
+
+    /** Events of {@code type} in the window about members matching {@code about} that were up at the time. */
+    private static Stream<TraceEvent> falseEvents(Simulation sim, long sinceNanos, long untilNanos,
+            Class<? extends MembershipEvent> type, Predicate<MemberId> about) {
+        return window(sim.trace(), sinceNanos, untilNanos).stream()
+            .filter(e -> type.isInstance(e.event()) && wasUp(sim, e) && about.test(e.subject()));
     }
 
     /** Whether the subject of {@code e} was up (not crashed or left) when the event happened. */
