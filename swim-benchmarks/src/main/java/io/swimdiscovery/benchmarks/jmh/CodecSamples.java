@@ -38,12 +38,12 @@ final class CodecSamples {
 
     /** A probe with no news: the steady-state packet. */
     static Message bareAck() {
-        return new Message.Ack(member(2), 123_456, member(2), List.of());
+        return new Message.Ack(123_456, List.of());
     }
 
-    /** A probe carrying 8 news items with Spring-style metadata: an 856-byte plaintext packet. */
+    /** A probe carrying 8 news items with Spring-style metadata. */
     static Message pingWithGossip() {
-        return new Message.Ping(member(1), 123_456, member(2), gossip(10, 8));
+        return new Message.Ping(member(1).address(), 123_456, member(2).uid(), gossip(10, 8));
     }
 
     /** Full state of a cluster, sent over a stream (1,000 members: 97 KB). */

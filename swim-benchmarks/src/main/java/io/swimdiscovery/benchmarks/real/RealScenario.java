@@ -146,7 +146,7 @@ final class RealScenario {
                     .put("heap_mb_per_node", (usedHeapAfterGc() - heapBaseline) / (1024.0 * 1024.0) / n)
                     .put("window_s", windowS);
             // Payload bytes (no IP headers) by message type, to show where the bytes go.
-            for (String type : List.of("ping", "ack", "ping-req", "nack", "gossip", "sync")) {
+            for (String type : List.of("ping", "ack", "ping-req", "nack", "gossip", "sync", "sync-digest")) {
                 long d = payloadAfter.getOrDefault(type, 0L) - payloadBefore.getOrDefault(type, 0L);
                 result.put("payload_" + type.replace('-', '_') + "_per_node_s", d / windowS / n);
             }

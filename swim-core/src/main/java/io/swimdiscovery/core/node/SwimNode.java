@@ -13,6 +13,7 @@ import io.swimdiscovery.core.security.EncryptionMode;
 import io.swimdiscovery.core.security.Keyring;
 import io.swimdiscovery.core.seed.DnsSeedProvider;
 import io.swimdiscovery.core.seed.SeedProvider;
+import io.swimdiscovery.core.transport.ConnectionRefusedException;
 import io.swimdiscovery.core.transport.NettyTransport;
 import io.swimdiscovery.core.transport.Transport;
 import io.swimdiscovery.core.transport.TransportConfig;
@@ -591,14 +592,21 @@ public final class SwimNode implements AutoCloseable {
             if (error != null) {
                 traffic.reliableSendFailures.increment();
                 LOG.log(System.Logger.Level.DEBUG, () -> "reliable send to " + to + " failed: " + error.getMessage());
+                boolean refused = unwrap(error) instanceof ConnectionRefusedException;
                 submit(() -> {
                     SwimInstance engine = instance;
                     if (engine != null && running) {
-                        execute(engine.onReliableSendFailed(to, message, now()));
+                        execute(refused ? engine.onConnectionRefused(to, message, now())
+                                : engine.onReliableSendFailed(to, message, now()));
                     }
                 });
             }
         });
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
     }
 
     private void publish(MembershipEvent event) {
@@ -667,7 +675,7 @@ public final class SwimNode implements AutoCloseable {
             } catch (RuntimeException e) {
                 traffic.rejected("engine-error");
                 LOG.log(System.Logger.Level.ERROR, "engine failed on " + TrafficCounters.typeOf(m) + " from "
-                        + m.sender(), e);
+                        + Message.senderOf(m), e);
             }
         }
     }

@@ -32,6 +32,8 @@ final class TrafficCounters {
             return "nack";
         } else if (m instanceof Message.GossipPush) {
             return "gossip";
+        } else if (m instanceof Message.SyncDigest) {
+            return "sync-digest";
         } else {
             return "sync";
         }

@@ -1,29 +1,59 @@
 package io.swimdiscovery.core.protocol;
 
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A message between members. Every message names its sender and carries piggybacked gossip, so
- * membership news travels on the probe traffic that flows anyway.
+ * A message between members. Every message carries piggybacked gossip, so membership news travels
+ * on the probe traffic that flows anyway.
+ *
+ * <p>The probe traffic that flows every period (a {@link Ping} and its {@link Ack}) is kept as small
+ * as the protocol allows, because it is most of the steady-state load: a ping names only where to
+ * answer and which process it is meant for, and an answer ({@link Ack}, {@link Nack}) carries only
+ * the sequence number of the request it answers; the requester knows whom it asked. The rarer
+ * messages name their sender in full.
  */
 public sealed interface Message permits Message.Ping, Message.PingReq, Message.Ack, Message.Nack,
-        Message.GossipPush, Message.Sync {
-
-    /** The member that sent this message. */
-    MemberId sender();
+        Message.GossipPush, Message.Sync, Message.SyncDigest {
 
     /** Membership news riding on this message (for a {@link Sync}, the sender's whole state). */
     List<Gossip> gossip();
 
+    /** The member that sent {@code message}, for the types that name it; {@code null} for the others. */
+    static @Nullable MemberId senderOf(Message message) {
+        if (message instanceof PingReq r) {
+            return r.sender();
+        } else if (message instanceof GossipPush g) {
+            return g.sender();
+        } else if (message instanceof Sync s) {
+            return s.sender();
+        } else if (message instanceof SyncDigest d) {
+            return d.sender();
+        }
+        return null;
+    }
+
     /**
      * Direct probe. The target answers with an {@link Ack} carrying the same sequence number.
      *
-     * @param target the member this probe is meant for; a process that is a different uid of the
-     *     same name does not answer, so the old uid is found dead
+     * @param replyTo where the ack goes: the prober's advertised address (not the datagram's source,
+     *     which a NAT or a wildcard bind may have changed)
+     * @param targetUid the process this probe is meant for; a different uid of the same name (a
+     *     restart) does not answer, so the old uid is found dead
+     * @param reliable whether this is the fallback ping sent over a stream when the datagram one went
+     *     unanswered; its ack goes back over a stream too, so datagram loss cannot cost the answer
      */
-    record Ping(MemberId sender, long sequence, MemberId target, List<Gossip> gossip) implements Message {
+    record Ping(Address replyTo, long sequence, long targetUid, List<Gossip> gossip, boolean reliable)
+            implements Message {
         public Ping {
+            Objects.requireNonNull(replyTo, "replyTo");
             gossip = List.copyOf(gossip);
+        }
+
+        /** The datagram ping of every protocol period. */
+        public Ping(Address replyTo, long sequence, long targetUid, List<Gossip> gossip) {
+            this(replyTo, sequence, targetUid, gossip, false);
         }
     }
 
@@ -38,12 +68,10 @@ public sealed interface Message permits Message.Ping, Message.PingReq, Message.A
     }
 
     /**
-     * Answer to a ping, or a relayed answer to a ping-req.
-     *
-     * @param target the member whose liveness this ack proves (the sender for a direct ack, the
-     *     probed member for a relayed one)
+     * Answer to a ping, or a relayed answer to a ping-req. The sequence number is the requester's
+     * own, so it alone says which probe (and so which member) the ack is about.
      */
-    record Ack(MemberId sender, long sequence, MemberId target, List<Gossip> gossip) implements Message {
+    record Ack(long sequence, List<Gossip> gossip) implements Message {
         public Ack {
             gossip = List.copyOf(gossip);
         }
@@ -53,7 +81,7 @@ public sealed interface Message permits Message.Ping, Message.PingReq, Message.A
      * Lifeguard: a relay's word that it is alive but the target of a ping-req did not answer, so
      * the prober can tell its own packet loss from the target's failure.
      */
-    record Nack(MemberId sender, long sequence, List<Gossip> gossip) implements Message {
+    record Nack(long sequence, List<Gossip> gossip) implements Message {
         public Nack {
             gossip = List.copyOf(gossip);
         }
@@ -76,6 +104,18 @@ public sealed interface Message permits Message.Ping, Message.PingReq, Message.A
     record Sync(MemberId sender, boolean reply, boolean join, List<Gossip> gossip) implements Message {
         public Sync {
             gossip = List.copyOf(gossip);
+        }
+    }
+
+    /**
+     * Anti-entropy, first step: a fingerprint of the sender's view (see {@code ViewDigest}), sent
+     * reliably. A receiver whose own view has another digest starts a full {@link Sync}; one whose
+     * view matches does nothing, which is what keeps the steady-state cost flat as the cluster grows.
+     */
+    record SyncDigest(MemberId sender, long digest) implements Message {
+        @Override
+        public List<Gossip> gossip() {
+            return List.of();
         }
     }
 }

@@ -26,13 +26,15 @@ public interface PacketSizer {
 
         @Override
         public int baseSizeOf(Message m) {
-            int size = 64 + idSize(m.sender());
+            int size = 64;
+            MemberId sender = Message.senderOf(m);
+            if (sender != null) {
+                size += idSize(sender);
+            }
             if (m instanceof Message.Ping p) {
-                size += idSize(p.target());
+                size += 2 + utf8(p.replyTo().host()) + 3 + 8;
             } else if (m instanceof Message.PingReq r) {
                 size += idSize(r.target());
-            } else if (m instanceof Message.Ack a) {
-                size += idSize(a.target());
             }
             return size;
         }

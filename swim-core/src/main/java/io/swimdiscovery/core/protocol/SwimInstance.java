@@ -6,6 +6,7 @@ import io.swimdiscovery.core.protocol.Message.Nack;
 import io.swimdiscovery.core.protocol.Message.Ping;
 import io.swimdiscovery.core.protocol.Message.PingReq;
 import io.swimdiscovery.core.protocol.Message.Sync;
+import io.swimdiscovery.core.protocol.Message.SyncDigest;
 import io.swimdiscovery.core.protocol.MembershipEvent.MemberFailed;
 import io.swimdiscovery.core.protocol.MembershipEvent.MemberJoined;
 import io.swimdiscovery.core.protocol.MembershipEvent.MemberLeft;
@@ -108,6 +109,8 @@ public final class SwimInstance {
         final long timeoutAt;
         boolean indirectSent;
         boolean acked;
+        /** Suspected before the period ended: its stream ping was refused. */
+        boolean suspected;
         int expectedNacks;
         int nacks;
 
@@ -120,7 +123,7 @@ public final class SwimInstance {
     }
 
     /** A ping this node sends on behalf of another member's ping-req. */
-    private record Relay(MemberId requester, long requesterSequence, MemberId target) {
+    private record Relay(MemberId requester, long requesterSequence) {
     }
 
     /** Something due at a time: a suspicion or unreachable timeout, a tombstone, a relay's nack. */
@@ -219,12 +222,13 @@ public final class SwimInstance {
     /** A message arrived from a peer. */
     public List<Directive> onMessage(Message message, long now) {
         List<Directive> out = new ArrayList<>(4);
-        if (message.sender().name().equals(self.name())) {
+        MemberId sender = Message.senderOf(message);
+        if (sender != null && sender.name().equals(self.name())) {
             return out; // our own packet looped back, or a name clash: never act on it
         }
         boolean fromSync = message instanceof Sync;
         for (Gossip g : message.gossip()) {
-            merge(g, fromSync, true, message.sender(), now, out);
+            merge(g, fromSync, true, sender, now, out);
         }
         if (message instanceof Ping ping) {
             onPing(ping, out);
@@ -236,6 +240,8 @@ public final class SwimInstance {
             onNack(nack);
         } else if (message instanceof Sync sync) {
             onSync(sync, now, out);
+        } else if (message instanceof SyncDigest digest) {
+            onSyncDigest(digest, out);
         }
         return scheduleIfEarlier(out, now);
     }
@@ -258,7 +264,8 @@ public final class SwimInstance {
         if (!left && now >= nextPushPullAt) {
             MemberEntry peer = table.randomLive(random);
             if (peer != null && peer.status == MemberStatus.ALIVE) {
-                out.add(new Directive.SendReliable(peer.id.address(), fullState(false, false)));
+                // The digest first; the full exchange only if the peer's view differs (ViewDigest).
+                out.add(new Directive.SendReliable(peer.id.address(), new SyncDigest(self, viewDigest())));
             }
             nextPushPullAt = now + pushPullIntervalNanos();
         }
@@ -274,6 +281,24 @@ public final class SwimInstance {
         // Nothing to undo: joins and reconnects are retried by the reconnect timer, and an
         // anti-entropy sync that failed is simply skipped until the next interval.
         return scheduleIfEarlier(new ArrayList<>(0), now);
+    }
+
+    /**
+     * A {@link Directive.SendReliable} found nothing listening at {@code to}: the host refused the
+     * connection. For the stream ping of the current probe this is a stronger sign than silence (a
+     * live member always listens on its port), so the target is suspected at once instead of at the
+     * end of the period. The suspicion is refutable as any other, and the relays' answers still
+     * count for this node's local health when the period ends.
+     */
+    public List<Directive> onConnectionRefused(Address to, Message message, long now) {
+        List<Directive> out = new ArrayList<>(2);
+        Probe p = probe;
+        if (message instanceof Ping ping && ping.reliable() && p != null && ping.sequence() == p.sequence
+                && !p.acked && !p.suspected) {
+            p.suspected = true;
+            suspect(p, now, out);
+        }
+        return scheduleIfEarlier(out, now);
     }
 
     /**
@@ -365,12 +390,17 @@ public final class SwimInstance {
     // Message handlers
 
     private void onPing(Ping ping, List<Directive> out) {
-        if (!sameMember(ping.target(), self)) {
+        if (ping.targetUid() != self.uid()) {
             // Meant for another uid of our name (a previous start of this process) or another
             // member that used to have this address: no ack, so the prober finds that one dead.
             return;
         }
-        out.add(send(ping.sender().address(), new Ack(self, ping.sequence(), self, List.of()), null));
+        if (ping.reliable()) {
+            // The prober fell back to a stream because datagrams went unanswered: answer the same way.
+            out.add(new Directive.SendReliable(ping.replyTo(), new Ack(ping.sequence(), List.of())));
+        } else {
+            out.add(send(ping.replyTo(), new Ack(ping.sequence(), List.of()), null));
+        }
     }
 
     private void onAck(Ack ack, long now, List<Directive> out) {
@@ -378,7 +408,8 @@ public final class SwimInstance {
         if (p != null && ack.sequence() == p.sequence) {
             if (!p.acked) {
                 p.acked = true;
-                if (ack.sender().equals(p.target) && !p.indirectSent) {
+                if (!p.indirectSent) {
+                    // No relay was asked yet, so the answer can only be the target's own.
                     probesAcked++;
                     lastProbeRttNanos = now - p.sentAt;
                     probeRttTotalNanos += lastProbeRttNanos;
@@ -392,14 +423,15 @@ public final class SwimInstance {
         Relay relay = relays.remove(ack.sequence());
         if (relay != null) {
             out.add(send(relay.requester().address(),
-                    new Ack(self, relay.requesterSequence(), relay.target(), List.of()), null));
+                    new Ack(relay.requesterSequence(), List.of()), null));
         }
     }
 
     private void onPingReq(PingReq req, long now, List<Directive> out) {
         long sequence = nextSequence++;
-        relays.put(sequence, new Relay(req.sender(), req.sequence(), req.target()));
-        out.add(send(req.target().address(), new Ping(self, sequence, req.target(), List.of()), req.target()));
+        relays.put(sequence, new Relay(req.sender(), req.sequence()));
+        out.add(send(req.target().address(), new Ping(self.address(), sequence, req.target().uid(), List.of()),
+                req.target()));
         if (settings.lifeguardEnabled()) {
             // Answer before the requester's period ends (it waits period - timeout after asking).
             deadlines.add(new Deadline(now + probeTimeoutNanos * 8 / 10, Deadline.Kind.RELAY_NACK, "", sequence));
@@ -426,6 +458,18 @@ public final class SwimInstance {
         }
     }
 
+    private void onSyncDigest(SyncDigest digest, List<Directive> out) {
+        if (digest.digest() != viewDigest()) {
+            // Views differ: run the full exchange (the peer answers this sync with its own state).
+            out.add(new Directive.SendReliable(digest.sender().address(), fullState(false, false)));
+        }
+    }
+
+    /** Fingerprint of this node's view, as its peers compute theirs: see {@link ViewDigest}. */
+    long viewDigest() {
+        return ViewDigest.of(table.all());
+    }
+
     // ------------------------------------------------------------------------------------------
     // Timers
 
@@ -446,7 +490,8 @@ public final class SwimInstance {
             long sequence = nextSequence++;
             probe = new Probe(target.id, sequence, now, now + health.scale(probeTimeoutNanos));
             probes++;
-            out.add(send(target.id.address(), new Ping(self, sequence, target.id, List.of()), target.id));
+            out.add(send(target.id.address(), new Ping(self.address(), sequence, target.id.uid(), List.of()),
+                    target.id));
         }
         nextProbeAt = now + health.scale(periodNanos);
     }
@@ -458,6 +503,11 @@ public final class SwimInstance {
 
     private void sendIndirectProbes(Probe p, List<Directive> out) {
         p.indirectSent = true;
+        // Beside the relays, a ping over a stream (memberlist does the same): the stream retransmits
+        // what a lossy link drops, so a live target on a bad link still answers, and the suspicion
+        // that datagram loss alone would cause is never raised. Its ack is matched by sequence.
+        out.add(new Directive.SendReliable(p.target.address(),
+                new Ping(self.address(), p.sequence, p.target.uid(), List.of(), true)));
         List<MemberEntry> relaysChosen = table.randomLive(settings.indirectProbes() + 1, p.target.name(), random);
         int asked = 0;
         for (MemberEntry relay : relaysChosen) {
@@ -482,6 +532,13 @@ public final class SwimInstance {
         } else {
             health.apply(LocalHealth.Event.FAILED_PROBE);
         }
+        if (!p.suspected) {
+            suspect(p, now, out);
+        }
+    }
+
+    /** Raises the suspicion a failed probe means (unless the target is gone or already suspect). */
+    private void suspect(Probe p, long now, List<Directive> out) {
         MemberEntry e = table.get(p.target.name());
         if (e == null || !e.id.equals(p.target) || e.status.isTerminal()) {
             return;
@@ -563,7 +620,7 @@ public final class SwimInstance {
                     Relay relay = relays.get((Long) d.token());
                     if (relay != null) {
                         out.add(send(relay.requester().address(),
-                                new Nack(self, relay.requesterSequence(), List.of()), null));
+                                new Nack(relay.requesterSequence(), List.of()), null));
                     }
                 }
                 case RELAY_EXPIRY -> relays.remove((Long) d.token());
@@ -612,7 +669,7 @@ public final class SwimInstance {
      * older news is ignored (or counted as a Lifeguard confirmation), newer news updates the table,
      * is re-gossiped and produces the membership event a user sees.
      */
-    private void merge(Gossip g, boolean fromSync, boolean regossip, MemberId from, long now,
+    private void merge(Gossip g, boolean fromSync, boolean regossip, @Nullable MemberId from, long now,
             List<Directive> out) {
         if (g.member().name().equals(self.name())) {
             mergeAboutSelf(g, now);
@@ -627,7 +684,8 @@ public final class SwimInstance {
                 && !e.status.isTerminal()) {
             // A peer's full state says dead, but here it is still alive: suspect it instead, so it
             // gets the chance to refute (memberlist does the same in mergeState).
-            g = new Gossip(g.member(), MemberStatus.SUSPECT, g.incarnation(), g.metadata(), from.name());
+            g = new Gossip(g.member(), MemberStatus.SUSPECT, g.incarnation(), g.metadata(),
+                    from == null ? null : from.name());
         }
         int order = Precedence.compare(g.member().uid(), g.status(), g.incarnation(), e.id.uid(), e.status,
                 e.incarnation);
@@ -859,13 +917,13 @@ public final class SwimInstance {
 
     private static Message withGossip(Message m, List<Gossip> gossip) {
         if (m instanceof Ping p) {
-            return new Ping(p.sender(), p.sequence(), p.target(), gossip);
+            return new Ping(p.replyTo(), p.sequence(), p.targetUid(), gossip, p.reliable());
         } else if (m instanceof Ack a) {
-            return new Ack(a.sender(), a.sequence(), a.target(), gossip);
+            return new Ack(a.sequence(), gossip);
         } else if (m instanceof PingReq r) {
             return new PingReq(r.sender(), r.sequence(), r.target(), gossip);
         } else if (m instanceof Nack n) {
-            return new Nack(n.sender(), n.sequence(), gossip);
+            return new Nack(n.sequence(), gossip);
         } else if (m instanceof GossipPush g) {
             return new GossipPush(g.sender(), gossip);
         }
@@ -933,10 +991,6 @@ public final class SwimInstance {
 
     private long jitter(long bound) {
         return bound <= 1 ? 0 : random.nextLong(bound);
-    }
-
-    private static boolean sameMember(MemberId a, MemberId b) {
-        return a.name().equals(b.name()) && a.uid() == b.uid();
     }
 
     private void checkMetadata(Map<String, String> metadata) {

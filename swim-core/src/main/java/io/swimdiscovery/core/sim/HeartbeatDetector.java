@@ -108,11 +108,11 @@ public final class HeartbeatDetector implements SimulatedProtocol {
 
     @Override
     public List<Directive> onMessage(Message message, long nowNanos) {
-        if (leaveSent || message.sender().uid() == self.uid()) {
-            return List.of();
+        MemberId sender = Message.senderOf(message);
+        if (leaveSent || sender == null || sender.uid() == self.uid()) {
+            return List.of(); // the baseline sends only pushes and syncs, which name their sender
         }
         List<Directive> out = new ArrayList<>(2);
-        MemberId sender = message.sender();
         heard(sender, nowNanos, out);
         for (Gossip g : message.gossip()) {
             if (g.member().name().equals(self.name())) {

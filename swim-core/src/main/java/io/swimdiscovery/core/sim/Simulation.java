@@ -739,7 +739,7 @@ public final class Simulation {
         } else if (m instanceof Message.GossipPush) {
             return 4;
         }
-        return 5;
+        return 5; // a sync or a sync digest: both are anti-entropy
     }
 
     private void publish(SimNode observer, MembershipEvent event) {

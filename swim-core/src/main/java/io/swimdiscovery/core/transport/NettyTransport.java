@@ -11,6 +11,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -23,6 +24,7 @@ import io.netty.handler.timeout.WriteTimeoutHandler;
 import io.swimdiscovery.core.protocol.Address;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -140,8 +142,12 @@ public final class NettyTransport implements Transport {
                 });
         client.connect(target).addListener((ChannelFuture connected) -> {
             if (!connected.isSuccess()) {
-                done.completeExceptionally(new IOException("cannot connect to " + to + ": "
-                        + connected.cause().getMessage(), connected.cause()));
+                Throwable cause = connected.cause();
+                String message = "cannot connect to " + to + ": " + cause.getMessage();
+                // Netty's connect timeout is a ConnectException too; only a refusal says nobody is there.
+                boolean refused = cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException);
+                done.completeExceptionally(refused ? new ConnectionRefusedException(message, cause)
+                        : new IOException(message, cause));
                 return;
             }
             ByteBuf frame = Unpooled.wrappedBuffer(Unpooled.buffer(4).writeInt(packet.length),

@@ -21,6 +21,9 @@ final class WireFormat {
     static final int TYPE_NACK = 4;
     static final int TYPE_GOSSIP_PUSH = 5;
     static final int TYPE_SYNC = 6;
+    static final int TYPE_SYNC_DIGEST = 7;
+    /** A {@code Ping} sent over a stream, to be answered over a stream: the layout of type 1. */
+    static final int TYPE_PING_RELIABLE = 8;
 
     static final int SYNC_REPLY = 0x01;
     static final int SYNC_JOIN = 0x02;

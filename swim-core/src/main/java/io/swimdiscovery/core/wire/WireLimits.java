@@ -54,8 +54,8 @@ public final class WireLimits {
     /** Smallest encoded metadata entry: two empty strings. */
     static final int MIN_METADATA_ENTRY_BYTES = 2;
 
-    /** Smallest encoded message: type, the smallest sender id, an empty gossip list. */
-    static final int MIN_MESSAGE_BYTES = 16;
+    /** Smallest encoded message: an ack (type, a 1-byte sequence, an empty gossip list). */
+    static final int MIN_MESSAGE_BYTES = 3;
 
     private WireLimits() {
     }

@@ -42,7 +42,8 @@ public final class WirePacketSizer implements PacketSizer {
      */
     @Override
     public int baseSizeOf(Message message) {
-        return maxOverhead + WireSizes.fixedFields(message) + WireSizes.varint(WireSizes.maxGossip(message));
+        int countReserve = message instanceof Message.SyncDigest ? 0 : WireSizes.varint(WireSizes.maxGossip(message));
+        return maxOverhead + WireSizes.fixedFields(message) + countReserve;
     }
 
     /** Header, label or nonce, and CRC or tag: the larger of the plaintext and sealed overheads. */

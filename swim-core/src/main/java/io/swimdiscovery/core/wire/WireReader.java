@@ -202,14 +202,16 @@ final class WireReader {
     MemberId memberId() {
         // Constant labels: the hot path must not build strings for error details it rarely needs.
         String name = string(WireLimits.MAX_STRING_BYTES, false, "member name");
+        return new MemberId(name, address(), u64("member uid"));
+    }
+
+    Address address() {
         String host = string(WireLimits.MAX_STRING_BYTES, false, "member host");
         if (host.charAt(0) == '[') {
             // Address strips brackets, so the encoder never writes them; "[]" would become an empty host.
             throw new MalformedPacketException(RejectReason.INVALID_FIELD, "member host in brackets");
         }
-        int port = u16("member port");
-        long uid = u64("member uid");
-        return new MemberId(name, new Address(host, port), uid);
+        return new Address(host, u16("member port"));
     }
 
     Map<String, String> metadata() {
@@ -314,24 +316,22 @@ final class WireReader {
         long sequence;
         switch (type) {
             case WireFormat.TYPE_PING:
-                sender = memberId();
+            case WireFormat.TYPE_PING_RELIABLE:
+                Address replyTo = address();
                 sequence = varint("sequence");
-                return new Message.Ping(sender, sequence, memberId(),
-                        gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
+                return new Message.Ping(replyTo, sequence, u64("target uid"),
+                        gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE), type == WireFormat.TYPE_PING_RELIABLE);
             case WireFormat.TYPE_PING_REQ:
                 sender = memberId();
                 sequence = varint("sequence");
                 return new Message.PingReq(sender, sequence, memberId(),
                         gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
             case WireFormat.TYPE_ACK:
-                sender = memberId();
                 sequence = varint("sequence");
-                return new Message.Ack(sender, sequence, memberId(),
-                        gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
+                return new Message.Ack(sequence, gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
             case WireFormat.TYPE_NACK:
-                sender = memberId();
                 sequence = varint("sequence");
-                return new Message.Nack(sender, sequence, gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
+                return new Message.Nack(sequence, gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
             case WireFormat.TYPE_GOSSIP_PUSH:
                 return new Message.GossipPush(memberId(), gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
             case WireFormat.TYPE_SYNC:
@@ -343,6 +343,9 @@ final class WireReader {
                 }
                 return new Message.Sync(sender, (flags & WireFormat.SYNC_REPLY) != 0,
                         (flags & WireFormat.SYNC_JOIN) != 0, gossipList(WireLimits.MAX_SYNC_MEMBERS));
+            case WireFormat.TYPE_SYNC_DIGEST:
+                sender = memberId();
+                return new Message.SyncDigest(sender, u64("view digest"));
             default:
                 throw new MalformedPacketException(RejectReason.UNKNOWN_TYPE, "message type " + type);
         }

@@ -80,19 +80,22 @@ final class WireSizes {
 
     /** Type byte and every field before the gossip list. */
     static int fixedFields(Message m) {
-        int size = 1 + memberId(m.sender());
         if (m instanceof Message.Ping p) {
-            size += varint(p.sequence()) + memberId(p.target());
+            return 1 + address(p.replyTo()) + varint(p.sequence()) + 8;
         } else if (m instanceof Message.PingReq r) {
-            size += varint(r.sequence()) + memberId(r.target());
+            return 1 + memberId(r.sender()) + varint(r.sequence()) + memberId(r.target());
         } else if (m instanceof Message.Ack a) {
-            size += varint(a.sequence()) + memberId(a.target());
+            return 1 + varint(a.sequence());
         } else if (m instanceof Message.Nack n) {
-            size += varint(n.sequence());
-        } else if (m instanceof Message.Sync) {
-            size += 1;
+            return 1 + varint(n.sequence());
+        } else if (m instanceof Message.GossipPush g) {
+            return 1 + memberId(g.sender());
+        } else if (m instanceof Message.Sync s) {
+            return 1 + memberId(s.sender()) + 1;
+        } else if (m instanceof Message.SyncDigest d) {
+            return 1 + memberId(d.sender()) + 8;
         }
-        return size;
+        throw new IllegalArgumentException("unknown message type " + m.getClass().getName());
     }
 
     static int gossipList(List<Gossip> gossip) {
@@ -104,6 +107,9 @@ final class WireSizes {
     }
 
     static int message(Message m) {
+        if (m instanceof Message.SyncDigest) {
+            return fixedFields(m); // no gossip list
+        }
         return fixedFields(m) + gossipList(m.gossip());
     }
 

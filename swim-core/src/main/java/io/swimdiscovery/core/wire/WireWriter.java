@@ -1,5 +1,6 @@
 package io.swimdiscovery.core.wire;
 
+import io.swimdiscovery.core.protocol.Address;
 import io.swimdiscovery.core.protocol.Gossip;
 import io.swimdiscovery.core.protocol.MemberId;
 import io.swimdiscovery.core.protocol.Message;
@@ -75,9 +76,13 @@ final class WireWriter {
 
     void memberId(MemberId id) {
         string(id.name(), WireLimits.MAX_STRING_BYTES, "member name");
-        string(id.address().host(), WireLimits.MAX_STRING_BYTES, "member host");
-        u16(id.address().port());
+        address(id.address());
         u64(id.uid());
+    }
+
+    void address(Address a) {
+        string(a.host(), WireLimits.MAX_STRING_BYTES, "member host");
+        u16(a.port());
     }
 
     void metadata(Map<String, String> metadata) {
@@ -115,10 +120,10 @@ final class WireWriter {
 
     void message(Message m) {
         if (m instanceof Message.Ping p) {
-            u8(WireFormat.TYPE_PING);
-            memberId(p.sender());
+            u8(p.reliable() ? WireFormat.TYPE_PING_RELIABLE : WireFormat.TYPE_PING);
+            address(p.replyTo());
             varint(p.sequence());
-            memberId(p.target());
+            u64(p.targetUid());
         } else if (m instanceof Message.PingReq r) {
             u8(WireFormat.TYPE_PING_REQ);
             memberId(r.sender());
@@ -126,12 +131,9 @@ final class WireWriter {
             memberId(r.target());
         } else if (m instanceof Message.Ack a) {
             u8(WireFormat.TYPE_ACK);
-            memberId(a.sender());
             varint(a.sequence());
-            memberId(a.target());
         } else if (m instanceof Message.Nack n) {
             u8(WireFormat.TYPE_NACK);
-            memberId(n.sender());
             varint(n.sequence());
         } else if (m instanceof Message.GossipPush g) {
             u8(WireFormat.TYPE_GOSSIP_PUSH);
@@ -140,6 +142,11 @@ final class WireWriter {
             u8(WireFormat.TYPE_SYNC);
             memberId(s.sender());
             u8((s.reply() ? WireFormat.SYNC_REPLY : 0) | (s.join() ? WireFormat.SYNC_JOIN : 0));
+        } else if (m instanceof Message.SyncDigest d) {
+            u8(WireFormat.TYPE_SYNC_DIGEST);
+            memberId(d.sender());
+            u64(d.digest());
+            return; // the one message without a gossip list
         } else {
             throw new IllegalArgumentException("unknown message type " + m.getClass().getName());
         }

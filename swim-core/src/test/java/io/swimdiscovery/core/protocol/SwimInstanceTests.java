@@ -8,6 +8,7 @@ import io.swimdiscovery.core.protocol.Message.Nack;
 import io.swimdiscovery.core.protocol.Message.Ping;
 import io.swimdiscovery.core.protocol.Message.PingReq;
 import io.swimdiscovery.core.protocol.Message.Sync;
+import io.swimdiscovery.core.protocol.Message.SyncDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,18 +54,18 @@ class SwimInstanceTests {
     void onPing_addressedToMe_answersWithAckOfTheSameSequence() {
         MemberId peer = id("peer", 1);
         learn(peer);
-        List<Directive> out = instance.onMessage(new Ping(peer, 42, me, List.of()), 0);
+        Address replyTo = new Address("10.9.9.9", 7946);
+        List<Directive> out = instance.onMessage(new Ping(replyTo, 42, me.uid(), List.of()), 0);
         Ack ack = (Ack) sent(out).get(0);
         assertThat(ack.sequence()).isEqualTo(42);
-        assertThat(ack.target()).isEqualTo(me);
-        assertThat(of(out, Directive.Send.class).get(0).to()).isEqualTo(peer.address());
+        assertThat(of(out, Directive.Send.class).get(0).to()).as("the ping's reply address").isEqualTo(replyTo);
     }
 
     @Test
     void onPing_addressedToAnEarlierUidOfMyName_isNotAnswered() {
         MemberId peer = id("peer", 1);
         learn(peer);
-        List<Directive> out = instance.onMessage(new Ping(peer, 42, new MemberId("me", me.address(), 0), List.of()), 0);
+        List<Directive> out = instance.onMessage(new Ping(peer.address(), 42, me.uid() + 1, List.of()), 0);
         assertThat(sent(out)).isEmpty();
     }
 
@@ -81,7 +82,7 @@ class SwimInstanceTests {
         MemberId peer = id("peer", 1);
         learn(peer);
         Gossip suspicion = new Gossip(me, MemberStatus.SUSPECT, 0, Map.of(), "peer");
-        List<Directive> out = instance.onMessage(new Ping(peer, 5, me, List.of(suspicion)), SECOND);
+        List<Directive> out = instance.onMessage(new Ping(peer.address(), 5, me.uid(), List.of(suspicion)), SECOND);
         assertThat(instance.localMember().incarnation()).isEqualTo(1);
         Ack ack = (Ack) sent(out).get(0);
         assertThat(ack.gossip()).anySatisfy(g -> {
@@ -107,7 +108,7 @@ class SwimInstanceTests {
         }
         assertThat(recentlySentAboutMe).isFalse();
         Gossip stale = new Gossip(me, MemberStatus.SUSPECT, 0, Map.of(), "peer");
-        List<Directive> out = instance.onMessage(new Ping(peer, 77, me, List.of(stale)), 31 * SECOND);
+        List<Directive> out = instance.onMessage(new Ping(peer.address(), 77, me.uid(), List.of(stale)), 31 * SECOND);
         Ack ack = (Ack) sent(out).get(0);
         assertThat(ack.gossip()).anySatisfy(g -> {
             assertThat(g.member()).isEqualTo(me);
@@ -127,7 +128,7 @@ class SwimInstanceTests {
         // Five members: every hearer checks (the share 2K+2 exceeds the others).
         instance.onMessage(new GossipPush(peers[0],
                 List.of(new Gossip(peers[3], MemberStatus.SUSPECT, 0, Map.of(), "p0"))), 0);
-        assertThat(firstProbe().ping().target()).isEqualTo(peers[3]);
+        assertThat(firstProbe().to()).isEqualTo(peers[3].address());
     }
 
     @Test
@@ -173,7 +174,7 @@ class SwimInstanceTests {
         learn(a, b, c, d);
         FirstProbe first = firstProbe();
         Ping ping = first.ping();
-        MemberId target = ping.target();
+        MemberId target = nameAt(first.to(), a, b, c, d);
         long probeStart = first.at();
         List<Directive> afterTimeout = instance.onTick(probeStart + settings.probeTimeout().toNanos());
         List<PingReq> reqs = sent(afterTimeout).stream().filter(PingReq.class::isInstance).map(PingReq.class::cast)
@@ -203,7 +204,7 @@ class SwimInstanceTests {
             if (m instanceof PingReq) {
                 MemberId relay = of(afterTimeout, Directive.Send.class).stream().filter(s -> s.message() == m)
                     .findFirst().map(s -> nameAt(s.to(), a, b, c, d)).orElseThrow();
-                instance.onMessage(new Nack(relay, ping.sequence(), List.of()), probeStart + SECOND * 7 / 10);
+                instance.onMessage(new Nack(ping.sequence(), List.of()), probeStart + SECOND * 7 / 10);
             }
         }
         instance.onTick(probeStart + SECOND);
@@ -211,15 +212,68 @@ class SwimInstanceTests {
         assertThat(instance.counters().nacksReceived()).isEqualTo(3);
     }
 
-    private record FirstProbe(long at, Ping ping) {
+    @Test
+    void onTick_atTheProbeTimeout_alsoPingsTheTargetOverAStream_whoseAckCountsAsTheProbesAck() {
+        MemberId a = id("a", 1);
+        MemberId b = id("b", 1);
+        MemberId c = id("c", 1);
+        MemberId d = id("d", 1);
+        learn(a, b, c, d);
+        FirstProbe first = firstProbe();
+        List<Directive> afterTimeout = instance.onTick(first.at() + settings.probeTimeout().toNanos());
+        Directive.SendReliable streamPing = of(afterTimeout, Directive.SendReliable.class).get(0);
+        assertThat(streamPing.to()).isEqualTo(first.to());
+        assertThat(streamPing.message()).isInstanceOfSatisfying(Ping.class, p -> {
+            assertThat(p.reliable()).isTrue();
+            assertThat(p.sequence()).isEqualTo(first.ping().sequence());
+            assertThat(p.targetUid()).isEqualTo(first.ping().targetUid());
+        });
+        instance.onMessage(new Ack(first.ping().sequence(), List.of()), first.at() + SECOND * 6 / 10);
+        assertThat(events(instance.onTick(first.at() + SECOND))).as("answered: no suspicion").isEmpty();
+        assertThat(instance.counters().probesFailed()).isZero();
+    }
+
+    @Test
+    void onPing_overAStream_isAnsweredOverAStream() {
+        Address replyTo = new Address("10.9.9.9", 7946);
+        List<Directive> out = instance.onMessage(new Ping(replyTo, 42, me.uid(), List.of(), true), 0);
+        assertThat(of(out, Directive.Send.class)).as("no datagram answer").isEmpty();
+        Directive.SendReliable ack = of(out, Directive.SendReliable.class).get(0);
+        assertThat(ack.to()).isEqualTo(replyTo);
+        assertThat(((Ack) ack.message()).sequence()).isEqualTo(42);
+    }
+
+    @Test
+    void onConnectionRefused_forTheStreamPing_suspectsTheTargetAtOnce_andOnlyOnce() {
+        MemberId a = id("a", 1);
+        MemberId b = id("b", 1);
+        MemberId c = id("c", 1);
+        MemberId d = id("d", 1);
+        learn(a, b, c, d);
+        FirstProbe first = firstProbe();
+        long timeout = first.at() + settings.probeTimeout().toNanos();
+        Directive.SendReliable streamPing = of(instance.onTick(timeout), Directive.SendReliable.class).get(0);
+
+        List<Directive> refused = instance.onConnectionRefused(streamPing.to(), streamPing.message(), timeout + 1_000_000);
+        assertThat(events(refused)).singleElement().isInstanceOfSatisfying(MembershipEvent.MemberSuspected.class,
+                e -> assertThat(e.member().id().address()).isEqualTo(first.to()));
+        assertThat(events(instance.onTick(first.at() + SECOND))).as("not suspected twice").isEmpty();
+        assertThat(instance.counters().suspicionsRaised()).isEqualTo(1);
+
+        // A refusal of anything else (a sync, a stale probe) changes nothing.
+        assertThat(events(instance.onConnectionRefused(streamPing.to(), streamPing.message(), first.at() + 2 * SECOND)))
+            .isEmpty();
+    }
+
+    private record FirstProbe(long at, Ping ping, Address to) {
     }
 
     /** Ticks every 10 ms until the instance sends its first probe. */
     private FirstProbe firstProbe() {
         for (long t = 0; t < 3 * SECOND; t += SECOND / 100) {
-            for (Message m : sent(instance.onTick(t))) {
-                if (m instanceof Ping p) {
-                    return new FirstProbe(t, p);
+            for (Directive.Send s : of(instance.onTick(t), Directive.Send.class)) {
+                if (s.message() instanceof Ping p) {
+                    return new FirstProbe(t, p, s.to());
                 }
             }
         }
@@ -246,12 +300,15 @@ class SwimInstanceTests {
         MemberId target = id("target", 1);
         learn(requester, target);
         List<Directive> out = instance.onMessage(new PingReq(requester, 9, target, List.of()), 0);
-        Ping relayed = (Ping) sent(out).get(0);
-        assertThat(relayed.target()).isEqualTo(target);
-        List<Directive> onAck = instance.onMessage(new Ack(target, relayed.sequence(), target, List.of()), SECOND / 10);
-        Ack forwarded = (Ack) sent(onAck).get(0);
-        assertThat(forwarded.sequence()).isEqualTo(9);
-        assertThat(forwarded.target()).isEqualTo(target);
+        Directive.Send relayedSend = of(out, Directive.Send.class).get(0);
+        Ping relayed = (Ping) relayedSend.message();
+        assertThat(relayedSend.to()).isEqualTo(target.address());
+        assertThat(relayed.targetUid()).isEqualTo(target.uid());
+        assertThat(relayed.replyTo()).as("the target answers the relay").isEqualTo(me.address());
+        List<Directive> onAck = instance.onMessage(new Ack(relayed.sequence(), List.of()), SECOND / 10);
+        Directive.Send forwarded = of(onAck, Directive.Send.class).get(0);
+        assertThat(((Ack) forwarded.message()).sequence()).isEqualTo(9);
+        assertThat(forwarded.to()).isEqualTo(requester.address());
 
         List<Directive> second = instance.onMessage(new PingReq(requester, 10, target, List.of()), SECOND);
         assertThat(sent(second)).hasSize(1);
@@ -279,6 +336,46 @@ class SwimInstanceTests {
     }
 
     @Test
+    void onTick_antiEntropy_sendsOnlyTheViewDigest_notTheFullState() {
+        MemberId peer = id("peer", 2);
+        learn(peer);
+        List<SyncDigest> digests = new java.util.ArrayList<>();
+        for (long t = 0; t <= 61 * SECOND && digests.isEmpty(); t += SECOND / 10) {
+            List<Directive> out = instance.onTick(t);
+            for (Directive.Send s : of(out, Directive.Send.class)) {
+                if (s.message() instanceof Ping p) {
+                    instance.onMessage(new Ack(p.sequence(), List.of()), t); // the peer is alive
+                }
+            }
+            for (Directive.SendReliable r : of(out, Directive.SendReliable.class)) {
+                assertThat(r.message()).as("no full state while the views may agree").isInstanceOf(SyncDigest.class);
+                assertThat(r.to()).isEqualTo(peer.address());
+                digests.add((SyncDigest) r.message());
+            }
+        }
+        assertThat(digests).as("a push-pull within two intervals").isNotEmpty();
+        assertThat(digests.get(0).sender()).isEqualTo(me);
+        assertThat(digests.get(0).digest()).isEqualTo(instance.viewDigest());
+    }
+
+    @Test
+    void onSyncDigest_thatMatchesThisView_isDropped_andOneThatDiffers_startsAFullSync() {
+        MemberId peer = id("peer", 2);
+        learn(peer);
+        assertThat(instance.onMessage(new SyncDigest(peer, instance.viewDigest()), 0))
+            .as("views agree: nothing to exchange")
+            .noneMatch(d -> d instanceof Directive.SendReliable);
+
+        List<Directive> out = instance.onMessage(new SyncDigest(peer, instance.viewDigest() ^ 1), 0);
+        Directive.SendReliable sync = of(out, Directive.SendReliable.class).get(0);
+        assertThat(sync.to()).isEqualTo(peer.address());
+        assertThat(sync.message()).isInstanceOfSatisfying(Sync.class, s -> {
+            assertThat(s.reply()).as("the peer must answer with its own state").isFalse();
+            assertThat(s.gossip()).extracting(g -> g.member().name()).containsExactlyInAnyOrder("me", "peer");
+        });
+    }
+
+    @Test
     void onSync_deadInRemoteStateButAliveHere_becomesSuspectInstead() {
         MemberId peer = id("peer", 1);
         MemberId other = id("other", 1);
@@ -299,7 +396,7 @@ class SwimInstanceTests {
         assertThat(instance.gossipQueueDepth()).isZero();
         assertThat(instance.isJoined()).isTrue();
         assertThat(instance.members()).extracting(Member::name).containsExactlyInAnyOrder("me", "a", "b");
-        assertThat(firstProbe().ping().target().name()).isIn("a", "b");
+        assertThat(firstProbe().to()).isIn(a.address(), b.address());
     }
 
     @Test

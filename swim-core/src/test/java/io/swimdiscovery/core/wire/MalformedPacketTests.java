@@ -56,13 +56,13 @@ class MalformedPacketTests {
     }
 
     static Stream<Case> cases() {
-        byte[] valid = new WireCodec(CLUSTER).encode(new Message.Nack(ALICE, 5, List.of()));
+        byte[] valid = new WireCodec(CLUSTER).encode(new Message.Nack(5, List.of()));
         byte[] flipped = valid.clone();
         flipped[10] ^= 0x01;
         byte[] sealed = new PacketCodec(CLUSTER, Keyring.of(KEY), EncryptionMode.REQUIRED, 1400)
-                .encode(new Message.Nack(ALICE, 5, List.of()));
+                .encode(new Message.Nack(5, List.of()));
         byte[] otherKey = new PacketCodec(CLUSTER, Keyring.of(new byte[32]), EncryptionMode.REQUIRED, 1400)
-                .encode(new Message.Nack(ALICE, 5, List.of()));
+                .encode(new Message.Nack(5, List.of()));
         byte[] tampered = sealed.clone();
         tampered[tampered.length - 1] ^= 0x01;
         byte[] nineBytes = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
@@ -70,7 +70,7 @@ class MalformedPacketTests {
 
         return Stream.of(
                 plain("shorter than the header", new byte[] {0x53, 0x57, 1}, RejectReason.TRUNCATED),
-                body("message cut short", bytes().u8(PING).memberId(), RejectReason.TRUNCATED),
+                body("message cut short", bytes().u8(PING).string("h").u8(0, 1), RejectReason.TRUNCATED),
                 plain("header but no label or CRC", new byte[] {0x53, 0x57, 1, 0, 0}, RejectReason.TRUNCATED),
                 new Case("sealed packet shorter than nonce and tag", Arrays.copyOf(sealed, 20), EncryptionMode.REQUIRED,
                         RejectReason.TRUNCATED),
@@ -81,7 +81,7 @@ class MalformedPacketTests {
                 body("message type 9", bytes().u8(9), RejectReason.UNKNOWN_TYPE),
                 body("message type 0", bytes().u8(0), RejectReason.UNKNOWN_TYPE),
                 plain("one bit flipped", flipped, RejectReason.BAD_CRC),
-                plain("another cluster's label", new WireCodec("orders-staging").encode(new Message.Nack(ALICE, 5, List.of())),
+                plain("another cluster's label", new WireCodec("orders-staging").encode(new Message.Nack(5, List.of())),
                         RejectReason.CLUSTER_MISMATCH),
                 new Case("plaintext to a node that requires encryption", valid, EncryptionMode.REQUIRED,
                         RejectReason.PLAINTEXT_REFUSED),
@@ -90,13 +90,13 @@ class MalformedPacketTests {
                 new Case("sealed with a key we do not have", otherKey, EncryptionMode.REQUIRED, RejectReason.DECRYPT_FAILED),
                 new Case("sealed packet with a flipped tag bit", tampered, EncryptionMode.ROLLOUT,
                         RejectReason.DECRYPT_FAILED),
-                body("varint longer than 10 bytes", bytes().u8(NACK).memberId().raw(nineBytes).u8(0xFF, 0x01),
+                body("varint longer than 10 bytes", bytes().u8(NACK).raw(nineBytes).u8(0xFF, 0x01),
                         RejectReason.BAD_VARINT),
-                body("varint over 64 bits", bytes().u8(NACK).memberId().raw(nineBytes).u8(0x02), RejectReason.BAD_VARINT),
-                body("varint not minimal", bytes().u8(NACK).memberId().u8(0x85, 0x00).varint(0), RejectReason.BAD_VARINT),
-                body("malformed UTF-8 in a name", bytes().u8(NACK).u8(2, 0xC3, 0x28), RejectReason.BAD_STRING),
-                body("UTF-8 encoded surrogate in a name", bytes().u8(NACK).u8(3, 0xED, 0xA0, 0x80), RejectReason.BAD_STRING),
-                body("name of 256 bytes", bytes().u8(NACK).string("n".repeat(256)), RejectReason.LIMIT_EXCEEDED),
+                body("varint over 64 bits", bytes().u8(NACK).raw(nineBytes).u8(0x02), RejectReason.BAD_VARINT),
+                body("varint not minimal", bytes().u8(NACK).u8(0x85, 0x00).varint(0), RejectReason.BAD_VARINT),
+                body("malformed UTF-8 in a name", bytes().u8(PUSH).u8(2, 0xC3, 0x28), RejectReason.BAD_STRING),
+                body("UTF-8 encoded surrogate in a name", bytes().u8(PUSH).u8(3, 0xED, 0xA0, 0x80), RejectReason.BAD_STRING),
+                body("name of 256 bytes", bytes().u8(PUSH).string("n".repeat(256)), RejectReason.LIMIT_EXCEEDED),
                 body("1,025 gossip items", bytes().u8(PUSH).memberId().varint(1025), RejectReason.LIMIT_EXCEEDED),
                 body("65,537 sync members", bytes().u8(SYNC).memberId().u8(0).varint(65_537), RejectReason.LIMIT_EXCEEDED),
                 body("gossip count the bytes left cannot hold", bytes().u8(PUSH).memberId().varint(100).raw(new byte[100]),
@@ -108,9 +108,9 @@ class MalformedPacketTests {
                         RejectReason.LIMIT_EXCEEDED),
                 plain("compound of 65 messages", plaintextPacket(WireFormat.FLAG_COMPOUND,
                         bytes().varint(65).raw(new byte[65 * 16]).toArray()), RejectReason.LIMIT_EXCEEDED),
-                body("empty member name", bytes().u8(NACK).string("").string("h"), RejectReason.INVALID_FIELD),
-                body("empty host", bytes().u8(NACK).string("a").string(""), RejectReason.INVALID_FIELD),
-                body("host in brackets", bytes().u8(NACK).string("a").string("[]").u8(0, 1).u64(1).varint(1).varint(0),
+                body("empty member name", bytes().u8(PUSH).string("").string("h"), RejectReason.INVALID_FIELD),
+                body("empty host", bytes().u8(PUSH).string("a").string(""), RejectReason.INVALID_FIELD),
+                body("host in brackets", bytes().u8(PUSH).string("a").string("[]").u8(0, 1).u64(1).varint(0),
                         RejectReason.INVALID_FIELD),
                 body("status code 5", pushWith(bytes().memberId().u8(5).varint(1).varint(0)), RejectReason.INVALID_FIELD),
                 body("reserved status bit", pushWith(bytes().memberId().u8(0x10).varint(1).varint(0)),
@@ -126,7 +126,7 @@ class MalformedPacketTests {
                 body("reserved sync flag", bytes().u8(SYNC).memberId().u8(0x04).varint(0), RejectReason.INVALID_FIELD),
                 plain("compound of 0 messages", plaintextPacket(WireFormat.FLAG_COMPOUND,
                         bytes().varint(0).raw(new byte[20]).toArray()), RejectReason.INVALID_FIELD),
-                body("a byte after the message", bytes().u8(NACK).memberId().varint(5).varint(0).u8(0),
+                body("a byte after the message", bytes().u8(NACK).varint(5).varint(0).u8(0),
                         RejectReason.TRAILING_BYTES));
     }
 

@@ -18,7 +18,7 @@ class PacketCodecTests {
 
     private static final byte[] OLD = filled(32, 1);
     private static final byte[] NEW = filled(32, 2);
-    private static final Message PING = new Message.Ping(ALICE, 42, BOB, List.of(WireFixtures.alive(BOB, 3)));
+    private static final Message PING = new Message.Ping(ALICE.address(), 42, BOB.uid(), List.of(WireFixtures.alive(BOB, 3)));
 
     /** What a receiver in each mode does with a packet from a sender in each mode (same key). */
     @ParameterizedTest(name = "sender {0}, receiver {1} with key: {2}")

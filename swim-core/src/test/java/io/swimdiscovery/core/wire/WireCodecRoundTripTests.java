@@ -38,7 +38,7 @@ class WireCodecRoundTripTests {
         MemberId v6 = new MemberId("ノード-1", new Address("2001:db8:0:0:0:0:0:1", 0), Long.MIN_VALUE);
         Gossip dead = new Gossip(v6, MemberStatus.DEAD, Long.MAX_VALUE, Map.of("zone", "eu-west-1a", "ключ", "значение 🚀"),
                 "ノード-2");
-        Message ping = new Message.Ping(ZOE, Long.MIN_VALUE, v6, List.of(dead));
+        Message ping = new Message.Ping(v6.address(), Long.MIN_VALUE, v6.uid(), List.of(dead));
 
         assertThat(roundTrip(ping)).containsExactly(ping);
     }
@@ -56,7 +56,7 @@ class WireCodecRoundTripTests {
 
     @Test
     void messageWithNoGossip_surviveTheRoundTrip() {
-        Message ack = new Message.Ack(ALICE, 9, ALICE, List.of());
+        Message ack = new Message.Ack(9, List.of());
         assertThat(roundTrip(ack)).containsExactly(ack);
     }
 
@@ -98,7 +98,7 @@ class WireCodecRoundTripTests {
 
     @Test
     void packetAtAnOffsetInsideALargerBuffer_decodes() {
-        Message nack = new Message.Nack(BOB, 77, List.of());
+        Message nack = new Message.Nack(77, List.of());
         byte[] packet = codec.encode(nack);
         byte[] buffer = new byte[packet.length + 20];
         System.arraycopy(packet, 0, buffer, 7, packet.length);
@@ -115,7 +115,7 @@ class WireCodecRoundTripTests {
                 WireFixtures.manyGossip(WireLimits.MAX_GOSSIP_PER_MESSAGE + 1));
 
         assertThatIllegalArgumentException().isThrownBy(() -> codec.encode(tooMuchMetadata)).withMessageContaining("at most");
-        assertThatIllegalArgumentException().isThrownBy(() -> codec.encode(new Message.Nack(longHost, 1, List.of())))
+        assertThatIllegalArgumentException().isThrownBy(() -> codec.encode(new Message.GossipPush(longHost, List.of())))
                 .withMessageContaining("member host");
         assertThatIllegalArgumentException().isThrownBy(() -> codec.encode(tooManyGossip)).withMessageContaining("1025");
         assertThatIllegalArgumentException().isThrownBy(() -> codec.encode(List.of())).withMessageContaining("at least one");

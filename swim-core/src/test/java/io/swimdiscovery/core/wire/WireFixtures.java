@@ -48,12 +48,14 @@ final class WireFixtures {
     static List<Message> oneOfEach() {
         List<Gossip> g = List.of(alive(BOB, 3), suspect(ZOE, 7, "alice"));
         return List.of(
-                new Message.Ping(ALICE, 1, BOB, g),
+                new Message.Ping(ALICE.address(), 1, BOB.uid(), g),
                 new Message.PingReq(BOB, Long.MAX_VALUE, ZOE, List.of()),
-                new Message.Ack(ZOE, -1, ALICE, g),
-                new Message.Nack(ALICE, 0, g),
+                new Message.Ack(-1, g),
+                new Message.Nack(0, g),
                 new Message.GossipPush(BOB, g),
-                new Message.Sync(ZOE, true, false, g));
+                new Message.Sync(ZOE, true, false, g),
+                new Message.SyncDigest(ALICE, 0x8000_0000_0000_0001L),
+                new Message.Ping(ZOE.address(), 300, ALICE.uid(), List.of(), true));
     }
 
     // --- hand-built packets, for the malformed-input tests ---
@@ -171,10 +173,12 @@ final class WireFixtures {
         Arbitrary<Long> seq = Arbitraries.longs();
         Arbitrary<List<Gossip>> g = gossipLists();
         return Arbitraries.oneOf(
-                Combinators.combine(id, seq, id, g).as(Message.Ping::new),
+                Combinators.combine(addresses(), seq, Arbitraries.longs(), g, Arbitraries.of(true, false))
+                        .as(Message.Ping::new),
                 Combinators.combine(id, seq, id, g).as(Message.PingReq::new),
-                Combinators.combine(id, seq, id, g).as(Message.Ack::new),
-                Combinators.combine(id, seq, g).as(Message.Nack::new),
+                Combinators.combine(seq, g).as(Message.Ack::new),
+                Combinators.combine(seq, g).as(Message.Nack::new),
+                Combinators.combine(id, Arbitraries.longs()).as(Message.SyncDigest::new),
                 Combinators.combine(id, g).as(Message.GossipPush::new),
                 Combinators.combine(id, Arbitraries.of(true, false), Arbitraries.of(true, false), g)
                         .as(Message.Sync::new));

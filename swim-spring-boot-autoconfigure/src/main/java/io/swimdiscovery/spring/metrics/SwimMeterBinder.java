@@ -33,7 +33,7 @@ public class SwimMeterBinder implements MeterBinder {
     static final long SNAPSHOT_MAX_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     /** Message types the engine sends, registered up front so dashboards see zeros, not gaps. */
-    static final List<String> KNOWN_MESSAGE_TYPES = List.of("ping", "ping-req", "ack", "nack", "gossip", "sync");
+    static final List<String> KNOWN_MESSAGE_TYPES = List.of("ping", "ping-req", "ack", "nack", "gossip", "sync", "sync-digest");
 
     private final SwimLifecycle lifecycle;
 
