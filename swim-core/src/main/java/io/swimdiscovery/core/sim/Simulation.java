@@ -3,6 +3,7 @@ package io.swimdiscovery.core.sim;
 import io.swimdiscovery.core.protocol.Address;
 import io.swimdiscovery.core.protocol.Directive;
 import io.swimdiscovery.core.protocol.Gossip;
+import io.swimdiscovery.core.protocol.TcpRetransmission;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MemberId;
 import io.swimdiscovery.core.protocol.MemberStatus;
@@ -48,8 +49,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>What the network does: a best-effort {@link Directive.Send} is lost with the global (or
  * per-link) loss probability or when a partition cuts the link, otherwise delivered after a
- * latency draw. A reliable {@link Directive.SendReliable} is never lost; if the link is cut or the
- * receiver is down, the sender gets {@code onReliableSendFailed} after the connect timeout. A
+ * latency draw. A reliable {@link Directive.SendReliable} is never lost, but the link's loss delays
+ * it as TCP's resends would ({@link TcpRetransmission}); if the link is cut or the receiver is down,
+ * the sender gets {@code onReliableSendFailed} after the connect timeout. A
  * paused node queues what arrives and handles the backlog, then its overdue tick, when the pause
  * ends, as after a long garbage-collection pause. A slow node handles every message later by a
  * fixed delay, as a CPU-starved process does.
@@ -706,10 +708,14 @@ public final class Simulation {
                 queue.push(now + connectTimeoutNanos, RELIABLE_FAILED, from.index, from.generation, 0, message, to);
                 return;
             }
-            // A stream costs a handshake round trip before the data's one-way trip.
+            // A stream costs a handshake round trip before the data's one-way trip, and on a lossy
+            // link TCP's resends of the packets lost on the way.
+            int receiver = target;
             long delay = network.latencyNanos(from.index, target, from.networkRandom)
                     + network.latencyNanos(target, from.index, from.networkRandom)
-                    + network.latencyNanos(from.index, target, from.networkRandom);
+                    + network.latencyNanos(from.index, target, from.networkRandom)
+                    + TcpRetransmission.delayNanos(() -> network.drops(from.index, receiver, from.networkRandom),
+                            () -> network.drops(receiver, from.index, from.networkRandom));
             queue.push(now + delay, DELIVER_RELIABLE, target, from.index, bytes, message,
                     new InFlight(to, from.generation));
         } else {

@@ -43,6 +43,7 @@ public final class FaultInjectingTransport implements Transport {
             return CompletableFuture.failedFuture(new IOException("partitioned from " + to + " (injected)"));
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
+        long retransmits = faults.streamRetransmitNanos(delegate.localAddress(), to);
         try {
             faults.deliver(() -> delegate.sendStream(to, packet).whenComplete((ok, error) -> {
                 if (error != null) {
@@ -50,7 +51,7 @@ public final class FaultInjectingTransport implements Transport {
                 } else {
                     done.complete(null);
                 }
-            }));
+            }), retransmits);
         } catch (RejectedExecutionException faultsClosed) {
             done.completeExceptionally(new IOException("test network closed"));
         }

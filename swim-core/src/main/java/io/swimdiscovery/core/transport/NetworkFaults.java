@@ -1,6 +1,7 @@
 package io.swimdiscovery.core.transport;
 
 import io.swimdiscovery.core.protocol.Address;
+import io.swimdiscovery.core.protocol.TcpRetransmission;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -105,13 +106,26 @@ public final class NetworkFaults implements AutoCloseable {
         return p > 0 && ThreadLocalRandom.current().nextDouble() < p;
     }
 
+    /**
+     * What the datagram loss on the link costs a short stream exchange: TCP resends, late
+     * ({@link TcpRetransmission}), so loss delays a stream instead of dropping it.
+     */
+    long streamRetransmitNanos(Address from, Address to) {
+        return TcpRetransmission.delayNanos(() -> dropsDatagram(from, to), () -> dropsDatagram(to, from));
+    }
+
     /** Runs {@code send} now, or after the configured delay. */
     void deliver(Runnable send) {
-        Duration d = delay;
-        if (d.isZero()) {
+        deliver(send, 0);
+    }
+
+    /** Runs {@code send} after the configured delay plus {@code extraNanos}. */
+    void deliver(Runnable send, long extraNanos) {
+        long d = delay.toNanos() + extraNanos;
+        if (d == 0) {
             send.run();
         } else {
-            delayer.schedule(send, d.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            delayer.schedule(send, d, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 

@@ -259,10 +259,13 @@ class SimulationTests {
     }
 
     @Test
-    void reliableSendIsNeverLostToRandomLoss() {
+    void reliableSendIsDelayedByRandomLoss_asTcpResendsWould_butNotLost() {
         Simulation sim = chatter(2, 1, 1.0);
         chatterOf(sim, 0).reliableTarget = sim.address(1);
         sim.runFor(Duration.ofSeconds(1));
+        assertThat(chatterOf(sim, 1).arrivals).as("every packet of the exchange is lost at first").isEmpty();
+        // SYN, SYN-ACK and data each resent four times with doubling timeouts: 15 + 15 + 3 s.
+        sim.runFor(Duration.ofSeconds(34));
         assertThat(chatterOf(sim, 1).arrivals).hasSize(1);
         assertThat(chatterOf(sim, 0).failures).isEmpty();
     }
