@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Inputs are named for what happened: {@link #onMessage} (a peer's message arrived),
  * {@link #onTick} (time passed), {@link #join}, {@link #leave}, {@link #updateMetadata},
- * {@link #onReliableSendFailed}. Each returns the {@link Directive}s to carry out, in order. Time is
+ * {@link #onReliableSendFailed}, {@link #onConnectionRefused}. Each returns the {@link Directive}s to carry out, in order. Time is
  * an argument (monotonic nanoseconds) and every random choice comes from the generator handed in, so
  * the same inputs give the same outputs: the simulator replays any run from its seed.
  *
@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  *       carries its suspicion first (buddy system), so a live suspect refutes within a round trip.</li>
  *   <li>No {@link Ack} within the probe timeout: ask k others with a {@link PingReq}; they ping the
  *       target and relay its ack, or answer with a {@link Nack} (Lifeguard) so this node learns it is
- *       not its own packets that are lost.</li>
+ *       not its own packets that are lost. Also ping the target once more over a stream; if its host
+ *       refuses the connection, the target becomes suspect at once.</li>
  *   <li>No ack by the end of the period: the target becomes suspect. The suspicion timeout starts at
  *       its maximum and shrinks with independent confirmations; when it expires the member is dead.</li>
  *   <li>Probe timeout and period are scaled by the local health multiplier, which grows when this
