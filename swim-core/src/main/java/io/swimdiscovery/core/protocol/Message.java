@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message between members. Every message carries piggybacked gossip, so membership news travels
- * on the probe traffic that flows anyway.
+ * A message between members. Every message but {@link SyncDigest} carries piggybacked gossip, so
+ * membership news travels on the probe traffic that flows anyway.
  *
  * <p>The probe traffic that flows every period (a {@link Ping} and its {@link Ack}) is kept as small
  * as the protocol allows, because it is most of the steady-state load: a ping names only where to
