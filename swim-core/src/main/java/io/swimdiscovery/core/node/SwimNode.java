@@ -604,6 +604,11 @@ public final class SwimNode implements AutoCloseable {
         });
     }
 
+    private static boolean streamOnly(Message m) {
+        return m instanceof Message.Sync || m instanceof Message.SyncDigest
+                || (m instanceof Message.Ping p && p.reliable());
+    }
+
     private static Throwable unwrap(Throwable error) {
         return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;
@@ -670,6 +675,12 @@ public final class SwimNode implements AutoCloseable {
         for (Message m : decoded.messages()) {
             traffic.received(m, bytes);
             bytes = 0;
+            if (!stream && streamOnly(m)) {
+                // Peers send these only over a stream. In a datagram, whose source is easy to forge,
+                // one would make this node open a connection or send its whole state to any address.
+                traffic.rejected("stream-only-in-datagram");
+                continue;
+            }
             try {
                 execute(engine.onMessage(m, now()));
             } catch (RuntimeException e) {

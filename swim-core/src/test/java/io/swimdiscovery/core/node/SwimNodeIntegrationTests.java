@@ -191,6 +191,30 @@ class SwimNodeIntegrationTests {
     }
 
     @Test
+    void aSyncInADatagram_whoseSourceCouldBeForged_isRejectedAndNotAnswered() throws Exception {
+        SwimNode node = cluster.start("target", b -> { });
+        Address at = node.localMember().address();
+        // A well-formed sync naming a stranger: over a stream it would be merged and answered with
+        // the full state; in a datagram it is dropped and counted.
+        io.swimdiscovery.core.protocol.MemberId stranger =
+                new io.swimdiscovery.core.protocol.MemberId("stranger", new Address("127.0.0.1", 9), 7);
+        byte[] sync = new io.swimdiscovery.core.wire.PacketCodec("swim",
+                io.swimdiscovery.core.security.Keyring.empty(), io.swimdiscovery.core.security.EncryptionMode.NONE,
+                1400).encode(new io.swimdiscovery.core.protocol.Message.Sync(stranger, false, false, List.of(
+                        new io.swimdiscovery.core.protocol.Gossip(stranger,
+                                io.swimdiscovery.core.protocol.MemberStatus.ALIVE, 0, Map.of(), null))));
+
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket()) {
+            s.send(new java.net.DatagramPacket(sync, sync.length, java.net.InetAddress.getByName(at.host()),
+                    at.port()));
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                node.statistics().rejectedPackets().getOrDefault("stream-only-in-datagram", 0L) == 1L);
+        assertThat(node.members()).extracting(m -> m.name()).doesNotContain("stranger");
+    }
+
+    @Test
     void leaveOfANodeAloneCompletesAtOnceAndStopsIt() {
         SwimNode node = cluster.start("alone", b -> { });
 
