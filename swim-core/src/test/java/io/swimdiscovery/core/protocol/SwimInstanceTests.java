@@ -167,14 +167,9 @@ class SwimInstanceTests {
 
     @Test
     void onTick_probesAMember_thenAsksKOthersAfterTheProbeTimeout_thenSuspectsAtPeriodEnd() {
-        MemberId a = id("a", 1);
-        MemberId b = id("b", 1);
-        MemberId c = id("c", 1);
-        MemberId d = id("d", 1);
-        learn(a, b, c, d);
-        FirstProbe first = firstProbe();
+        FirstProbe first = firstProbeAmongFour();
         Ping ping = first.ping();
-        MemberId target = nameAt(first.to(), a, b, c, d);
+        MemberId target = nameAt(first.to(), FOUR);
         long probeStart = first.at();
         List<Directive> afterTimeout = instance.onTick(probeStart + settings.probeTimeout().toNanos());
         List<PingReq> reqs = sent(afterTimeout).stream().filter(PingReq.class::isInstance).map(PingReq.class::cast)
@@ -191,19 +186,14 @@ class SwimInstanceTests {
 
     @Test
     void onTick_afterNacksFromEveryRelay_suspectsTheTargetWithoutBlamingItself() {
-        MemberId a = id("a", 1);
-        MemberId b = id("b", 1);
-        MemberId c = id("c", 1);
-        MemberId d = id("d", 1);
-        learn(a, b, c, d);
-        FirstProbe first = firstProbe();
+        FirstProbe first = firstProbeAmongFour();
         Ping ping = first.ping();
         long probeStart = first.at();
         List<Directive> afterTimeout = instance.onTick(probeStart + settings.probeTimeout().toNanos());
         for (Message m : sent(afterTimeout)) {
             if (m instanceof PingReq) {
                 MemberId relay = of(afterTimeout, Directive.Send.class).stream().filter(s -> s.message() == m)
-                    .findFirst().map(s -> nameAt(s.to(), a, b, c, d)).orElseThrow();
+                    .findFirst().map(s -> nameAt(s.to(), FOUR)).orElseThrow();
                 instance.onMessage(new Nack(ping.sequence(), List.of()), probeStart + SECOND * 7 / 10);
             }
         }
@@ -214,12 +204,7 @@ class SwimInstanceTests {
 
     @Test
     void onTick_atTheProbeTimeout_alsoPingsTheTargetOverAStream_whoseAckCountsAsTheProbesAck() {
-        MemberId a = id("a", 1);
-        MemberId b = id("b", 1);
-        MemberId c = id("c", 1);
-        MemberId d = id("d", 1);
-        learn(a, b, c, d);
-        FirstProbe first = firstProbe();
+        FirstProbe first = firstProbeAmongFour();
         List<Directive> afterTimeout = instance.onTick(first.at() + settings.probeTimeout().toNanos());
         Directive.SendReliable streamPing = of(afterTimeout, Directive.SendReliable.class).get(0);
         assertThat(streamPing.to()).isEqualTo(first.to());
@@ -245,12 +230,7 @@ class SwimInstanceTests {
 
     @Test
     void onConnectionRefused_forTheStreamPing_suspectsTheTargetAtOnce_andOnlyOnce() {
-        MemberId a = id("a", 1);
-        MemberId b = id("b", 1);
-        MemberId c = id("c", 1);
-        MemberId d = id("d", 1);
-        learn(a, b, c, d);
-        FirstProbe first = firstProbe();
+        FirstProbe first = firstProbeAmongFour();
         long timeout = first.at() + settings.probeTimeout().toNanos();
         Directive.SendReliable streamPing = of(instance.onTick(timeout), Directive.SendReliable.class).get(0);
 
@@ -266,6 +246,15 @@ class SwimInstanceTests {
     }
 
     private record FirstProbe(long at, Ping ping, Address to) {
+    }
+
+    /** Four members, enough for a target and k = 3 relays. */
+    private static final MemberId[] FOUR = {id("a", 1), id("b", 1), id("c", 1), id("d", 1)};
+
+    /** Learns {@link #FOUR} and ticks until the first probe of one of them. */
+    private FirstProbe firstProbeAmongFour() {
+        learn(FOUR);
+        return firstProbe();
     }
 
     /** Ticks every 10 ms until the instance sends its first probe. */
