@@ -42,7 +42,7 @@ public final class WirePacketSizer implements PacketSizer {
      */
     @Override
     public int baseSizeOf(Message message) {
-        int countReserve = message instanceof Message.SyncDigest ? 0 : WireSizes.varint(WireSizes.maxGossip(message));
+        int countReserve = WireSizes.hasGossipList(message) ? WireSizes.varint(WireSizes.maxGossip(message)) : 0;
         return maxOverhead + WireSizes.fixedFields(message) + countReserve;
     }
 

@@ -107,10 +107,12 @@ final class WireSizes {
     }
 
     static int message(Message m) {
-        if (m instanceof Message.SyncDigest) {
-            return fixedFields(m); // no gossip list
-        }
-        return fixedFields(m) + gossipList(m.gossip());
+        return hasGossipList(m) ? fixedFields(m) + gossipList(m.gossip()) : fixedFields(m);
+    }
+
+    /** Whether {@code m}'s type ends with a gossip list: every type but {@code SyncDigest}. */
+    static boolean hasGossipList(Message m) {
+        return !(m instanceof Message.SyncDigest);
     }
 
     /** The body of a packet holding {@code messages}: one message, or a compound. */

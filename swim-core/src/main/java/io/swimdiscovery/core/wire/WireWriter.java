@@ -146,9 +146,11 @@ final class WireWriter {
             u8(WireFormat.TYPE_SYNC_DIGEST);
             memberId(d.sender());
             u64(d.digest());
-            return; // the one message without a gossip list
         } else {
             throw new IllegalArgumentException("unknown message type " + m.getClass().getName());
+        }
+        if (!WireSizes.hasGossipList(m)) {
+            return;
         }
         List<Gossip> gossip = m.gossip();
         int max = WireSizes.maxGossip(m);
