@@ -408,7 +408,7 @@ public final class SwimNode implements AutoCloseable {
         Snapshot s = currentSnapshot();
         if (s == null) {
             return new NodeStatistics(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                    new io.swimdiscovery.core.protocol.ProtocolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0), 0, 0);
+                    io.swimdiscovery.core.protocol.ProtocolCounters.none(), 0, 0);
         }
         return new NodeStatistics(s.byStatus(), traffic.messagesSent(), traffic.messagesReceived(),
                 traffic.bytesSent(), traffic.bytesReceived(), traffic.rejectedPackets(), s.counters(),
@@ -661,7 +661,7 @@ public final class SwimNode implements AutoCloseable {
         }
     }
 
-    private void onPacket(byte[] packet, boolean stream) {
+    private void onPacket(Address from, byte[] packet, boolean stream) {
         SwimInstance engine = instance;
         if (engine == null || !running) {
             return;
@@ -682,7 +682,7 @@ public final class SwimNode implements AutoCloseable {
                 continue;
             }
             try {
-                execute(engine.onMessage(m, now()));
+                execute(engine.onMessage(from, m, now()));
             } catch (RuntimeException e) {
                 traffic.rejected("engine-error");
                 LOG.log(System.Logger.Level.ERROR, "engine failed on " + TrafficCounters.typeOf(m) + " from "
@@ -695,12 +695,12 @@ public final class SwimNode implements AutoCloseable {
     private final class Inbound implements Transport.InboundHandler {
         @Override
         public void onDatagram(Address from, byte[] packet) {
-            submit(() -> onPacket(packet, false));
+            submit(() -> onPacket(from, packet, false));
         }
 
         @Override
         public void onStream(Address from, byte[] packet) {
-            submit(() -> onPacket(packet, true));
+            submit(() -> onPacket(from, packet, true));
         }
     }
 

@@ -31,20 +31,39 @@ public final class SwimSettings {
     private final Duration unreachableTimeout;
     private final int maxPacketSize;
     private final int maxMetadataBytes;
+    private final Duration pauseTolerance;
+    private final Duration goneSuspicionTimeout;
+    private final Duration reconnectRetention;
+    private final int maxMembers;
+    private final RejoinPolicy rejoinPolicy;
+
+    /** What a live node does when it learns the cluster declared it dead (dead is final for a uid). */
+    public enum RejoinPolicy {
+        /** Rejoin at once under a new uid; peers see the old uid failed and the new one joined. */
+        REJOIN,
+        /** Stop the node: for deployments where a restart by the orchestrator is the only way back. */
+        STOP
+    }
+
+    /** Longest duration any setting may have: keeps every nanosecond sum far from overflow. */
+    static final Duration MAX_DURATION = Duration.ofDays(365);
 
     private SwimSettings(Builder b) {
         this.protocolPeriod = positive(b.protocolPeriod, "protocolPeriod");
         this.probeTimeout = positive(b.probeTimeout, "probeTimeout");
-        if (probeTimeout.compareTo(protocolPeriod) > 0) {
-            throw new IllegalArgumentException("probeTimeout (" + probeTimeout + ") must not exceed protocolPeriod ("
-                    + protocolPeriod + ")");
+        if (probeTimeout.compareTo(protocolPeriod) >= 0) {
+            throw new IllegalArgumentException("probeTimeout (" + probeTimeout + ") must be shorter than protocolPeriod ("
+                    + protocolPeriod + "): indirect probes need the rest of the period");
         }
         this.indirectProbes = atLeast(b.indirectProbes, 0, "indirectProbes");
         if (!(b.suspicionMultiplier > 0) || Double.isInfinite(b.suspicionMultiplier)) {
             throw new IllegalArgumentException("suspicionMultiplier must be positive, was " + b.suspicionMultiplier);
         }
+        if (b.suspicionMultiplier > 1000) {
+            throw new IllegalArgumentException("suspicionMultiplier must be <= 1000, was " + b.suspicionMultiplier);
+        }
         this.suspicionMultiplier = b.suspicionMultiplier;
-        this.suspicionMaxTimeoutMultiplier = atLeast(b.suspicionMaxTimeoutMultiplier, 1,
+        this.suspicionMaxTimeoutMultiplier = between(b.suspicionMaxTimeoutMultiplier, 1, 1000,
                 "suspicionMaxTimeoutMultiplier");
         this.suspicionConfirmations = atLeast(b.suspicionConfirmations, 0, "suspicionConfirmations");
         this.retransmitMultiplier = atLeast(b.retransmitMultiplier, 1, "retransmitMultiplier");
@@ -54,7 +73,7 @@ public final class SwimSettings {
         this.pushPullInterval = nonNegative(b.pushPullInterval, "pushPullInterval");
         this.reconnectInterval = nonNegative(b.reconnectInterval, "reconnectInterval");
         this.deadMemberRetention = nonNegative(b.deadMemberRetention, "deadMemberRetention");
-        this.localHealthMax = atLeast(b.localHealthMax, 0, "localHealthMax");
+        this.localHealthMax = between(b.localHealthMax, 1, 64, "localHealthMax");
         this.lifeguardEnabled = b.lifeguardEnabled;
         this.unreachableEnabled = b.unreachableEnabled;
         this.unreachableTimeout = nonNegative(b.unreachableTimeout, "unreachableTimeout");
@@ -63,6 +82,11 @@ public final class SwimSettings {
             throw new IllegalArgumentException("maxPacketSize must be <= 65000, was " + maxPacketSize);
         }
         this.maxMetadataBytes = atLeast(b.maxMetadataBytes, 0, "maxMetadataBytes");
+        this.pauseTolerance = nonNegative(b.pauseTolerance, "pauseTolerance");
+        this.goneSuspicionTimeout = nonNegative(b.goneSuspicionTimeout, "goneSuspicionTimeout");
+        this.reconnectRetention = nonNegative(b.reconnectRetention, "reconnectRetention");
+        this.maxMembers = between(b.maxMembers, 2, 1_000_000, "maxMembers");
+        this.rejoinPolicy = Objects.requireNonNull(b.rejoinPolicy, "rejoinPolicy");
         if (maxMetadataBytes > maxPacketSize / 2) {
             throw new IllegalArgumentException("maxMetadataBytes (" + maxMetadataBytes
                     + ") must be at most half of maxPacketSize (" + maxPacketSize + ") so news still fits a packet");
@@ -70,12 +94,13 @@ public final class SwimSettings {
     }
 
     /**
-     * Defaults for a LAN, memberlist's DefaultLANConfig but for one value: 1 s protocol period,
-     * 500 ms probe timeout, 3 indirect probes, max-timeout multiplier 6, 2 expected confirmations,
-     * retransmit multiplier 4, gossip every 200 ms to 3 members, push-pull every 30 s, local health
-     * max 8. The suspicion multiplier is 1.5 where memberlist has 4: members that hear a suspicion
-     * probe the suspect first, so confirmations arrive within about a period and the minimum
-     * timeout, which applies only after them, can be short (docs/protocol.md has the measurements).
+     * Defaults for a LAN: 1 s protocol period, 500 ms probe timeout, 3 indirect probes, suspicion
+     * multiplier 1.5 with max-timeout multiplier 6 and 2 expected confirmations, a 5 s pause
+     * tolerance (the suspicion timeout never ends sooner after silence), a 1 s suspicion when this
+     * node saw the process is gone, retransmit multiplier 4, gossip every 200 ms to 3 members,
+     * push-pull every 30 s, reconnect every 10 s, local health max 8. Where memberlist's
+     * DefaultLANConfig differs (suspicion multiplier 4, no pause floor, no gone path), the
+     * measurements that chose ours are in docs/protocol.md.
      */
     public static SwimSettings lan() {
         return builder().build();
@@ -134,6 +159,11 @@ public final class SwimSettings {
         b.unreachableTimeout = unreachableTimeout;
         b.maxPacketSize = maxPacketSize;
         b.maxMetadataBytes = maxMetadataBytes;
+        b.pauseTolerance = pauseTolerance;
+        b.goneSuspicionTimeout = goneSuspicionTimeout;
+        b.reconnectRetention = reconnectRetention;
+        b.maxMembers = maxMembers;
+        b.rejoinPolicy = rejoinPolicy;
         return b;
     }
 
@@ -248,6 +278,44 @@ public final class SwimSettings {
         return maxMetadataBytes;
     }
 
+    /**
+     * Longest stop-the-world pause (GC, CPU throttling, a debugger, SIGSTOP) a member survives
+     * without being declared dead when nothing but silence speaks against it: the floor of the
+     * suspicion timeout. Default 5 s; 0 leaves the timeout to the Lifeguard formula alone, as in
+     * memberlist.
+     */
+    public Duration pauseTolerance() {
+        return pauseTolerance;
+    }
+
+    /**
+     * How long a suspicion lasts at a node that saw for itself that the process is gone (its host
+     * refused the connection, or another process answered at its address), instead of the
+     * pause-tolerant timeout. Default 1 s: time for the suspect to refute should the evidence be
+     * wrong (a firewall that rejects streams while the datagrams were merely lost).
+     */
+    public Duration goneSuspicionTimeout() {
+        return goneSuspicionTimeout;
+    }
+
+    /**
+     * How long a failed member stays a reconnect candidate, and its uid is remembered as dead, after
+     * its tombstone went: long enough for any partition to heal. Default 6 h.
+     */
+    public Duration reconnectRetention() {
+        return reconnectRetention;
+    }
+
+    /** Most members (tombstones included) a node holds; news of more is dropped and counted. Default 20,000. */
+    public int maxMembers() {
+        return maxMembers;
+    }
+
+    /** What a live node does when it learns it was declared dead. Default {@link RejoinPolicy#REJOIN}. */
+    public RejoinPolicy rejoinPolicy() {
+        return rejoinPolicy;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SwimSettings s && toString().equals(s.toString());
@@ -269,7 +337,9 @@ public final class SwimSettings {
                 + reconnectInterval + ", deadMemberRetention=" + deadMemberRetention + ", localHealthMax="
                 + localHealthMax + ", lifeguardEnabled=" + lifeguardEnabled + ", unreachableEnabled="
                 + unreachableEnabled + ", unreachableTimeout=" + unreachableTimeout + ", maxPacketSize="
-                + maxPacketSize + ", maxMetadataBytes=" + maxMetadataBytes + "]";
+                + maxPacketSize + ", maxMetadataBytes=" + maxMetadataBytes + ", pauseTolerance=" + pauseTolerance
+                + ", goneSuspicionTimeout=" + goneSuspicionTimeout + ", reconnectRetention=" + reconnectRetention
+                + ", maxMembers=" + maxMembers + ", rejoinPolicy=" + rejoinPolicy + "]";
     }
 
     private static Duration positive(Duration d, String name) {
@@ -277,7 +347,7 @@ public final class SwimSettings {
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " must be positive, was " + d);
         }
-        return d;
+        return atMostMax(d, name);
     }
 
     private static Duration nonNegative(Duration d, String name) {
@@ -285,7 +355,21 @@ public final class SwimSettings {
         if (d.isNegative()) {
             throw new IllegalArgumentException(name + " must not be negative, was " + d);
         }
+        return atMostMax(d, name);
+    }
+
+    private static Duration atMostMax(Duration d, String name) {
+        if (d.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(name + " must be at most " + MAX_DURATION + ", was " + d);
+        }
         return d;
+    }
+
+    private static int between(int v, int min, int max, String name) {
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + v);
+        }
+        return v;
     }
 
     private static int atLeast(int v, int min, String name) {
@@ -316,6 +400,11 @@ public final class SwimSettings {
         private Duration unreachableTimeout = Duration.ofMinutes(1);
         private int maxPacketSize = 1400;
         private int maxMetadataBytes = 512;
+        private Duration pauseTolerance = Duration.ofSeconds(5);
+        private Duration goneSuspicionTimeout = Duration.ofSeconds(1);
+        private Duration reconnectRetention = Duration.ofHours(6);
+        private int maxMembers = 20_000;
+        private RejoinPolicy rejoinPolicy = RejoinPolicy.REJOIN;
 
         private Builder() {
         }
@@ -339,6 +428,11 @@ public final class SwimSettings {
         public Builder unreachableTimeout(Duration v) { this.unreachableTimeout = v; return this; }
         public Builder maxPacketSize(int v) { this.maxPacketSize = v; return this; }
         public Builder maxMetadataBytes(int v) { this.maxMetadataBytes = v; return this; }
+        public Builder pauseTolerance(Duration v) { this.pauseTolerance = v; return this; }
+        public Builder goneSuspicionTimeout(Duration v) { this.goneSuspicionTimeout = v; return this; }
+        public Builder reconnectRetention(Duration v) { this.reconnectRetention = v; return this; }
+        public Builder maxMembers(int v) { this.maxMembers = v; return this; }
+        public Builder rejoinPolicy(RejoinPolicy v) { this.rejoinPolicy = v; return this; }
 
         /** @throws IllegalArgumentException naming the first setting out of range */
         public SwimSettings build() {

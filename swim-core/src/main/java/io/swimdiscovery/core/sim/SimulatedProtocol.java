@@ -23,6 +23,16 @@ public interface SimulatedProtocol {
 
     List<Directive> onMessage(Message message, long nowNanos);
 
+    /** The message arrived from {@code from}: the datagram's or stream's source address. */
+    default List<Directive> onMessage(Address from, Message message, long nowNanos) {
+        return onMessage(message, nowNanos);
+    }
+
+    /** A reliable send found nothing listening at {@code to} (the process there is gone, its host up). */
+    default List<Directive> onConnectionRefused(Address to, Message message, long nowNanos) {
+        return onReliableSendFailed(to, message, nowNanos);
+    }
+
     /**
      * Starts knowing {@code view} silently (no events, nothing queued for gossip), for
      * {@link Simulation.Builder#preformed(boolean)}. Protocols that cannot do that keep the default,

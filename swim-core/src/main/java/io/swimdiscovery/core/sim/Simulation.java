@@ -77,7 +77,7 @@ public final class Simulation {
     }
 
     /** A message that reached a paused node. */
-    private record Backlogged(Message message, int bytes, boolean reliable) {
+    private record Backlogged(Message message, int bytes, boolean reliable, Address from) {
     }
 
     /** A reliable-send failure that reached a paused node. */
@@ -579,9 +579,9 @@ public final class Simulation {
                 queue.push(now + node.slowNanos, reliable ? PROCESS_RELIABLE : PROCESS, node.index, queue.aux(slot),
                         bytes, message, queue.payload2(slot));
             } else if (node.state == SimNode.PAUSED) {
-                node.backlog.add(new Backlogged(message, bytes, reliable));
+                node.backlog.add(new Backlogged(message, bytes, reliable, nodes[queue.aux(slot)].address));
             } else {
-                receive(node, message, bytes);
+                receive(node, message, bytes, nodes[queue.aux(slot)].address);
             }
         } else if (kind == TICK) {
             if (queue.aux(slot) != node.tickToken) {
@@ -621,10 +621,10 @@ public final class Simulation {
         }
     }
 
-    private void receive(SimNode node, Message message, int bytes) {
+    private void receive(SimNode node, Message message, int bytes, Address from) {
         node.packetsReceived++;
         node.bytesReceived += bytes;
-        apply(node, protocol(node).onMessage(message, now));
+        apply(node, protocol(node).onMessage(from, message, now));
     }
 
     /** The pause is over: handle the backlog in arrival order, then the tick that came due meanwhile. */
@@ -633,7 +633,7 @@ public final class Simulation {
         while (!node.backlog.isEmpty() && node.isProcessing()) {
             Object item = node.backlog.poll();
             if (item instanceof Backlogged b) {
-                receive(node, b.message(), b.bytes());
+                receive(node, b.message(), b.bytes(), b.from());
             } else if (item instanceof BackloggedFailure f) {
                 apply(node, protocol(node).onReliableSendFailed(f.to(), f.message(), now));
             }
@@ -749,6 +749,20 @@ public final class Simulation {
     }
 
     private void publish(SimNode observer, MembershipEvent event) {
+        if (event instanceof MembershipEvent.LocalMemberDeclaredDead d && d.rejoined()) {
+            // The engine rejoined under a new uid: from now on that is this node's current process,
+            // and the old uid's life (as far as the cluster can tell) ends here.
+            observer.id = d.member().id();
+            ProcessLifetime old = lifetimes.get(observer.lifetimeIndex);
+            lifetimes.set(observer.lifetimeIndex, new ProcessLifetime(old.id(), old.index(), old.startedAtNanos(),
+                    now, false));
+            observer.lifetimeIndex = lifetimes.size();
+            lifetimes.add(new ProcessLifetime(d.member().id(), observer.index, now, Long.MAX_VALUE, false));
+            lifetimeByUid.put(d.member().id().uid(), observer.lifetimeIndex);
+            if (views != null) {
+                views.forgetSubject(observer.index);
+            }
+        }
         if (views != null) {
             MemberId subjectId = event.member().id();
             Integer subject = indexByAddress.get(subjectId.address());
