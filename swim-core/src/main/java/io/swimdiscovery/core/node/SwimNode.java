@@ -135,7 +135,12 @@ public final class SwimNode implements AutoCloseable {
             String name = config.name.isEmpty() ? advertised.toString() : config.name;
             // Larger on every restart (milliseconds in the high bits), random in the low bits so two
             // processes started in the same millisecond still differ.
-            long uid = (System.currentTimeMillis() << 16) | UID_RANDOM.nextInt(1 << 16);
+            // Random, not time-based: uids carry no order (clocks differ between hosts), so a restart
+            // on a host whose clock is behind supersedes the old process as any other does.
+            long uid = 0;
+            while (uid == 0) {
+                uid = UID_RANDOM.nextLong();
+            }
             MemberId self = new MemberId(name, advertised, uid);
             long now = now();
             SwimInstance engine;
