@@ -50,7 +50,12 @@ final class AntiEntropy {
 
     void start(long now) {
         schedulePushPull(now);
-        nextReconnectAt = Timers.plus(now, reconnectIntervalNanos());
+        // A random phase: members started together (a deployment, a simulation) would otherwise all
+        // reconnect in the same instant after a heal, and those whose target rejoined a moment
+        // earlier would wait a whole interval more.
+        long interval = reconnectIntervalNanos();
+        nextReconnectAt = Timers.plus(now, interval <= 1 || interval >= Long.MAX_VALUE / 8 ? interval
+                : 1 + random.nextLong(interval));
     }
 
     void stop() {
@@ -126,8 +131,14 @@ final class AntiEntropy {
         }
     }
 
-    /** After a rejoin: tell a few members (and whoever told us) of the new uid, not only by gossip. */
-    void announceRejoin(Collection<Address> alsoTell, List<Directive> out) {
+    /**
+     * After a rejoin: tell a few members (and whoever told us) of the new uid, not only by gossip,
+     * and run a push-pull a few periods later. A rejoin rarely comes alone (a healed partition gives
+     * every member of both sides a new uid at about the same time), and a member that misses one of
+     * those announcements would otherwise wait for the regular push-pull, minutes at large n.
+     */
+    void announceRejoin(Collection<Address> alsoTell, long now, List<Directive> out) {
+        nextPushPullAt = Math.min(nextPushPullAt, Timers.plus(now, 2 * periodNanos + random.nextLong(3 * periodNanos)));
         List<Address> to = new ArrayList<>(alsoTell);
         for (MemberEntry e : table.randomLive(REJOIN_ANNOUNCE_FANOUT, null, random)) {
             if (!to.contains(e.id.address())) {

@@ -33,6 +33,8 @@ final class FailedMembers {
     /** Names whose address is worth trying: no live member of that name is known. */
     private final List<String> candidates = new ArrayList<>();
     private final Map<String, Integer> candidateSlot = new HashMap<>();
+    /** Reconnect candidates by address, to tell one that pings this node that it was declared dead. */
+    private final Map<Address, String> candidateAt = new HashMap<>();
 
     FailedMembers(int capacity, long retentionNanos) {
         this.capacity = capacity;
@@ -68,6 +70,13 @@ final class FailedMembers {
         return candidates.size();
     }
 
+    /** The failed uid at {@code address}, if that address is still a reconnect candidate (nobody new lives there). */
+    @Nullable MemberId candidateAt(Address address) {
+        String name = candidateAt.get(address);
+        Failure f = name == null ? null : byName.get(name);
+        return f == null ? null : f.id();
+    }
+
     /** A reconnect candidate chosen uniformly, or null. */
     @Nullable Failure randomCandidate(RandomGenerator random) {
         if (candidates.isEmpty()) {
@@ -97,6 +106,7 @@ final class FailedMembers {
             candidateSlot.put(name, candidates.size());
             candidates.add(name);
         }
+        candidateAt.put(byName.get(name).id().address(), name);
     }
 
     private void removeCandidate(String name) {
@@ -104,6 +114,7 @@ final class FailedMembers {
         if (slot == null) {
             return;
         }
+        candidateAt.values().remove(name);
         String last = candidates.remove(candidates.size() - 1);
         if (!last.equals(name)) {
             candidates.set(slot, last);

@@ -173,7 +173,9 @@ final class Membership {
         failed.replaced(g.member().name());
         suspicions.setStatus(e, g.status(), g.origin(), now);
         if (regossip) {
-            dissemination.offer(g);
+            // A new identity goes out as often as a refutation: a member that misses it lists nobody
+            // under that name until the next full sync (minutes at large n), as after a healed partition.
+            dissemination.offer(g, Dissemination.REFUTATION_LIMIT_MULTIPLIER);
         }
         out.add(new Directive.Publish(new MemberJoined(e.snapshot())));
     }

@@ -191,7 +191,7 @@ public final class SwimInstance {
             antiEntropy.onSyncDigest(digest, from, out);
         }
         if (local.takeRejoinAnnouncement()) {
-            antiEntropy.announceRejoin(sender == null ? List.of() : List.of(sender.address()), out);
+            antiEntropy.announceRejoin(sender == null ? List.of() : List.of(sender.address()), now, out);
         }
         return finish(out, now);
     }
@@ -228,7 +228,14 @@ public final class SwimInstance {
             return;
         }
         Ack ack = new Ack(ping.sequence(), List.of());
-        Message answer = dissemination.piggyback(ack, null, correct ? local.record() : null);
+        Gossip first = correct ? local.record() : null;
+        MemberId deadPinger = first == null ? failed.candidateAt(from) : null;
+        if (deadPinger != null) {
+            // A uid this node holds dead probes it: it is alive behind a healed partition and has not
+            // heard. Tell it first thing, so it rejoins instead of waiting for a sync across.
+            first = new Gossip(deadPinger, MemberStatus.DEAD, 0, Map.of(), null);
+        }
+        Message answer = dissemination.piggyback(ack, null, first);
         reply(ping, from, answer, out);
     }
 
@@ -262,7 +269,7 @@ public final class SwimInstance {
             antiEntropy.tick(now, out);
         }
         if (local.takeRejoinAnnouncement()) {
-            antiEntropy.announceRejoin(List.of(), out);
+            antiEntropy.announceRejoin(List.of(), now, out);
         }
         return finish(out, now);
     }
