@@ -14,7 +14,7 @@ package io.swimdiscovery.core.protocol;
  *       incarnation, so a healed partition merges back without new identities (docs/protocol.md).</li>
  * </ol>
  */
-public final class Precedence {
+final class Precedence {
 
     private Precedence() {
     }
