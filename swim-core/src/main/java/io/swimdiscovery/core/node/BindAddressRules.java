@@ -25,12 +25,12 @@ final class BindAddressRules {
      * Logs a warning when the node listens beyond this host with no key: without one, any host
      * that reaches the port reads the membership (names, addresses, metadata) and can forge news.
      */
-    static void warnIfExposedWithoutKey(String nodeName, Address bound, boolean hasKey) {
+    static void warnIfExposedWithoutKey(String nodeName, String bindHost, Address bound, boolean hasKey) {
         if (hasKey || isLoopback(bound.host())) {
             return;
         }
-        LOG.log(System.Logger.Level.WARNING, "SWIM node " + nodeName + " listens on " + bound
-                + ", which is reachable from other hosts, and has no encryption key: anyone who can send to this "
+        LOG.log(System.Logger.Level.WARNING, "SWIM node " + nodeName + " binds " + bindHost + " (port " + bound.port()
+                + "), which other hosts can reach, and has no encryption key: anyone who can send to this "
                 + "port can read the membership and forge members. Set keys(...) with encryptionMode(REQUIRED) "
                 + "(Spring: swim.encryption.keys and swim.encryption.mode), or bind a loopback address.");
     }

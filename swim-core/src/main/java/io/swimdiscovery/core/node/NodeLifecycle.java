@@ -96,7 +96,8 @@ final class NodeLifecycle {
             });
             LOG.log(System.Logger.Level.INFO, () -> "SWIM node " + self + " started (bound " + bound.localAddress()
                     + ", " + NettyTransport.flavour() + ")");
-            BindAddressRules.warnIfExposedWithoutKey(name, bound.localAddress(), !config.keys().isEmpty());
+            BindAddressRules.warnIfExposedWithoutKey(name, config.bindHost(), bound.localAddress(),
+                    !config.keys().isEmpty());
         }
     }
 
