@@ -23,13 +23,13 @@ import org.jspecify.annotations.Nullable;
  * One SWIM member on real sockets: a {@code SwimInstance} driven by a single event-loop thread,
  * UDP for probes and gossip, TCP for full-state sync. Listeners run on a separate executor.
  *
- * <p>Threads: the event loop ("swim-node-NAME", {@link EventLoop}) owns the engine; every input
+ * <p>Threads: the event loop ("swim-node-NAME", {@code EventLoop}) owns the engine; every input
  * (a packet, a timer, a call from the API) is a task on it, so the engine needs no lock. Netty's
- * I/O threads only copy bytes and queue them ({@link InboundDispatch}). Seeds are resolved on a
- * helper thread because DNS may block ({@link SeedJoiner}), and listeners run on the listener
- * executor ({@link DirectiveRunner}), so neither can delay a probe. Reads ({@link #members()},
+ * I/O threads only copy bytes and queue them ({@code InboundDispatch}). Seeds are resolved on a
+ * helper thread because DNS may block ({@code SeedJoiner}), and listeners run on the listener
+ * executor ({@code DirectiveRunner}), so neither can delay a probe. Reads ({@link #members()},
  * {@link #routableMembers()}, {@link #localMember()}) never wait for the loop: they return the
- * snapshot the loop last published ({@link MembershipView}).
+ * snapshot the loop last published ({@code MembershipView}).
  *
  * <p>Lifecycle: {@link #start()}, {@link #join()}, then {@link #close()} (or try-with-resources,
  * or a shutdown hook) leaves gracefully: peers see {@code MemberLeft} at once instead of
@@ -92,6 +92,7 @@ public final class SwimNode implements AutoCloseable {
         joiner.afterBatch();
     }
 
+    /** A builder at the defaults: a node on 127.0.0.1:7946 with the LAN settings and no seeds. */
     public static Builder builder() {
         return new Builder();
     }
@@ -217,11 +218,15 @@ public final class SwimNode implements AutoCloseable {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /** Removes a listener; events already handed to the listener executor may still reach it. */
     public void removeListener(MembershipListener listener) {
         listeners.remove(listener);
     }
 
-    /** Counters now (one short wait for the event loop); after a stop, the last ones. */
+    /**
+     * Counters now (one short, bounded wait for the event loop); after a stop, the last ones.
+     * {@code membersByStatus} counts the same snapshot {@link #members()} returns.
+     */
     public NodeStatistics statistics() {
         return lifecycle.statistics();
     }
