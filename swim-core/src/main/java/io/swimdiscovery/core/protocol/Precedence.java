@@ -21,7 +21,7 @@ package io.swimdiscovery.core.protocol;
  * is decided by who speaks: a new uid announced by the process itself replaces the old one
  * ({@link Membership}).
  */
-public final class Precedence {
+final class Precedence {
 
     private Precedence() {
     }
