@@ -9,13 +9,14 @@
 # Usage: engine-v2-figures.sh OUT [pause|detect|accuracy|sync|all]   (default all, about 5 minutes
 # of one core in total); then python3 swim-benchmarks/scripts/summarize-engine-v2.py OUT.
 # Build the jar first: ./mvnw -B -q -pl swim-core,swim-benchmarks -am package -DskipTests
-# Every run is seeded (run r uses seed S + r) and replays exactly.
+# Every run is seeded (run r uses seed S + r) and replays exactly. JAR=path overrides the jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-target/engine-v2-figures}"
 what="${2:-all}"
 mkdir -p "$out"
-sim() { java -Xmx2g -XX:+UseSerialGC -jar target/swim-benchmarks.jar sim "$@"; }
+jar="${JAR:-target/swim-benchmarks.jar}"
+sim() { java -Xmx2g -XX:+UseSerialGC -jar "$jar" sim "$@"; }
 
 if [ "$what" = pause ] || [ "$what" = all ]; then
   for settings in lan memberlist; do
