@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * out ({@code onReliableSendFailed} after the connect timeout); if the host is there but no process
  * listens (a {@linkplain Simulation#kill killed} process) the host refuses the connection
  * ({@code onConnectionRefused} after one round trip, the SYN and its RST). Datagrams to either
- * vanish: the ICMP port-unreachable a real host may send back is not modelled.
+ * vanish: the ICMP port-unreachable a real host may send back is not modelled. A node that
+ * {@linkplain Simulation#leave left} counts as a host gone, as it always did here, so the figures
+ * of leave scenarios do not move.
  */
 final class SimNetwork {
 
