@@ -217,6 +217,9 @@ final class SimProcesses {
             } else if (d instanceof Directive.ScheduleTick t) {
                 scheduleTick(node, t.atNanos());
             } else if (d instanceof Directive.Publish p) {
+                if (p.event().member().id().name().equals(node.name)) {
+                    adoptNewIdentity(node);
+                }
                 observer.publish(node, p.event());
             } else if (d instanceof Directive.SendReliable r) {
                 network.send(node, r.to(), r.message(), true);
@@ -225,6 +228,29 @@ final class SimProcesses {
         if (node.state == SimNode.LEAVING && protocolOf(node).hasLeaveDisseminated()) {
             stop(node, SimNode.LEFT);
         }
+    }
+
+    /**
+     * A process may take a new uid while it runs (an engine that learns it was declared dead rejoins
+     * as a new member: dead is final for a uid). It then publishes an event about itself, which is
+     * when this looks: the old identity's lifetime ends now, the new one's starts, and nobody is
+     * assumed to know the new uid yet, so the ground truth and {@link Simulation#isConverged()}
+     * follow the process under its new name.
+     */
+    private void adoptNewIdentity(SimNode node) {
+        MemberId current = protocolOf(node).localMember().id();
+        MemberId known = node.id;
+        if (known == null || current.equals(known) || !node.isUp()) {
+            return;
+        }
+        long now = scheduler.now();
+        ProcessLifetime old = lifetimes.get(node.lifetimeIndex);
+        lifetimes.set(node.lifetimeIndex, new ProcessLifetime(old.id(), old.index(), old.startedAtNanos(), now, false));
+        node.id = current;
+        node.lifetimeIndex = lifetimes.size();
+        lifetimes.add(new ProcessLifetime(current, node.index, now, Long.MAX_VALUE, false));
+        lifetimeByUid.put(current.uid(), node.lifetimeIndex);
+        observer.processStarted(node);
     }
 
     private void scheduleTick(SimNode node, long atNanos) {

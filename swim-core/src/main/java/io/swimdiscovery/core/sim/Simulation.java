@@ -359,7 +359,11 @@ public final class Simulation {
         return i == null ? -1 : i;
     }
 
-    /** Identity of the node's current (or last) process; empty before it first started. */
+    /**
+     * Identity of the node's current (or last) process, null before it first started. A process
+     * that takes a new uid while it runs (a rejoin after being declared dead) is followed: the
+     * simulator notices when the process publishes an event about itself.
+     */
     public @Nullable MemberId memberId(int index) {
         return node(index).id;
     }
@@ -466,6 +470,10 @@ public final class Simulation {
 
     // ------------------------------------------------------------------ helpers
 
+    /**
+     * The processes, for the scheduler's callbacks, which are built before the processes exist (a
+     * lambda may not read the final field before the constructor assigns it; they run only later).
+     */
     private SimProcesses processes() {
         return processes;
     }

@@ -8,6 +8,7 @@ import io.swimdiscovery.core.protocol.Directive;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MemberId;
 import io.swimdiscovery.core.protocol.MemberStatus;
+import io.swimdiscovery.core.protocol.MembershipEvent;
 import io.swimdiscovery.core.protocol.Message;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import java.time.Duration;
@@ -141,6 +142,50 @@ class ProcessFailureSimulationTests {
         assertThat(fresh.uid()).isNotEqualTo(old.uid());
         assertThat(sim.isUp(2)).isTrue();
         assertThat(sim.lifetime(fresh.uid()).startedAtNanos()).isEqualTo(2_000_000_000L);
+    }
+
+    /** A recorder that takes a new uid at its 5th tick and announces it about itself, as a rejoin would. */
+    static final class Rejoiner extends SimulationTests.Chatter {
+        MemberId current;
+
+        Rejoiner(MemberId self) {
+            super(self);
+            this.current = self;
+        }
+
+        @Override
+        public List<Directive> onTick(long now) {
+            List<Directive> out = new ArrayList<>(super.onTick(now));
+            if (ticks.size() == 5) {
+                current = new MemberId(current.name(), current.address(), current.uid() + 1_000_003L);
+                out.add(new Directive.Publish(new MembershipEvent.MemberJoined(localMember())));
+            }
+            return out;
+        }
+
+        @Override
+        public Member localMember() {
+            return new Member(current, MemberStatus.ALIVE, 0, java.util.Map.of(), 0);
+        }
+    }
+
+    @Test
+    void aProcessThatTakesANewUidWhileRunningIsFollowedUnderItsNewIdentity() {
+        Simulation sim = Simulation.builder().nodes(2).seed(1).joinWithin(Duration.ZERO)
+                .latency(LatencyModel.constant(Duration.ofMillis(1)))
+                .protocol((settings, self, metadata, random, sizer, now) -> new Rejoiner(self)).build();
+        sim.runFor(Duration.ZERO);
+        MemberId first = sim.memberId(1);
+        sim.runFor(Duration.ofSeconds(1));
+        MemberId second = sim.memberId(1);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(second.uid()).isEqualTo(first.uid() + 1_000_003L);
+        // The 5th tick came at 500 ms: the first identity's lifetime ends there, the second's starts.
+        assertThat(sim.lifetime(first.uid()).stoppedAtNanos()).isEqualTo(500_000_000L);
+        assertThat(sim.lifetime(second.uid()).startedAtNanos()).isEqualTo(500_000_000L);
+        assertThat(sim.lifetime(second.uid()).isUpAt(sim.nowNanos())).isTrue();
+        assertThat(sim.isUp(1)).isTrue();
+        assertThat(sim.lifetimes()).hasSize(4);
     }
 
     @Test
