@@ -27,8 +27,11 @@ class SwimSettingsPresetTests {
         assertThat(m.pushPullInterval()).isEqualTo(Duration.ofSeconds(30));     // PushPullInterval
         assertThat(m.retransmitMultiplier()).isEqualTo(4);                      // RetransmitMult
         assertThat(m.gossipToTheDeadTime()).isEqualTo(Duration.ofSeconds(30));  // GossipToTheDeadTime
-        assertThat(m.localHealthMax() + 1).isEqualTo(8);                        // AwarenessMaxMultiplier
+        assertThat(m.localHealthMax()).isEqualTo(8);                            // AwarenessMaxMultiplier
         assertThat(m.lifeguardEnabled()).isTrue();
+        assertThat(m.pauseTolerance()).as("memberlist has no pause floor").isZero();
+        assertThat(m.goneSuspicionTimeout()).as("nor a shortcut when the process is gone")
+                .isGreaterThanOrEqualTo(Duration.ofDays(1));
     }
 
     /**
@@ -47,7 +50,7 @@ class SwimSettingsPresetTests {
             }
         });
 
-        assertThat(differ).containsExactly("localHealthMax", "suspicionMultiplier");
+        assertThat(differ).containsExactly("goneSuspicionTimeout", "pauseTolerance", "suspicionMultiplier");
         assertThat(SwimSettings.lan()).isEqualTo(SwimSettings.builder().build());
     }
 
@@ -72,6 +75,11 @@ class SwimSettingsPresetTests {
         out.put("unreachableTimeout", s.unreachableTimeout());
         out.put("maxPacketSize", s.maxPacketSize());
         out.put("maxMetadataBytes", s.maxMetadataBytes());
+        out.put("pauseTolerance", s.pauseTolerance());
+        out.put("goneSuspicionTimeout", s.goneSuspicionTimeout());
+        out.put("reconnectRetention", s.reconnectRetention());
+        out.put("maxMembers", s.maxMembers());
+        out.put("rejoinPolicy", s.rejoinPolicy());
         return out;
     }
 }
