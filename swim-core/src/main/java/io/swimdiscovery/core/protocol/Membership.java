@@ -109,8 +109,9 @@ final class Membership {
                             out);
                 } else {
                     // Alive here: a death this node had no chance to observe. Suspect it and look
-                    // for ourselves first; if the member is alive it refutes.
-                    apply(e, new Gossip(e.id, MemberStatus.SUSPECT, e.incarnation, e.metadata, null), regossip,
+                    // for ourselves first; if the member is alive it refutes. The suspicion is not
+                    // passed on: the death is what spreads, and others decide for themselves.
+                    apply(e, new Gossip(e.id, MemberStatus.SUSPECT, e.incarnation, e.metadata, null), false,
                             now, out);
                     schedule.prioritize(e);
                 }
@@ -191,9 +192,13 @@ final class Membership {
         if (g.status() == MemberStatus.DEAD && !previous.isTerminal()) {
             failed.failed(e.id, now);
         }
+        // A refutation and a death go out twice as often as other news: a member that misses the
+        // first keeps a suspicion until it expires (a false death), and one that misses the second
+        // keeps routing to a dead member until it finds out by itself.
         boolean refutation = g.status() == MemberStatus.ALIVE && previous != MemberStatus.ALIVE;
+        boolean death = g.status() == MemberStatus.DEAD && !previous.isTerminal();
         if (regossip) {
-            dissemination.offer(g, refutation ? Dissemination.REFUTATION_LIMIT_MULTIPLIER : 1);
+            dissemination.offer(g, refutation || death ? Dissemination.REFUTATION_LIMIT_MULTIPLIER : 1);
         }
         if (g.status() == MemberStatus.SUSPECT && previous == MemberStatus.ALIVE
                 && !local.name().equals(g.origin())) {
