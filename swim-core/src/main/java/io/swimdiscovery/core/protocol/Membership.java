@@ -186,8 +186,12 @@ final class Membership {
         e.incarnation = g.incarnation();
         e.metadata = g.metadata();
         suspicions.setStatus(e, g.status(), g.origin(), now);
-        if (g.status() == MemberStatus.DEAD && !previous.isTerminal()) {
-            failed.failed(e.id, now);
+        if (g.status().isTerminal() && !previous.isTerminal()) {
+            failed.failed(e.id, now); // the uid is over either way: its late news is stale for hours
+        }
+        if (g.status() == MemberStatus.LEFT) {
+            // Left on purpose: never a reconnect candidate, whether the leave came before or after a death.
+            failed.replaced(e.id.name());
         }
         boolean refutation = g.status() == MemberStatus.ALIVE && previous != MemberStatus.ALIVE;
         if (regossip) {
