@@ -129,12 +129,20 @@ final class Membership {
     /** News about a uid other than the one this node holds for the name (or a name it does not hold). */
     private void mergeOtherUid(Gossip g, @Nullable MemberEntry e, boolean own, NewsSource source, boolean regossip,
             long now, List<Directive> out) {
-        if (failed.isDead(g.member()) || (e != null && e.retiredUid == g.member().uid())) {
+        MemberId who = g.member();
+        if (failed.isDead(who) || (e != null && e.retiredUid == who.uid())) {
             counters.reject(NewsRejection.STALE_UID);
             return;
         }
         if (g.status().isTerminal()) {
-            return; // the end of an identity this node never held: nothing to forget
+            if (own && e == null) {
+                // The process's own word that it ended overtook its alive news (a member that came and
+                // went while this node was not listening): remember the uid as over, so a late alive
+                // datagram cannot list it. Never a reconnect candidate: it was never a member here.
+                failed.failed(g.member(), now);
+                failed.replaced(who.name());
+            }
+            return; // otherwise the end of an identity this node never held: nothing to forget
         }
         if (!own) {
             claim(g, e == null || e.status.isTerminal() || e.id.address().equals(g.member().address())
