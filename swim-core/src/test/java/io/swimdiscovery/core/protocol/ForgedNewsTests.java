@@ -74,6 +74,33 @@ class ForgedNewsTests {
     }
 
     @Test
+    void aForgedLeftThatPassesTheCheckBecauseThePingWasLost_costsXARejoin_notItsPlaceInTheList() {
+        f.learn(x, y);
+        f.forged(forger, 0, left(x, 0));
+        List<MembershipEvent> seen = f.tickThrough(10 * MS, 2 * SECOND, 10 * MS); // the check ping was lost
+        assertThat(f.statusOf("x")).isEqualTo(MemberStatus.LEFT);
+        assertThat(seen).anyMatch(e -> e instanceof MembershipEvent.MemberLeft);
+
+        // Push-pull: X gets this node's full state, which holds it as left (final for its uid).
+        EngineFixture xEngine = new EngineFixture(SwimSettings.lan(), x);
+        xEngine.learn(f.me, y);
+        Directive.SendReliable state = of(instance.onMessage(x.address(), new SyncDigest(x, 1), 2 * SECOND),
+                Directive.SendReliable.class).get(0);
+        List<Directive> atX = xEngine.instance.onMessage(f.me.address(), state.message(), 2 * SECOND + MS);
+        assertThat(events(atX)).anySatisfy(e -> assertThat(e)
+            .isInstanceOfSatisfying(MembershipEvent.LocalMemberDeclaredDead.class, d -> assertThat(d.rejoined())
+                .isTrue()));
+        MemberId newX = xEngine.instance.localMember().id();
+        Directive.SendReliable rejoin = of(atX, Directive.SendReliable.class).stream()
+            .filter(r -> r.to().equals(f.me.address())).findFirst().orElseThrow();
+        instance.onMessage(x.address(), rejoin.message(), 2 * SECOND + 2 * MS);
+        assertThat(f.member("x").orElseThrow()).satisfies(m -> {
+            assertThat(m.id()).isEqualTo(newX);
+            assertThat(m.status()).isEqualTo(MemberStatus.ALIVE);
+        });
+    }
+
+    @Test
     void aForgedHigherIncarnationOfXWithAnotherAddress_isRejected_andXsTrafficStillGoesToX() {
         f.learn(x, y);
         List<Directive> out = f.forged(forger, 0, new Gossip(new MemberId("x", FORGER, x.uid()), MemberStatus.ALIVE,
