@@ -111,6 +111,14 @@ class RelayTests {
     }
 
     @Test
+    void aPingReqNamingAMemberAsItsSender_butSentFromAnotherHost_isRefused() {
+        f.learn(requester, target);
+        List<Directive> out = instance.onMessage(FORGER, new PingReq(requester, 5, target, List.of()), 0);
+        assertThat(destinations(out)).as("neither a ping to the target nor an answer to the forger").isEmpty();
+        assertThat(f.rejected(NewsRejection.UNKNOWN_RELAY_REQUEST)).isEqualTo(1);
+    }
+
+    @Test
     void aPingReqNamingAMembersUidWithAnotherAddress_pingsTheAddressThisNodeHolds() {
         f.learn(requester, target);
         MemberId redirected = new MemberId(target.name(), FORGER, target.uid());
