@@ -41,6 +41,16 @@ class ClaimVerificationTests {
     }
 
     @Test
+    void aNewMemberInItsOwnWord_isListedAtOnce() {
+        instance.start(0);
+        List<Directive> out = f.push(x, 0, alive(x, 0));
+        assertThat(events(out)).singleElement().isInstanceOfSatisfying(MembershipEvent.MemberJoined.class,
+                e -> assertThat(e.member().id()).isEqualTo(x));
+        assertThat(destinations(out)).doesNotContain(x.address());
+        assertThat(instance.members()).extracting(Member::name).containsExactlyInAnyOrder("me", "x");
+    }
+
+    @Test
     void aNewMemberHeardFromAThirdParty_isListedOnlyOnceItAcksTheCheck() {
         f.learn(y);
         List<Directive> out = f.push(y, 0, alive(x, 0));

@@ -196,6 +196,35 @@ class ForgedNewsTests {
     }
 
     @Test
+    void aFloodOfPhantoms_isBounded_atMost32ChecksInFlight_andTheRestQueuedUpToItsCapOrDropped() {
+        instance.start(0);
+        int total = ClaimVerifier.MAX_IN_FLIGHT + ClaimVerifier.MAX_WAITING + 72;
+        int pings = 0;
+        for (int batch = 0; batch * 100 < total; batch++) {
+            List<Gossip> news = new ArrayList<>();
+            for (int i = batch * 100; i < Math.min(total, (batch + 1) * 100); i++) {
+                news.add(alive(new MemberId("phantom" + i, new Address("10.77." + (i >> 8) + "." + (i & 0xff), 7946),
+                        i + 1), 0));
+            }
+            pings += of(instance.onMessage(FORGER, new GossipPush(forger, news), 0), Directive.Send.class).size();
+        }
+        assertThat(pings).isEqualTo(ClaimVerifier.MAX_IN_FLIGHT);
+        assertThat(f.rejected(NewsRejection.CLAIM_QUEUE_FULL)).isEqualTo(72);
+        assertThat(instance.members()).hasSize(1);
+    }
+
+    @Test
+    void membersAnnouncingThemselves_stopAtTheTableCap() {
+        EngineFixture capped = new EngineFixture(SwimSettings.lan().toBuilder().maxMembers(3).build());
+        capped.learn(x, y);
+        MemberId third = id("third", 1);
+        List<Directive> out = capped.push(third, 0, alive(third, 0));
+        assertThat(events(out)).isEmpty();
+        assertThat(capped.member("third")).isEmpty();
+        assertThat(capped.rejected(NewsRejection.MEMBER_TABLE_FULL)).isEqualTo(1);
+    }
+
+    @Test
     void aForgedSyncOrDigestNamingAThirdAddress_getsNoStateSentThere() {
         f.learn(x, y);
         MemberId victim = new MemberId("victim", new Address("10.9.9.9", 7946), 3);
