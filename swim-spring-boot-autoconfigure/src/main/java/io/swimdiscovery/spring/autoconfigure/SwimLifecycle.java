@@ -72,6 +72,8 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
 
     private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
 
+    private final List<Runnable> localChangeListeners = new CopyOnWriteArrayList<>();
+
     private final Object monitor = new Object();
 
     private volatile @Nullable SwimNode node;
@@ -140,6 +142,27 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
             }
             logger.info("SWIM node " + started.localMember().id() + " started");
             join(started);
+        }
+        localMemberChanged();
+    }
+
+    /**
+     * Adds a callback for changes of this node's own member that the node announces without a
+     * membership event: its start, and new metadata (a status change through the registry).
+     */
+    public void addLocalChangeListener(Runnable listener) {
+        this.localChangeListeners.add(listener);
+    }
+
+    /** Tells the local change listeners that this node's own member changed. */
+    public void localMemberChanged() {
+        for (Runnable listener : this.localChangeListeners) {
+            try {
+                listener.run();
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Local change listener " + listener + " failed", ex);
+            }
         }
     }
 

@@ -49,7 +49,7 @@ public class SwimHeartbeatPublisher implements MembershipListener, DisposableBea
     private final HeartbeatCoalescer coalescer;
 
     /**
-     * @param lifecycle whose node's members make the view
+     * @param lifecycle whose node's members make the view (null only in tests of the hash)
      * @param includeOutOfService whether discovery lists OUT_OF_SERVICE instances too
      * @param interval shortest time between two events
      * @param publisher where the events go
@@ -65,10 +65,18 @@ public class SwimHeartbeatPublisher implements MembershipListener, DisposableBea
         });
         this.coalescer = new HeartbeatCoalescer(interval.toNanos(), System::nanoTime, this.scheduler,
                 (value) -> publisher.publishEvent(new HeartbeatEvent(this, value)), viewHash(List.of()));
+        if (lifecycle != null) {
+            // This node's own start and status changes come without a membership event.
+            lifecycle.addLocalChangeListener(this::offerCurrentView);
+        }
     }
 
     @Override
     public void onEvent(MembershipEvent event) {
+        offerCurrentView();
+    }
+
+    private void offerCurrentView() {
         this.coalescer.offer(viewHash(this.lifecycle.members()));
     }
 

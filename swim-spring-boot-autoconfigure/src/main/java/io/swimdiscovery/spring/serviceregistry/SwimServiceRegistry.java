@@ -84,6 +84,7 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
         metadata.putAll(registration.memberMetadata());
         try {
             node.updateMetadata(metadata).get(5, TimeUnit.SECONDS);
+            this.lifecycle.localMemberChanged();
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
