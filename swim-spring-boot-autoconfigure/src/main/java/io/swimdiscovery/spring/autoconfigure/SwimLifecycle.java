@@ -84,6 +84,8 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
 
     private volatile boolean left;
 
+    private volatile boolean pauseable = true;
+
     // One per start: InstanceRegisteredEvent goes out once per registration.
     private volatile AtomicBoolean registrationAnnounced = new AtomicBoolean();
 
@@ -309,6 +311,21 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
     @Override
     public int getPhase() {
         return PHASE;
+    }
+
+    /**
+     * Whether Spring's test context cache may pause (stop) this lifecycle while the context is
+     * not in use: the node then leaves, and rejoins as a new member when a test uses the context
+     * again. True by default; {@code @AutoConfigureSwimTest} turns it off, so cached test contexts
+     * stay members of their embedded cluster.
+     */
+    @Override
+    public boolean isPauseable() {
+        return this.pauseable;
+    }
+
+    public void setPauseable(boolean pauseable) {
+        this.pauseable = pauseable;
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Imported by {@link AutoConfigureSwimTest} only (not listed for auto-configuration): a node
  * customizer for a free loopback port and the embedded cluster's seeds, and a lifecycle that
- * lists the node in {@link EmbeddedSwimCluster} while it runs.
+ * lists the node in {@link EmbeddedSwimCluster} while it runs. Cached test contexts are not
+ * paused: their nodes stay in the embedded cluster until the JVM ends or the context is closed.
  */
 @AutoConfiguration(after = SwimAutoConfiguration.class)
 @ConditionalOnBean(SwimLifecycle.class)
@@ -30,8 +31,11 @@ public final class SwimTestAutoConfiguration {
             .seeds(EmbeddedSwimCluster.seeds(properties.getClusterName()));
     }
 
+    // Spring Framework 7 pauses cached test contexts that are not in use, which would make their
+    // nodes leave: the members of an embedded cluster stay up while their contexts are cached.
     @Bean
     EmbeddedClusterMembership swimEmbeddedClusterMembership(SwimLifecycle lifecycle, SwimProperties properties) {
+        lifecycle.setPauseable(false);
         return new EmbeddedClusterMembership(lifecycle, properties.getClusterName());
     }
 
@@ -85,6 +89,11 @@ public final class SwimTestAutoConfiguration {
         @Override
         public int getPhase() {
             return SwimLifecycle.PHASE + 1;
+        }
+
+        @Override
+        public boolean isPauseable() {
+            return false;
         }
     }
 }
