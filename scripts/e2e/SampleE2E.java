@@ -108,6 +108,11 @@ public class SampleE2E {
             if (!"ALIVE".equals(after.get("greeter-1")) || !"ALIVE".equals(after.get("billing-1"))) {
                 throw new AssertionError("survivors not shown ALIVE: " + after);
             }
+            // What the page shows is live: it refreshed from its instance within the last few seconds.
+            long age = Long.parseLong(browser.evaluate("String(Date.now() - Number(document.body.dataset.refreshed))"));
+            if (age > 5_000) {
+                throw new AssertionError("the page last refreshed " + age + " ms ago");
+            }
             browser.screenshot(out.resolve("sample-member-failed.png"));
             System.out.printf("page showed greeter-2 DEAD %.1f s after the kill (bound %d s); page now %s%n",
                     seconds, bound.toSeconds(), after);
