@@ -87,7 +87,8 @@ public class SwimTrafficGate implements ApplicationListener<AvailabilityChangeEv
         return this.notReady || this.unhealthy;
     }
 
-    private void apply() {
+    // Readiness (the publishing thread) and health (the watcher's thread) may both get here.
+    private synchronized void apply() {
         boolean refused = isRefusingTraffic();
         if (refused != this.registration.isTrafficRefused()) {
             this.registration.setTrafficRefused(refused);

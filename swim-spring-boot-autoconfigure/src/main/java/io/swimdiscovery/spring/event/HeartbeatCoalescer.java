@@ -1,5 +1,6 @@
 package io.swimdiscovery.spring.event;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +63,12 @@ final class HeartbeatCoalescer {
                 return;
             }
             long wait = this.publishedAny ? this.publishedAt + this.intervalNanos - this.nanoClock.getAsLong() : 0;
-            this.pending = this.scheduler.schedule(this::fire, Math.max(wait, 0), TimeUnit.NANOSECONDS);
+            try {
+                this.pending = this.scheduler.schedule(this::fire, Math.max(wait, 0), TimeUnit.NANOSECONDS);
+            }
+            catch (RejectedExecutionException closing) {
+                // The application is shutting down: nobody is left to refresh routes for.
+            }
         }
     }
 
