@@ -33,6 +33,7 @@ if [ ! -f "$jar" ]; then
 fi
 
 rm -rf "$out"
-mkdir -p "$out"
+mkdir -p "$out/classes"
+javac -d "$out/classes" scripts/e2e/*.java
 # Bounded as a whole: a hung browser or process can never hold CI.
-timeout --kill-after=10s 170s java scripts/e2e/SampleE2E.java "$jar" "$out" "$chromium" "$bound"
+timeout --kill-after=10s 170s java -cp "$out/classes" SampleE2E "$jar" "$out" "$chromium" "$bound"
