@@ -48,8 +48,9 @@ import org.springframework.context.SmartLifecycle;
  * again then fails with a message saying so. Read the node in use with {@link #getNode()}.
  *
  * <p><b>Refresh failure.</b> When the context fails to refresh after this lifecycle started the
- * node (a later bean's start threw), Spring destroys beans without stopping lifecycles: {@link
- * #destroy()} still leaves gracefully before the node closes.
+ * node (a later bean's start threw), Spring Framework 7 stops the started lifecycles, so the node
+ * leaves. Where beans are destroyed without that stop, {@link #destroy()} still leaves gracefully
+ * before the node closes (this bean is registered as a dependent of the node bean).
  */
 public class SwimLifecycle implements SmartLifecycle, DisposableBean {
 
