@@ -172,25 +172,31 @@ public class SampleE2E {
                 + ((last != null) ? " (last error: " + last + ")" : ""));
     }
 
+    static final java.util.Set<Integer> TAKEN = new java.util.HashSet<>();
+
     static int freeTcpPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return freeSwimPort();
     }
 
-    // SWIM needs the same number free for UDP and TCP.
+    // Below the ephemeral range (32768 and up), so that no client connection of another process
+    // takes the port between this check and the instance binding it; free for UDP and TCP, as SWIM
+    // needs the same number for both.
     static int freeSwimPort() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (DatagramSocket udp = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-                int port = udp.getLocalPort();
-                try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                    return port;
-                }
-                catch (IOException taken) {
-                    // try another
-                }
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            if (TAKEN.contains(port)) {
+                continue;
+            }
+            try (DatagramSocket udp = new DatagramSocket(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                    ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                TAKEN.add(port);
+                return port;
+            }
+            catch (IOException taken) {
+                // try another
             }
         }
-        throw new IOException("no port free for both UDP and TCP");
+        throw new IOException("no port free for both UDP and TCP between 20000 and 32000");
     }
 }

@@ -132,7 +132,8 @@ class SwimLifecycleRestartTests {
 
     @Test
     void aFailedJoinPublishesNoInstanceRegisteredEventUntilAPeerAppears() throws IOException {
-        int seedPort = freePort();
+        // Bound later, so below the ephemeral range: no client connection of another process takes it meanwhile.
+        int seedPort = freeSwimPortBelowEphemeralRange();
         this.contextRunner.withUserConfiguration(RegisteredEvents.class)
             .withPropertyValues("swim.seeds=127.0.0.1:" + seedPort, "swim.join-timeout=300ms")
             .run((context) -> {
@@ -151,7 +152,7 @@ class SwimLifecycleRestartTests {
 
     @Test
     void discoveryDisabledRunsNoNodeAndBindsNoSocket() throws IOException {
-        int port = freePort();
+        int port = freeSwimPortBelowEphemeralRange();
         this.contextRunner.withPropertyValues("spring.cloud.discovery.enabled=false", "swim.port=" + port)
             .run((context) -> {
                 assertThat(context).hasNotFailed().doesNotHaveBean(SwimLifecycle.class).doesNotHaveBean(SwimNode.class);
@@ -170,10 +171,19 @@ class SwimLifecycleRestartTests {
             .toList();
     }
 
-    private static int freePort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    private static int freeSwimPortBelowEphemeralRange() throws IOException {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                    ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            }
+            catch (IOException taken) {
+                // another one
+            }
         }
+        throw new IOException("no port free for UDP and TCP between 20000 and 32000");
     }
 
     @Configuration(proxyBeanMethods = false)
