@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration of the SWIM node and of the service it announces, bound to {@code swim.*}.
@@ -113,6 +114,15 @@ public class SwimProperties implements InitializingBean {
     private final Encryption encryption = new Encryption();
 
     private final Service service = new Service();
+
+    @NestedConfigurationProperty
+    private final SwimReadinessProperties readiness = new SwimReadinessProperties();
+
+    @NestedConfigurationProperty
+    private final SwimHealthProperties health = new SwimHealthProperties();
+
+    @NestedConfigurationProperty
+    private final SwimHeartbeatProperties heartbeat = new SwimHeartbeatProperties();
 
     @Override
     public void afterPropertiesSet() {
@@ -257,6 +267,18 @@ public class SwimProperties implements InitializingBean {
 
     public Service getService() {
         return this.service;
+    }
+
+    public SwimReadinessProperties getReadiness() {
+        return this.readiness;
+    }
+
+    public SwimHealthProperties getHealth() {
+        return this.health;
+    }
+
+    public SwimHeartbeatProperties getHeartbeat() {
+        return this.heartbeat;
     }
 
     /**

@@ -66,6 +66,11 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
         return (T) registration.getStatus();
     }
 
+    /** Announces the registration's metadata again (its traffic state changed, for instance). */
+    public void republish(SwimRegistration registration) {
+        publish(registration);
+    }
+
     // Before the node runs, the registration alone holds the status and the node starts with it.
     private void publish(SwimRegistration registration) {
         SwimNode node = this.lifecycle.getNode();
@@ -79,6 +84,7 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
         metadata.putAll(registration.memberMetadata());
         try {
             node.updateMetadata(metadata).get(5, TimeUnit.SECONDS);
+            this.lifecycle.localMemberChanged();
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
