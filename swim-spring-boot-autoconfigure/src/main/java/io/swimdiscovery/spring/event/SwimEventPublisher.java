@@ -55,6 +55,9 @@ public class SwimEventPublisher implements MembershipListener {
         if (event instanceof MembershipEvent.MemberFailed failed) {
             return new MemberFailedEvent(this, failed);
         }
+        if (event instanceof MembershipEvent.LocalMemberDeclaredDead dead) {
+            return new LocalMemberDeclaredDeadEvent(this, dead);
+        }
         return null;
     }
 

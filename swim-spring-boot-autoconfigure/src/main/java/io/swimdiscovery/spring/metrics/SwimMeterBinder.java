@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.swimdiscovery.core.node.NodeStatistics;
 import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.core.protocol.MemberStatus;
+import io.swimdiscovery.core.protocol.NewsRejection;
 import io.swimdiscovery.core.protocol.ProtocolCounters;
 import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
 import java.util.List;
@@ -91,6 +92,17 @@ public class SwimMeterBinder implements MeterBinder {
         counter(registry, "swim.member.deaths", "Members whose suspicion expired at this node",
                 (p) -> p.membersDeclaredDead());
         counter(registry, "swim.syncs", "Full-state syncs completed", (p) -> p.syncs());
+        counter(registry, "swim.claims.verified",
+                "News only its subject may issue, heard from a third party and confirmed by the subject",
+                (p) -> p.claimsVerified());
+        counter(registry, "swim.rejoins", "Times this node learnt it was declared dead and rejoined under a new uid",
+                (p) -> p.rejoins());
+        // Every reason is known up front, so each series exists (at 0) before the first rejection.
+        for (NewsRejection reason : NewsRejection.values()) {
+            String label = reason.label();
+            counter(registry, "swim.news.rejected", "News and requests the engine refused, by reason",
+                    (p) -> p.newsRejected().getOrDefault(label, 0L), "reason", label);
+        }
         for (String type : KNOWN_MESSAGE_TYPES) {
             registerMessageType(registry, type);
         }

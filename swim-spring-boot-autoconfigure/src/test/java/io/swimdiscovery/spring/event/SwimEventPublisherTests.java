@@ -40,6 +40,16 @@ class SwimEventPublisherTests {
     }
 
     @Test
+    void thisNodeDeclaredDead_isPublishedWithTheNewIdentityAndWhetherItRejoined() {
+        Member old = service("orders-1", "orders", MemberStatus.DEAD);
+        Member fresh = service("orders-1", "orders", MemberStatus.ALIVE);
+        this.publisher.onEvent(new MembershipEvent.LocalMemberDeclaredDead(fresh, old, true));
+        LocalMemberDeclaredDeadEvent event = (LocalMemberDeclaredDeadEvent) this.published.get(0);
+        assertThat(event.isRejoined()).isTrue();
+        assertThat(event.getMember().status()).isEqualTo(MemberStatus.ALIVE);
+    }
+
+    @Test
     void eventCarriesTheMemberAsTheApplicationSeesIt() {
         Member member = service("orders-1", "orders", MemberStatus.SUSPECT, "zone", "eu-1");
         this.publisher.onEvent(new MembershipEvent.MemberSuspected(member));
