@@ -673,7 +673,7 @@ public final class SwimInstance {
     private void merge(Gossip g, boolean fromSync, boolean regossip, @Nullable MemberId from, long now,
             List<Directive> out) {
         if (g.member().name().equals(self.name())) {
-            mergeAboutSelf(g, now);
+            mergeAboutSelf(g);
             return;
         }
         MemberEntry e = table.get(g.member().name());
@@ -766,7 +766,7 @@ public final class SwimInstance {
         out.add(publish(new MemberJoined(e.snapshot())));
     }
 
-    private void mergeAboutSelf(Gossip g, long now) {
+    private void mergeAboutSelf(Gossip g) {
         if (g.member().uid() != self.uid() || left) {
             return; // an earlier start of this process, or a name clash; nothing we can refute
         }
