@@ -1,10 +1,14 @@
 #!/bin/sh
 # Prints one line of test coverage for a module from its JaCoCo CSV report, so the build output
 # shows coverage per module (the full report is target/site/jacoco/index.html). No threshold.
-# Usage: coverage-summary.sh MODULE_NAME PATH_TO_jacoco.csv
+# Usage: coverage-summary.sh MODULE_NAME PATH_TO_jacoco.csv PACKAGING
 set -eu
 module="$1"
 csv="$2"
+packaging="${3:-jar}"
+if [ "$packaging" = "pom" ]; then
+    exit 0 # parents and the BOM hold no code
+fi
 if [ ! -f "$csv" ]; then
     echo "[coverage] $module: no coverage data (no tests or no classes)"
     exit 0
