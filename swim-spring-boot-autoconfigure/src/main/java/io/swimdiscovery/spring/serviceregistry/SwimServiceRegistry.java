@@ -27,8 +27,8 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
     }
 
     @Override
-    // Spring Cloud's ServiceRegistry declares this parameter nullable through its type variable;
-    // this registry is only ever handed the registration bean, never null.
+    // Spring Cloud's ServiceRegistry marks the parameter @Nullable; this registry is handed its
+    // SwimRegistration bean (by SwimAutoServiceRegistration), and a null is a caller's bug that fails here.
     @SuppressWarnings("NullAway")
     public void register(SwimRegistration registration) {
         registration.setStatus(SwimMetadata.STATUS_UP);
@@ -36,8 +36,8 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
     }
 
     @Override
-    // Spring Cloud's ServiceRegistry declares this parameter nullable through its type variable;
-    // this registry is only ever handed the registration bean, never null.
+    // Spring Cloud's ServiceRegistry marks the parameter @Nullable; this registry is handed its
+    // SwimRegistration bean (by SwimAutoServiceRegistration), and a null is a caller's bug that fails here.
     @SuppressWarnings("NullAway")
     public void deregister(SwimRegistration registration) {
         registration.setStatus(null);
