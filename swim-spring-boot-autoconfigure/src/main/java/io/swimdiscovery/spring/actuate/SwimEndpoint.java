@@ -85,8 +85,8 @@ public class SwimEndpoint {
             }
         }
         catch (IllegalStateException ex) {
-            throw new InvalidEndpointRequestException(Objects.requireNonNullElse(ex.getMessage(), "SWIM node not running"),
-                    "SWIM node not running");
+            String reason = "SWIM node not running";
+            throw new InvalidEndpointRequestException(Objects.requireNonNullElse(ex.getMessage(), reason), reason);
         }
         result.put("state", this.lifecycle.hasLeft() ? "LEFT" : "RUNNING");
         return result;
