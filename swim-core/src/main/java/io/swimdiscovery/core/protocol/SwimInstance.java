@@ -171,7 +171,7 @@ public final class SwimInstance {
             correct |= membership.merge(g, source, true, now, out);
         }
         if (message instanceof Ping ping) {
-            onPing(ping, from, correct, message.gossip(), out);
+            onPing(ping, from, correct, out);
         } else if (message instanceof Ack ack) {
             if (!detector.onAck(ack.sequence(), now) && !relay.onAck(ack.sequence(), out)) {
                 verifier.onAck(ack.sequence(), ack.gossip(), now, out);
@@ -211,7 +211,7 @@ public final class SwimInstance {
         return answering != null ? NewsSource.answerFrom(answering) : NewsSource.of(from, null, false);
     }
 
-    private void onPing(Ping ping, Address from, boolean correct, List<Gossip> received, List<Directive> out) {
+    private void onPing(Ping ping, Address from, boolean correct, List<Directive> out) {
         if (local.isDone()) {
             return;
         }

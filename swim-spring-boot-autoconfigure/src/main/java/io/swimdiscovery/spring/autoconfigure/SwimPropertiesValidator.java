@@ -168,7 +168,8 @@ final class SwimPropertiesValidator {
 
     private static String kebab(String camel) {
         StringBuilder out = new StringBuilder();
-        for (char c : camel.toCharArray()) {
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
             if (Character.isUpperCase(c)) {
                 out.append('-').append(Character.toLowerCase(c));
             }

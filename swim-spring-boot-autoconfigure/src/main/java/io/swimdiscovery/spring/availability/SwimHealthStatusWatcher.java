@@ -3,7 +3,6 @@ package io.swimdiscovery.spring.availability;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
@@ -29,8 +28,6 @@ public class SwimHealthStatusWatcher implements SmartLifecycle {
     private final Duration interval;
 
     private @Nullable ScheduledExecutorService scheduler;
-
-    private @Nullable ScheduledFuture<?> task;
 
     /**
      * @param gate what the health decides
@@ -68,7 +65,7 @@ public class SwimHealthStatusWatcher implements SmartLifecycle {
         });
         this.scheduler = started;
         long millis = this.interval.toMillis();
-        this.task = started.scheduleWithFixedDelay(this::check, 0, millis, TimeUnit.MILLISECONDS);
+        started.scheduleWithFixedDelay(this::check, 0, millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -78,7 +75,6 @@ public class SwimHealthStatusWatcher implements SmartLifecycle {
             running.shutdownNow();
         }
         this.scheduler = null;
-        this.task = null;
     }
 
     @Override

@@ -52,7 +52,7 @@ public class SwimTrafficGate implements ApplicationListener<AvailabilityChangeEv
         this.registry = registry;
         this.registration = registration;
         this.followReadiness = followReadiness && availability != null;
-        this.notReady = this.followReadiness
+        this.notReady = availability != null && this.followReadiness
                 && availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC;
         // Before the node starts: its first metadata already says OUT_OF_SERVICE.
         apply();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.beans.factory.DisposableBean;
@@ -105,8 +106,8 @@ public class SwimHeartbeatPublisher implements MembershipListener, DisposableBea
     }
 
     // Length-prefixed, so ("ab", "c") and ("a", "bc") hash differently.
-    private static void update(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    private static void update(MessageDigest digest, @Nullable String text) {
+        byte[] bytes = String.valueOf(text).getBytes(StandardCharsets.UTF_8);
         digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
         digest.update(bytes);
     }

@@ -130,7 +130,7 @@ public class SwimMeterBinder implements MeterBinder {
             byType.keySet().forEach((type) -> registerMessageType(target, type));
         }
         for (String reason : statistics.rejectedPackets().keySet()) {
-            if (this.registered.get(target).add("rejected:" + reason)) {
+            if (keys(target).add("rejected:" + reason)) {
                 FunctionCounter.builder("swim.packets.rejected", this,
                         (b) -> b.read((s) -> s.rejectedPackets().getOrDefault(reason, 0L)))
                     .description("Packets dropped before the engine saw them, by reason")
@@ -140,8 +140,12 @@ public class SwimMeterBinder implements MeterBinder {
         }
     }
 
+    private Set<String> keys(MeterRegistry target) {
+        return this.registered.computeIfAbsent(target, (r) -> ConcurrentHashMap.newKeySet());
+    }
+
     private void registerMessageType(MeterRegistry target, String type) {
-        if (!this.registered.get(target).add("type:" + type)) {
+        if (!keys(target).add("type:" + type)) {
             return;
         }
         messageCounter(target, "swim.messages", null, type, "sent", NodeStatistics::messagesSent);

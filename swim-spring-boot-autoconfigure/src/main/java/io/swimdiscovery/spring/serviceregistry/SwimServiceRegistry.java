@@ -27,12 +27,18 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
     }
 
     @Override
+    // Spring Cloud's ServiceRegistry marks the parameter @Nullable; this registry is handed its
+    // SwimRegistration bean (by SwimAutoServiceRegistration), and a null is a caller's bug that fails here.
+    @SuppressWarnings("NullAway")
     public void register(SwimRegistration registration) {
         registration.setStatus(SwimMetadata.STATUS_UP);
         publish(registration);
     }
 
     @Override
+    // Spring Cloud's ServiceRegistry marks the parameter @Nullable; this registry is handed its
+    // SwimRegistration bean (by SwimAutoServiceRegistration), and a null is a caller's bug that fails here.
+    @SuppressWarnings("NullAway")
     public void deregister(SwimRegistration registration) {
         registration.setStatus(null);
         publish(registration);
@@ -61,7 +67,9 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
 
     /** The status announced now: UP, OUT_OF_SERVICE, or null when not registered. */
     @Override
-    @SuppressWarnings("unchecked")
+    // The signature is Spring Cloud's (a type parameter only in the return type, a non-null return);
+    // "not registered" has no status to report, so null it is, as the javadoc says.
+    @SuppressWarnings({"unchecked", "NullAway", "TypeParameterUnusedInFormals"})
     public <T> @Nullable T getStatus(SwimRegistration registration) {
         return (T) registration.getStatus();
     }

@@ -171,6 +171,7 @@ class SwimLifecycleRestartTests {
             .toList();
     }
 
+    @SuppressWarnings("try") // the sockets are opened only to prove the port is free, then closed
     private static int freeSwimPortBelowEphemeralRange() throws IOException {
         java.util.Random random = new java.util.Random();
         for (int attempt = 0; attempt < 100; attempt++) {
