@@ -359,7 +359,8 @@ public class SwimProperties implements InitializingBean {
         private @Nullable Duration deadMemberRetention;
 
         /**
-         * Largest Lifeguard local health score; probe timeouts and the period scale by score + 1.
+         * Largest Lifeguard local health multiplier (1 to 64): probe timeouts and the period scale
+         * by at most this factor.
          */
         private @Nullable Integer localHealthMax;
 
