@@ -285,6 +285,11 @@ public final class SwimNode implements AutoCloseable {
         }
     }
 
+    /** The counters, readable while the protocol thread is busy (tests in this package). */
+    TrafficCounters trafficForTests() {
+        return traffic;
+    }
+
     /** The protocol thread, for tests in this package that need it busy. */
     EventLoop eventLoop() {
         return loop;
