@@ -320,3 +320,27 @@ class Cases:
                       "suspicions": len(distinct), "suspect_events_at_all_nodes": len(susp),
                       "suspicions_detail": sorted(distinct)[:10], "deaths": deaths,
                       "rejected_packets_by_reason": rejected, "keys_per_node": sorted(set(keys.values()))})
+
+    # ------------------------------------------------------------------ the standalone node itself
+    def leave_on_sigterm(self):
+        """SIGTERM is a graceful leave: every other process lists the node LEFT (no suspicion, no
+        death) and the process ends by itself within the leave timeout."""
+        leaver = self.s.cluster[-1]
+        uid = leaver.uid
+        observers = self.others(leaver)
+        t0 = time.time()
+        leaver.signal(signal.SIGTERM)
+        # The CLI's leave timeout (3 s) plus its one-second grace, plus the CPU margin.
+        bound = 3 + 1 + CPU_MARGIN
+        exited = leaver.wait_exit(bound)
+        t_exit = time.time() - t0
+        left = wait_until(lambda: all(o.status_of(leaver.name, uid) == "LEFT" for o in observers), bound)
+        stopped = leaver.events(kind="NodeStopped")
+        reason = stopped[-1].get("reason") if stopped else None
+        failed = [o.name for o in observers if self.dead_at(o, leaver.name, uid, t0)]
+        times = [d["seen"] - t0 for o in observers for d in o.events(since=t0, kind="MemberLeft", name=leaver.name)]
+        med, mx = median_max(times)
+        self.s.check("leave-on-sigterm", exited and left and reason == "left" and not failed,
+                     {"exited_s": round(t_exit, 2) if exited else None, "exit_code": leaver.proc.returncode,
+                      "reason": reason, "listed_left_by": len(times), "observers": len(observers),
+                      "left_median_s": med, "left_max_s": mx, "bound_s": bound, "declared_dead_by": failed})

@@ -20,7 +20,8 @@ from cases import Cases, N, CPU_MARGIN  # noqa: E402
 import topology  # noqa: E402
 
 ORDER = [("1", "crash_and_restart"), ("7", None), ("2", "host_silence"), ("3", "loss"), ("4", "partition"),
-         ("5", "one_way"), ("6", "pause"), ("8", "wrong_key_and_cluster"), ("9", "key_rotation")]
+         ("5", "one_way"), ("6", "pause"), ("8", "wrong_key_and_cluster"), ("9", "key_rotation"),
+         ("leave", "leave_on_sigterm")]
 START_BOUND = 60 + 3 * CPU_MARGIN   # ten cold JVMs on two cores, then one join round each
 
 
@@ -137,8 +138,8 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--jar", required=True)
     p.add_argument("--logs", default="swim-cli/target/network-fault-tests")
-    p.add_argument("--cases", default="1,7,2,3,4,5,6,8,9",
-                   help="cases to run, comma-separated (7 runs with 1)")
+    p.add_argument("--cases", default="1,7,2,3,4,5,6,8,9,leave",
+                   help="cases to run, comma-separated (7 runs with 1; 'leave' is SIGTERM's graceful leave)")
     args = p.parse_args()
     wanted = set(args.cases.split(","))
     if "7" in wanted:
