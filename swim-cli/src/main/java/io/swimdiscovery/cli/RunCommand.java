@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code swim-node run ...}: the options of one node; {@link NodeRunner} runs it. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -33,9 +31,6 @@ final class RunCommand implements Callable<Integer> {
             };
         }
     }
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--name", description = "Member name, unique in the cluster (default host:port).")
     String name = "";
