@@ -168,7 +168,7 @@ class SwimClusterIntegrationTests {
     @Order(6)
     void crashedInstanceVanishesFromDiscoveryAndLoadBalancer() {
         // A crash: the node stops without leaving, then the application goes away.
-        this.c.getBean(SwimLifecycle.class).getNode().close();
+        this.c.getBean(SwimLifecycle.class).getNode().halt();
         this.c.close();
         for (ConfigurableApplicationContext context : List.of(this.a, this.b)) {
             await().atMost(FORMATION)
