@@ -93,11 +93,11 @@ class Node:
                 self.uid = d["uid"]
                 self.uids.append(d["uid"])
                 self.started_at = wall(d["ts"])
-            elif kind == "LocalRejoined":
-                # The engine gave this process a new identity (it had been declared dead).
-                current = d.get("current") if isinstance(d.get("current"), dict) else d
-                self.uid = current["uid"]
-                self.uids.append(current["uid"])
+            elif kind == "LocalMemberDeclaredDead" and d.get("rejoined"):
+                # The cluster declared this process dead; it rejoined under a new uid (the event's
+                # member; "previous" is the dead identity).
+                self.uid = d["uid"]
+                self.uids.append(d["uid"])
             if ("name" in d and "uid" in d and "status" in d and d["name"] != self.name
                     and kind not in ("NodeStarted", "NodeStopped", "Joined")):
                 self.view.setdefault(d["name"], {})[d["uid"]] = d["status"]

@@ -59,7 +59,7 @@ final class NodeRunner {
         try {
             control = o.controlPort >= 0 ? ControlServer.start(o.controlPort, node, json) : null;
         } catch (IOException e) {
-            node.close();
+            node.halt();
             throw new IllegalArgumentException("--control-port " + o.controlPort + " cannot be bound on 127.0.0.1: "
                     + e.getMessage(), e);
         }
@@ -109,7 +109,8 @@ final class NodeRunner {
                 .seeds(seeds)
                 .keys(keys)
                 .encryptionMode(mode)
-                .joinTimeout(o.joinTimeout());
+                .joinTimeout(o.joinTimeout())
+                .leaveTimeout(o.leaveTimeout());
         return b.build();
     }
 
@@ -136,7 +137,7 @@ final class NodeRunner {
         } catch (ExecutionException | TimeoutException e) {
             graceful = false;
         } finally {
-            node.close();
+            node.halt();
             finish(graceful ? "left" : "leave-timed-out");
         }
     }
@@ -154,13 +155,16 @@ final class NodeRunner {
         }
     }
 
-    /** The engine may stop the node by itself (a STOP policy on being declared dead): then the process ends too. */
+    /**
+     * The engine may stop the node by itself (declared dead with {@code rejoinPolicy=STOP}): then
+     * the process ends too, after printing the LocalMemberDeclaredDead line and NodeStopped.
+     */
     private void watchForEngineStop() {
         Thread watcher = new Thread(() -> {
             try {
                 while (stopped.getCount() > 0) {
                     if (!node.isRunning() && stopping.compareAndSet(false, true)) {
-                        node.close();
+                        node.halt();
                         finish("node-stopped");
                         return;
                     }

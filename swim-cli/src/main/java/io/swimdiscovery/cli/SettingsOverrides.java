@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Applies {@code --set name=value} options to a {@link SwimSettings.Builder}. Every one-argument
  * setter of the builder is a setting, found by reflection, so a setting added to the engine is
  * settable here the day it exists. Values: durations as {@code 500ms}, {@code 1s}, {@code 2m},
- * {@code 1h} or ISO-8601 ({@code PT1.5S}); integers; decimals; {@code true}/{@code false}.
+ * {@code 1h} or ISO-8601 ({@code PT1.5S}); integers; decimals; {@code true}/{@code false}; enum
+ * constants by name, in any case ({@code rejoinPolicy=stop}).
  */
 final class SettingsOverrides {
 
@@ -84,6 +85,9 @@ final class SettingsOverrides {
             if (type == double.class) {
                 return Double.parseDouble(text);
             }
+            if (type.isEnum()) {
+                return enumValue(type, text);
+            }
             if (type == boolean.class) {
                 String t = text.toLowerCase(Locale.ROOT);
                 if (!t.equals("true") && !t.equals("false")) {
@@ -93,9 +97,23 @@ final class SettingsOverrides {
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new IllegalArgumentException("setting " + name + ": '" + text + "' is not a valid "
-                    + type.getSimpleName() + (type == Duration.class ? " (use 500ms, 1s, 2m, 1h or PT1S)" : ""), e);
+                    + type.getSimpleName() + (type == Duration.class ? " (use 500ms, 1s, 2m, 1h or PT1S)"
+                            : type.isEnum() ? " (" + e.getMessage() + ")" : ""), e);
         }
         throw new IllegalArgumentException("setting " + name + " has a type the CLI cannot parse: " + type);
+    }
+
+    private static Object enumValue(Class<?> type, String text) {
+        for (Object constant : type.getEnumConstants()) {
+            if (((Enum<?>) constant).name().equalsIgnoreCase(text)) {
+                return constant;
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        for (Object constant : type.getEnumConstants()) {
+            names.append(names.length() == 0 ? "" : ", ").append(((Enum<?>) constant).name());
+        }
+        throw new IllegalArgumentException("expected one of " + names);
     }
 
     /** {@code 500ms}, {@code 1.5s}, {@code 2m}, {@code 1h}, or ISO-8601 such as {@code PT1S}. */

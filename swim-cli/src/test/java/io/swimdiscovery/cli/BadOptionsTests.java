@@ -42,7 +42,7 @@ class BadOptionsTests {
     @Test
     void optionsThatParseButCannotBeUsedExitWithTwo() {
         assertOneLine(run("run", "--port", "0", "--set", "protocolPeriodd=1s"), 2, "unknown setting 'protocolPeriodd'");
-        assertOneLine(run("run", "--port", "0", "--set", "probeTimeout=5s"), 2, "must not exceed protocolPeriod");
+        assertOneLine(run("run", "--port", "0", "--set", "probeTimeout=5s"), 2, "probeTimeout (PT5S)", "protocolPeriod");
         assertOneLine(run("run", "--port", "0", "--profile", "lab"), 2, "--profile");
         assertOneLine(run("run", "--port", "0", "--key-file", "/nonexistent/keys"), 2, "--key-file");
         assertOneLine(run("run", "--port", "70000"), 2, "bindPort must be 0..65535");

@@ -56,6 +56,27 @@ class MemberJsonTests {
     }
 
     @Test
+    void aRejoinPrintsTheNewIdentityWithTheDeadOneNested() {
+        Member dead = new Member(new MemberId("node-1", new Address("192.0.2.11", 7946), 0x1L), MemberStatus.DEAD, 4,
+                Map.of(), 9_000_000_000L);
+        Member fresh = new Member(new MemberId("node-1", new Address("192.0.2.11", 7946), 0x2L), MemberStatus.ALIVE, 0,
+                Map.of(), 9_500_000_000L);
+        String line = Json.write(json.event(new MembershipEvent.LocalMemberDeclaredDead(fresh, dead, true)));
+        assertThat(line).startsWith("{\"ts\":\"2026-01-02T03:04:05Z\",\"event\":\"LocalMemberDeclaredDead\","
+                + "\"name\":\"node-1\",\"uid\":\"2\",\"address\":\"192.0.2.11:7946\",\"status\":\"ALIVE\"")
+                .contains(",\"previous\":{\"name\":\"node-1\",\"uid\":\"1\",\"address\":\"192.0.2.11:7946\","
+                        + "\"status\":\"DEAD\",\"incarnation\":4,")
+                .endsWith(",\"rejoined\":true}");
+    }
+
+    @Test
+    void aSuspicionSaysWhoRaisedIt() {
+        String line = Json.write(json.event(new MembershipEvent.MemberSuspected(
+                member(MemberStatus.SUSPECT, 1, 9_000_000_000L), true)));
+        assertThat(line).contains("\"event\":\"MemberSuspected\"").endsWith(",\"raisedLocally\":true}");
+    }
+
+    @Test
     void textIsEscaped() {
         assertThat(Json.write(Map.of("k", "a\"b\\c\nd\u0001"))).isEqualTo("{\"k\":\"a\\\"b\\\\c\\nd\\u0001\"}");
         assertThat(Json.write(List.of(1, true, 2.5))).isEqualTo("[1,true,2.5]");

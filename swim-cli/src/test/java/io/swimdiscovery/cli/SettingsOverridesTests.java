@@ -25,6 +25,15 @@ class SettingsOverridesTests {
     }
 
     @Test
+    void enumSettingsByNameInAnyCase() {
+        SwimSettings s = SettingsOverrides.apply(SwimSettings.lan(), List.of("rejoinPolicy=stop", "pauseTolerance=3s"));
+        assertThat(s.rejoinPolicy()).isEqualTo(SwimSettings.RejoinPolicy.STOP);
+        assertThat(s.pauseTolerance()).isEqualTo(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> SettingsOverrides.apply(SwimSettings.lan(), List.of("rejoinPolicy=later")))
+                .hasMessageContaining("setting rejoinPolicy").hasMessageContaining("REJOIN");
+    }
+
+    @Test
     void laterAssignmentWins() {
         SwimSettings s = SettingsOverrides.apply(SwimSettings.wan(), List.of("gossipFanout=2", "gossipFanout=7"));
         assertThat(s.gossipFanout()).isEqualTo(7);
@@ -34,7 +43,7 @@ class SettingsOverridesTests {
     @Test
     void everySettingOfTheBuilderIsKnown() {
         assertThat(SettingsOverrides.settingNames()).containsKeys("protocolPeriod", "probeTimeout",
-                "suspicionMultiplier", "pushPullInterval", "maxPacketSize", "unreachableEnabled");
+                "suspicionMultiplier", "pushPullInterval", "maxPacketSize", "unreachableEnabled", "pauseTolerance", "rejoinPolicy");
     }
 
     @Test
@@ -53,7 +62,7 @@ class SettingsOverridesTests {
         assertThatThrownBy(() -> SettingsOverrides.apply(SwimSettings.lan(), List.of("lifeguardEnabled=yes")))
                 .hasMessageContaining("setting lifeguardEnabled");
         assertThatThrownBy(() -> SettingsOverrides.apply(SwimSettings.lan(), List.of("probeTimeout=2s")))
-                .hasMessageContaining("probeTimeout").hasMessageContaining("must not exceed protocolPeriod");
+                .hasMessageContaining("probeTimeout (PT2S)").hasMessageContaining("protocolPeriod");
         assertThatThrownBy(() -> SettingsOverrides.apply(SwimSettings.lan(), List.of("noEquals")))
                 .hasMessageContaining("name=value");
     }

@@ -23,7 +23,7 @@ class StandaloneNodeTests {
 
     @AfterEach
     void stop() {
-        runners.forEach(r -> r.node().close());
+        runners.forEach(r -> r.node().halt());
     }
 
     private record Started(NodeRunner runner, ByteArrayOutputStream out) {
