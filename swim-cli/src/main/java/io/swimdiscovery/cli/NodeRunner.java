@@ -28,6 +28,9 @@ final class NodeRunner {
 
     private static final long WATCH_MILLIS = 250;
 
+    /** Exit code when the engine stopped the node by itself, so a supervisor can start a new process. */
+    static final int ENGINE_STOPPED = 3;
+
     private final SwimNode node;
     private final @Nullable ControlServer control;
     private final PrintStream out;
@@ -35,6 +38,7 @@ final class NodeRunner {
     private final Duration leaveTimeout;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile int exitCode;
 
     private NodeRunner(SwimNode node, @Nullable ControlServer control, PrintStream out, MemberJson json,
             Duration leaveTimeout) {
@@ -142,9 +146,10 @@ final class NodeRunner {
         }
     }
 
-    /** Blocks until the node stopped (SIGTERM, or the engine stopped it). */
-    void awaitStopped() throws InterruptedException {
+    /** Blocks until the node stopped (SIGTERM, or the engine stopped it); returns the exit code. */
+    int awaitStopped() throws InterruptedException {
         stopped.await();
+        return exitCode;
     }
 
     private void awaitStoppedQuietly() {
@@ -165,7 +170,8 @@ final class NodeRunner {
                 while (stopped.getCount() > 0) {
                     if (!node.isRunning() && stopping.compareAndSet(false, true)) {
                         node.halt();
-                        finish("node-stopped");
+                        exitCode = ENGINE_STOPPED;
+                        finish("engine-stopped");
                         return;
                     }
                     Thread.sleep(WATCH_MILLIS);

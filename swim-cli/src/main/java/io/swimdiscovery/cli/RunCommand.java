@@ -122,12 +122,12 @@ final class RunCommand implements Callable<Integer> {
         NodeRunner runner = NodeRunner.start(this, System.out);
         Thread hook = new Thread(() -> runner.stopGracefully(), "swim-node-sigterm");
         Runtime.getRuntime().addShutdownHook(hook);
-        runner.awaitStopped();
+        int code = runner.awaitStopped();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // The hook is running: it prints the final line.
         }
-        return 0;
+        return code;
     }
 }
