@@ -47,20 +47,16 @@ record SimOptions(String scenario, String impl, int nodes, int runs, long seed, 
     }
 
     /**
-     * The engine settings: {@code lan} is {@link SwimSettings#lan()}; {@code memberlist} sets the
-     * parameters hashicorp/memberlist's {@code DefaultLANConfig} has (the "swim-ml" column of the
-     * shared real-socket harness) explicitly on top of it, so a change of our LAN defaults does not
-     * move them: 1 s period, 500 ms probe timeout, suspicion multiplier 4, max-timeout multiplier 6,
-     * 2 confirmations (memberlist's {@code SuspicionMult - 2}), gossip every 200 ms to 3, push-pull 30 s.
-     * {@code --k} and {@code --lifeguard} apply to both.
+     * The engine settings: {@code lan} is {@link SwimSettings#lan()}; {@code memberlist} is
+     * {@link SwimSettings#memberlist()}, hashicorp/memberlist's {@code DefaultLANConfig} values (1 s
+     * period, 500 ms probe timeout, suspicion multiplier 4, max-timeout multiplier 6, 2
+     * confirmations, gossip every 200 ms to 3, push-pull 30 s), with neither of engine v2's two
+     * additions memberlist lacks: no pause floor and no shortcut on evidence that the process is
+     * gone. {@code --k} and {@code --lifeguard} apply to both.
      */
     SwimSettings settings() {
-        SwimSettings.Builder b = SwimSettings.lan().toBuilder();
-        if (settingsName.equals("memberlist")) {
-            b.protocolPeriod(Duration.ofSeconds(1)).probeTimeout(Duration.ofMillis(500)).suspicionMultiplier(4)
-                    .suspicionMaxTimeoutMultiplier(6).suspicionConfirmations(2).gossipInterval(Duration.ofMillis(200))
-                    .gossipFanout(3).pushPullInterval(Duration.ofSeconds(30));
-        }
+        SwimSettings.Builder b = settingsName.equals("memberlist") ? SwimSettings.memberlist().toBuilder()
+                : SwimSettings.lan().toBuilder();
         return b.lifeguardEnabled(lifeguard).indirectProbes(indirectProbes).build();
     }
 

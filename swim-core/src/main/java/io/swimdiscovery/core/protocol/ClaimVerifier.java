@@ -52,7 +52,6 @@ final class ClaimVerifier {
 
     private final MemberTable table;
     private final Membership membership;
-    private final Dissemination dissemination;
     private final Timers timers;
     private final EngineCounters counters;
     private final Sequences sequences;
@@ -62,11 +61,10 @@ final class ClaimVerifier {
     private final Map<Long, Claim> bySequence = new HashMap<>();
     private final ArrayDeque<Claim> waiting = new ArrayDeque<>();
 
-    ClaimVerifier(SwimSettings settings, MemberTable table, Membership membership, Dissemination dissemination,
-            Timers timers, EngineCounters counters, Sequences sequences, LocalMember local) {
+    ClaimVerifier(SwimSettings settings, MemberTable table, Membership membership, Timers timers,
+            EngineCounters counters, Sequences sequences, LocalMember local) {
         this.table = table;
         this.membership = membership;
-        this.dissemination = dissemination;
         this.timers = timers;
         this.counters = counters;
         this.sequences = sequences;
@@ -101,8 +99,11 @@ final class ClaimVerifier {
         c.sequence = sequences.next();
         c.pinged = target;
         bySequence.put(c.sequence, c);
-        Ping ping = new Ping(local.id().address(), c.sequence, target.uid(), List.of());
-        out.add(new Directive.Send(target.address(), dissemination.piggyback(ping, null, first)));
+        // The claim alone, no piggybacked queue: the address is the claimant's choice, so it must get
+        // no more than the one item it was sent (issue 8: a forged member costs one small ping).
+        Ping ping = new Ping(local.id().address(), c.sequence, target.uid(),
+                first == null ? List.of() : List.of(first));
+        out.add(new Directive.Send(target.address(), ping));
         timers.after(now, waitNanos, new Timers.ClaimExpiry(c, stage));
     }
 

@@ -135,8 +135,12 @@ final class LocalMember {
                 return true;
             }
             case LEFT -> {
-                if (g.incarnation() == mine) {
-                    refute(now, out); // this node is not leaving
+                if (source.fromKnownMember(table, failed)) {
+                    // A member holds this uid as left, which is as final as dead (a left claim it could
+                    // not check, the ping lost): no refutation reaches it, only a new uid does.
+                    declaredDead(now, out);
+                } else if (g.incarnation() == mine) {
+                    refute(now, out); // a stranger's word, or a claim being checked: this node is not leaving
                 }
                 return true;
             }

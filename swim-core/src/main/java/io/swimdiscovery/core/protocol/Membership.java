@@ -109,8 +109,9 @@ final class Membership {
                             out);
                 } else {
                     // Alive here: a death this node had no chance to observe. Suspect it and look
-                    // for ourselves first; if the member is alive it refutes.
-                    apply(e, new Gossip(e.id, MemberStatus.SUSPECT, e.incarnation, e.metadata, null), regossip,
+                    // for ourselves first; if the member is alive it refutes. The suspicion is not
+                    // passed on: the death is what spreads, and others decide for themselves.
+                    apply(e, new Gossip(e.id, MemberStatus.SUSPECT, e.incarnation, e.metadata, null), false,
                             now, out);
                     schedule.prioritize(e);
                 }
@@ -129,12 +130,20 @@ final class Membership {
     /** News about a uid other than the one this node holds for the name (or a name it does not hold). */
     private void mergeOtherUid(Gossip g, @Nullable MemberEntry e, boolean own, NewsSource source, boolean regossip,
             long now, List<Directive> out) {
-        if (failed.isDead(g.member()) || (e != null && e.retiredUid == g.member().uid())) {
+        MemberId who = g.member();
+        if (failed.isDead(who) || (e != null && e.retiredUid == who.uid())) {
             counters.reject(NewsRejection.STALE_UID);
             return;
         }
         if (g.status().isTerminal()) {
-            return; // the end of an identity this node never held: nothing to forget
+            if (own && e == null) {
+                // The process's own word that it ended overtook its alive news (a member that came and
+                // went while this node was not listening): remember the uid as over, so a late alive
+                // datagram cannot list it. Never a reconnect candidate: it was never a member here.
+                failed.failed(g.member(), now);
+                failed.replaced(who.name());
+            }
+            return; // otherwise the end of an identity this node never held: nothing to forget
         }
         if (!own) {
             claim(g, e == null || e.status.isTerminal() || e.id.address().equals(g.member().address())
@@ -188,12 +197,20 @@ final class Membership {
         e.incarnation = g.incarnation();
         e.metadata = g.metadata();
         suspicions.setStatus(e, g.status(), g.origin(), now);
-        if (g.status() == MemberStatus.DEAD && !previous.isTerminal()) {
-            failed.failed(e.id, now);
+        if (g.status().isTerminal() && !previous.isTerminal()) {
+            failed.failed(e.id, now); // the uid is over either way: its late news is stale for hours
         }
+        if (g.status() == MemberStatus.LEFT) {
+            // Left on purpose: never a reconnect candidate, whether the leave came before or after a death.
+            failed.replaced(e.id.name());
+        }
+        // A refutation and a death go out twice as often as other news: a member that misses the
+        // first keeps a suspicion until it expires (a false death), and one that misses the second
+        // keeps routing to a dead member until it finds out by itself.
         boolean refutation = g.status() == MemberStatus.ALIVE && previous != MemberStatus.ALIVE;
+        boolean death = g.status() == MemberStatus.DEAD && !previous.isTerminal();
         if (regossip) {
-            dissemination.offer(g, refutation ? Dissemination.REFUTATION_LIMIT_MULTIPLIER : 1);
+            dissemination.offer(g, refutation || death ? Dissemination.REFUTATION_LIMIT_MULTIPLIER : 1);
         }
         if (g.status() == MemberStatus.SUSPECT && previous == MemberStatus.ALIVE
                 && !local.name().equals(g.origin())) {

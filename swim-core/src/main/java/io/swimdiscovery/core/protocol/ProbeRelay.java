@@ -13,9 +13,9 @@ import java.util.Map;
  * the target on the requester's behalf and pass its ack back, or tell the requester in time that
  * the target did not answer.
  *
- * <p>Only a member this node lists as live may ask, and only about a member this node lists as live,
- * at the address this node has for it: a ping-req cannot make this node ping an address of the
- * sender's choosing. Answers go to the requester's packet source, never to an address in the packet.
+ * <p>Only a member this node lists as live may ask, from its own host, and only about a member this
+ * node lists as live, at the address this node has for it: a ping-req cannot make this node ping an
+ * address of the sender's choosing. Answers go to the requester's packet source, never to an address in the packet.
  */
 final class ProbeRelay {
 
@@ -55,7 +55,10 @@ final class ProbeRelay {
     void onPingReq(PingReq req, Address from, long now, List<Directive> out) {
         MemberEntry asker = table.get(req.sender().name());
         MemberEntry target = table.get(req.target().name());
+        // The asker must be a live member and the request must come from its host: the uid is no
+        // secret (it travels in gossip), so naming a member is not being one.
         if (asker == null || !asker.id.equals(req.sender()) || asker.status.isTerminal()
+                || !NewsSource.sameHost(from, asker.id.address())
                 || target == null || target.id.uid() != req.target().uid() || target.status.isTerminal()) {
             counters.reject(NewsRejection.UNKNOWN_RELAY_REQUEST);
             return;

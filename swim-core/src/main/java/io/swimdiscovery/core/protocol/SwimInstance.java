@@ -95,8 +95,7 @@ public final class SwimInstance {
         this.suspicions = new Suspicions(settings, table, schedule, timers, random);
         this.membership = new Membership(settings, table, schedule, dissemination, suspicions, failed, counters,
                 local);
-        this.verifier = new ClaimVerifier(settings, table, membership, dissemination, timers, counters, sequences,
-                local);
+        this.verifier = new ClaimVerifier(settings, table, membership, timers, counters, sequences, local);
         membership.verifyClaimsWith(verifier);
         this.detector = new FailureDetector(settings, table, schedule, dissemination, membership, suspicions,
                 health, counters, sequences, local, random);
