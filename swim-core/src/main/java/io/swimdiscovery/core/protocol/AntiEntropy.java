@@ -114,6 +114,10 @@ final class AntiEntropy {
 
     /** A sync arrived (its gossip already merged): answer it unless it is an answer. */
     void onSync(Sync sync, Address from, long now, List<Directive> out) {
+        if (!NewsSource.sameHost(from, sync.sender().address())) {
+            counters.reject(NewsRejection.REPLY_HOST_MISMATCH); // not a sync with that member: no join, no answer
+            return;
+        }
         counters.syncs++;
         if (!joined) {
             joined = true;

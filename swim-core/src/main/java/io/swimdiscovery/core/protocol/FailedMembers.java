@@ -106,7 +106,10 @@ final class FailedMembers {
             candidateSlot.put(name, candidates.size());
             candidates.add(name);
         }
-        candidateAt.put(byName.get(name).id().address(), name);
+        Failure f = byName.get(name);
+        if (f != null) {
+            candidateAt.put(f.id().address(), name);
+        }
     }
 
     private void removeCandidate(String name) {

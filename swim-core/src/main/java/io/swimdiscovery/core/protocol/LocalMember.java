@@ -127,7 +127,7 @@ final class LocalMember {
                 return true;
             }
             case DEAD -> {
-                if (source.fromKnownMember(table, failed) || source == NewsSource.LOCAL) {
+                if (source.fromKnownMember(table, failed) || source.equals(NewsSource.LOCAL)) {
                     declaredDead(now, out);
                 } else if (g.incarnation() == mine) {
                     refute(now, out); // a stranger's word: a suspicion at most

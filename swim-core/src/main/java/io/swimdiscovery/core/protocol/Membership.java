@@ -103,11 +103,16 @@ final class Membership {
                 }
             }
             case DEAD -> {
-                if (own || e.status == MemberStatus.SUSPECT || e.status == MemberStatus.UNREACHABLE
-                        || e.status.isTerminal()) {
+                // A death is taken from X itself, or, once this node suspects X, from a member it
+                // knows speaking from its own host (a gossip push, a sync, an answer to our ping).
+                // An anonymous death (piggybacked on someone's ping) never ends a suspicion here:
+                // otherwise a forged suspect(X) plus a forged dead(X), two datagrams, evict any
+                // member. Deaths travel on gossip pushes every interval, so this costs little.
+                boolean suspectedHere = e.status == MemberStatus.SUSPECT || e.status == MemberStatus.UNREACHABLE;
+                if (own || e.status.isTerminal() || (suspectedHere && source.fromKnownMember(table, failed))) {
                     apply(e, new Gossip(e.id, MemberStatus.DEAD, e.incarnation, e.metadata, null), regossip, now,
                             out);
-                } else {
+                } else if (!suspectedHere) {
                     // Alive here: a death this node had no chance to observe. Suspect it and look
                     // for ourselves first; if the member is alive it refutes. The suspicion is not
                     // passed on: the death is what spreads, and others decide for themselves.

@@ -38,7 +38,7 @@ record NewsSource(@Nullable MemberId sender, boolean senderOnItsHost, @Nullable 
 
     /** Whether this is the word of the member {@code subject} itself (same name, address host and uid). */
     boolean speaksFor(MemberId subject) {
-        if (this == LOCAL) {
+        if (this.equals(LOCAL)) {
             return true;
         }
         if (answeredBy != null && answeredBy.name().equals(subject.name())

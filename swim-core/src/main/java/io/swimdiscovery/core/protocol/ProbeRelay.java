@@ -85,7 +85,7 @@ final class ProbeRelay {
 
     void onNackDue(Timers.RelayNack t, List<Directive> out) {
         Relay relay = t.relay();
-        if (relays.get(relay.sequence()) == relay) {
+        if (relay.equals(relays.get(relay.sequence()))) {
             out.add(dissemination.send(relay.requester(), new Nack(relay.requesterSequence(), List.of()), null));
         }
     }

@@ -312,8 +312,9 @@ public final class SwimSettings {
     }
 
     /**
-     * Largest Lifeguard local health score; probe timeout and period scale by {@code score + 1}.
-     * A score, 0 (no scaling) or more; default 8 (up to 9x).
+     * Largest Lifeguard local health multiplier: the score runs 0..{@code localHealthMax - 1} and
+     * probe timeout and period scale by {@code score + 1}, so at most by this factor (memberlist's
+     * {@code AwarenessMaxMultiplier}). 1 to 64; default 8 (up to 8x).
      */
     public int localHealthMax() {
         return localHealthMax;
@@ -515,7 +516,7 @@ public final class SwimSettings {
         public Builder reconnectInterval(Duration v) { this.reconnectInterval = v; return this; }
         /** How long tombstones are kept; default 5 min. See {@link SwimSettings#deadMemberRetention()}. */
         public Builder deadMemberRetention(Duration v) { this.deadMemberRetention = v; return this; }
-        /** Largest local health score; default 8. See {@link SwimSettings#localHealthMax()}. */
+        /** Largest local health multiplier, 1..64; default 8. See {@link SwimSettings#localHealthMax()}. */
         public Builder localHealthMax(int v) { this.localHealthMax = v; return this; }
         /** Lifeguard extensions on or off; default on. See {@link SwimSettings#lifeguardEnabled()}. */
         public Builder lifeguardEnabled(boolean v) { this.lifeguardEnabled = v; return this; }
@@ -527,10 +528,15 @@ public final class SwimSettings {
         public Builder maxPacketSize(int v) { this.maxPacketSize = v; return this; }
         /** Largest metadata map in bytes; default 512. See {@link SwimSettings#maxMetadataBytes()}. */
         public Builder maxMetadataBytes(int v) { this.maxMetadataBytes = v; return this; }
+        /** Longest pause survived on silence alone; default 5 s, 0 for none. See {@link SwimSettings#pauseTolerance()}. */
         public Builder pauseTolerance(Duration v) { this.pauseTolerance = v; return this; }
+        /** Suspicion timeout when this node saw the process is gone; default 1 s. See {@link SwimSettings#goneSuspicionTimeout()}. */
         public Builder goneSuspicionTimeout(Duration v) { this.goneSuspicionTimeout = v; return this; }
+        /** How long failed members are reconnect candidates; default 6 h. See {@link SwimSettings#reconnectRetention()}. */
         public Builder reconnectRetention(Duration v) { this.reconnectRetention = v; return this; }
+        /** Most members a node holds, tombstones included; default 20,000. See {@link SwimSettings#maxMembers()}. */
         public Builder maxMembers(int v) { this.maxMembers = v; return this; }
+        /** What a node declared dead does; default {@link RejoinPolicy#REJOIN}. See {@link SwimSettings#rejoinPolicy()}. */
         public Builder rejoinPolicy(RejoinPolicy v) { this.rejoinPolicy = v; return this; }
 
         /** @throws IllegalArgumentException naming the first setting out of range */

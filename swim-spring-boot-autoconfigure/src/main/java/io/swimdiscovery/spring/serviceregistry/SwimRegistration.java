@@ -34,6 +34,8 @@ public class SwimRegistration implements Registration {
 
     private volatile @Nullable String status;
 
+    private volatile boolean trafficRefused;
+
     /**
      * @param instanceId the node's name
      * @param serviceId the service id to announce
@@ -121,7 +123,9 @@ public class SwimRegistration implements Registration {
                 metadata.put(SwimMetadata.PORT, Integer.toString(this.port));
             }
             metadata.put(SwimMetadata.SCHEME, this.scheme);
-            metadata.put(SwimMetadata.STATUS, current);
+            // The application refusing traffic (readiness, health) announces OUT_OF_SERVICE over UP.
+            boolean routable = !this.trafficRefused || !SwimMetadata.STATUS_UP.equals(current);
+            metadata.put(SwimMetadata.STATUS, routable ? current : SwimMetadata.STATUS_OUT_OF_SERVICE);
         }
         return metadata;
     }
@@ -138,6 +142,19 @@ public class SwimRegistration implements Registration {
 
     void setStatus(@Nullable String status) {
         this.status = status;
+    }
+
+    /**
+     * Whether the application refuses traffic now (Boot's readiness, or its health): the node
+     * then announces OUT_OF_SERVICE whatever {@link #getStatus()} says. Set by
+     * {@code SwimTrafficGate}.
+     */
+    public boolean isTrafficRefused() {
+        return this.trafficRefused;
+    }
+
+    public void setTrafficRefused(boolean trafficRefused) {
+        this.trafficRefused = trafficRefused;
     }
 
     @Override

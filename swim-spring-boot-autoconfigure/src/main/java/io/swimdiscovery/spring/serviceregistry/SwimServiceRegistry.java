@@ -27,12 +27,18 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
     }
 
     @Override
+    // Spring Cloud's ServiceRegistry marks the parameter @Nullable; this registry is handed its
+    // SwimRegistration bean (by SwimAutoServiceRegistration), and a null is a caller's bug that fails here.
+    @SuppressWarnings("NullAway")
     public void register(SwimRegistration registration) {
         registration.setStatus(SwimMetadata.STATUS_UP);
         publish(registration);
     }
 
     @Override
+    // Spring Cloud's ServiceRegistry marks the parameter @Nullable; this registry is handed its
+    // SwimRegistration bean (by SwimAutoServiceRegistration), and a null is a caller's bug that fails here.
+    @SuppressWarnings("NullAway")
     public void deregister(SwimRegistration registration) {
         registration.setStatus(null);
         publish(registration);
@@ -61,9 +67,16 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
 
     /** The status announced now: UP, OUT_OF_SERVICE, or null when not registered. */
     @Override
-    @SuppressWarnings("unchecked")
+    // The signature is Spring Cloud's (a type parameter only in the return type, a non-null return);
+    // "not registered" has no status to report, so null it is, as the javadoc says.
+    @SuppressWarnings({"unchecked", "NullAway", "TypeParameterUnusedInFormals"})
     public <T> @Nullable T getStatus(SwimRegistration registration) {
         return (T) registration.getStatus();
+    }
+
+    /** Announces the registration's metadata again (its traffic state changed, for instance). */
+    public void republish(SwimRegistration registration) {
+        publish(registration);
     }
 
     // Before the node runs, the registration alone holds the status and the node starts with it.
@@ -79,6 +92,7 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
         metadata.putAll(registration.memberMetadata());
         try {
             node.updateMetadata(metadata).get(5, TimeUnit.SECONDS);
+            this.lifecycle.localMemberChanged();
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

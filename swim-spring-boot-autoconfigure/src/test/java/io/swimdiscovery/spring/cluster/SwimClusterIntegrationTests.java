@@ -137,7 +137,7 @@ class SwimClusterIntegrationTests {
         assertThat(prometheus).contains("swim_members{status=\"alive\"} 3.0")
             .contains("swim_messages_total{direction=\"sent\",type=\"ping\"}")
             .contains("swim_traffic_bytes_total{direction=\"received\",type=\"ack\"}")
-            .contains("swim_probes_total{outcome=\"acked\"}")
+            .contains("swim_probe_outcomes_total{outcome=\"acked\"}")
             .contains("swim_local_health ")
             .contains("swim_gossip_queue_depth ");
     }
