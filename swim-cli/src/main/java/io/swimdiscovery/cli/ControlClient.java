@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** Talks to a running node's control endpoint on 127.0.0.1 and prints its JSON answer. */
 final class ControlClient {
@@ -29,7 +30,7 @@ final class ControlClient {
      * @return 0 if the node answered 2xx, 1 otherwise (its error JSON is printed either way)
      * @throws IllegalStateException if nothing answers on the port
      */
-    int call(String path, String body, PrintWriter out) {
+    int call(String path, @Nullable String body, PrintWriter out) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(TIMEOUT);

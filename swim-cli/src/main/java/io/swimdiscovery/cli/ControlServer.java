@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The node's local control endpoint: plain HTTP on the loopback address only, so nothing off the
@@ -131,7 +132,7 @@ final class ControlServer implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> error(String message) {
+    private static Map<String, Object> error(@Nullable String message) {
         return Map.of("error", message == null ? "bad request" : message);
     }
 

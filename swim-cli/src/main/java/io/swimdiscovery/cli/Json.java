@@ -2,6 +2,7 @@ package io.swimdiscovery.cli;
 
 import java.util.Collection;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes JSON text from maps, lists, strings, numbers and booleans. The CLI only writes flat
@@ -15,13 +16,13 @@ final class Json {
     }
 
     /** {@code value} as JSON: Map (keys as strings, in iteration order), Collection, String, Number, Boolean, null. */
-    static String write(Object value) {
+    static String write(@Nullable Object value) {
         StringBuilder out = new StringBuilder(256);
         append(out, value);
         return out.toString();
     }
 
-    private static void append(StringBuilder out, Object value) {
+    private static void append(StringBuilder out, @Nullable Object value) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,18 +54,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--seed-dns", paramLabel = "NAME",
             description = "A DNS name whose A/AAAA records are the seeds (e.g. a Kubernetes headless service).")
-    String seedDns;
+    @Nullable String seedDns;
 
     @Option(names = {"--cluster", "--cluster-name"}, description = "Cluster name; nodes with another one are rejected (default ${DEFAULT-VALUE}).")
     String cluster = "swim";
 
     @Option(names = "--key-file", paramLabel = "FILE",
             description = "File with one Base64 AES key per line (16, 24 or 32 bytes); the first seals.")
-    Path keyFile;
+    @Nullable Path keyFile;
 
     @Option(names = "--encryption", paramLabel = "MODE",
             description = "NONE, ROLLOUT or REQUIRED (default: REQUIRED with a key file, else NONE).")
-    EncryptionMode encryption;
+    @Nullable EncryptionMode encryption;
 
     @Option(names = "--profile", paramLabel = "lan|wan|local", description = "Settings preset (default lan).")
     String profile = "lan";

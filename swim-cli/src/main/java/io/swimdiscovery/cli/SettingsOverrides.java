@@ -59,7 +59,8 @@ final class SettingsOverrides {
             try {
                 SwimSettings.Builder.class.getMethod(name, type).invoke(builder, value);
             } catch (InvocationTargetException e) {
-                throw new IllegalArgumentException("setting " + name + ": " + e.getCause().getMessage(), e.getCause());
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new IllegalArgumentException("setting " + name + ": " + cause.getMessage(), cause);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("setting " + name + " is not settable: " + e, e);
             }

@@ -1,8 +1,11 @@
 package io.swimdiscovery.cli;
 
 import java.io.PrintStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,8 +37,8 @@ public final class SwimCli implements Callable<Integer> {
     /** Runs the command line; returns the exit code instead of exiting, for tests. */
     static int execute(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new SwimCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cli.setParameterExceptionHandler((e, a) -> oneLine(err, e.getMessage()));
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             // Options that parse but cannot be used (a bad setting, an unreadable key file): 2.
@@ -49,7 +52,7 @@ public final class SwimCli implements Callable<Integer> {
         return cli.execute(args);
     }
 
-    private static int oneLine(PrintStream err, String message) {
+    private static int oneLine(PrintStream err, @Nullable String message) {
         err.println("swim-node: " + message + " (see swim-node --help)");
         err.flush();
         return BAD_OPTIONS;
@@ -60,7 +63,9 @@ public final class SwimCli implements Callable<Integer> {
         @Option(names = "--control-port", required = true, description = "The node's control port (NodeStarted prints it).")
         int controlPort;
 
+        // Fields picocli sets before call(): NullAway cannot see that.
         @CommandLine.Spec
+        @SuppressWarnings("NullAway.Init")
         CommandLine.Model.CommandSpec spec;
 
         PrintWriter out() {
@@ -81,9 +86,11 @@ public final class SwimCli implements Callable<Integer> {
             description = "Rotates keys at runtime: install a new key everywhere, then use it everywhere, then remove the old one.")
     static final class Keys extends ControlCommand {
         @Parameters(index = "0", paramLabel = "install|use|remove")
+        @SuppressWarnings("NullAway.Init")
         String action;
 
         @Parameters(index = "1", paramLabel = "BASE64_KEY")
+        @SuppressWarnings("NullAway.Init")
         String key;
 
         @Override
@@ -99,6 +106,7 @@ public final class SwimCli implements Callable<Integer> {
             description = "Switches the encryption mode at runtime: NONE, ROLLOUT or REQUIRED.")
     static final class Encryption extends ControlCommand {
         @Parameters(index = "0", paramLabel = "NONE|ROLLOUT|REQUIRED")
+        @SuppressWarnings("NullAway.Init")
         String mode;
 
         @Override
