@@ -27,6 +27,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -q "${missing[@]}" >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q "${missing[@]}" >/dev/null; }
 fi
 command -v python3 >/dev/null || { echo "network-fault-tests: needs python3" >&2; exit 2; }
+if ip netns list 2>/dev/null | awk '$1 ~ /^swnf-/' | grep -q .; then
+  echo "network-fault-tests: namespaces swnf-* already exist; refusing to run (remove them with 'ip netns del NAME')" >&2
+  exit 2
+fi
 
 jar=swim-cli/target/swim-cli.jar
 if [ ! -f "$jar" ]; then
@@ -42,11 +46,19 @@ cleanup() {
     ip netns del "$ns" 2>/dev/null || true
   done
 }
-if ip netns list 2>/dev/null | awk '$1 ~ /^swnf-/' | grep -q .; then
-  echo "network-fault-tests: namespaces swnf-* already exist; refusing to run (remove them with 'ip netns del NAME')" >&2
-  exit 2
-fi
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
 
-# The suite takes about 8 minutes; 11.5 minutes is the hard stop (the issue allows 12).
-timeout --kill-after=15 690 python3 scripts/netfault/suite.py --jar "$jar" "$@"
+# The suite takes about 8 minutes; 11.5 minutes is the hard stop (the issue allows 12). It runs in
+# the background so a signal to this script is handled at once: passed on (timeout hands it to the
+# harness, which stops its processes and removes its namespaces), then the backstop above.
+timeout --kill-after=15 690 python3 scripts/netfault/suite.py --jar "$jar" "$@" &
+suite=$!
+on_signal() {
+  kill -TERM "$suite" 2>/dev/null || true
+  wait "$suite" 2>/dev/null || true
+  exit 143
+}
+trap on_signal INT TERM
+rc=0
+wait "$suite" || rc=$?
+exit "$rc"
