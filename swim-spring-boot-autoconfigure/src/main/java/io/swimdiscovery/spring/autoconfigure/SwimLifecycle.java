@@ -5,6 +5,7 @@ import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MembershipEvent;
 import io.swimdiscovery.spring.discovery.SwimMetadata;
+import io.swimdiscovery.spring.discovery.SwimServiceCatalog;
 import io.swimdiscovery.spring.serviceregistry.SwimRegistration;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -57,6 +58,8 @@ public class SwimLifecycle implements SmartLifecycle {
 
     private final Object monitor = new Object();
 
+    private final SwimServiceCatalog catalog = new SwimServiceCatalog();
+
     private volatile @Nullable SwimNode node;
 
     private volatile boolean running;
@@ -90,14 +93,28 @@ public class SwimLifecycle implements SmartLifecycle {
             SwimNode started = this.nodeSupplier.get();
             // Listen before starting, so not even the first join's news is missed.
             started.addListener(this::dispatch);
-            bind(started);
+            this.catalog.open();
+            try {
+                bind(started);
+            }
+            catch (RuntimeException ex) {
+                this.catalog.close();
+                throw ex;
+            }
             this.node = started;
             this.running = true;
             this.left = false;
             if (this.registration != null) {
                 this.registration.setHost(started.localMember().address().host());
                 announceIfMissing(started, this.registration);
+                if (this.registration.isRegistered() && this.registration.getPort() <= 0) {
+                    logger.info("SWIM node joins as a client only: no service port is known (no web server of "
+                            + "this application bound one). Set swim.service.port to announce service '"
+                            + this.registration.getServiceId() + "'.");
+                }
             }
+            Member local = started.localMember();
+            this.catalog.updateLocal(local.name(), local.address().host(), local.metadata());
             logger.info("SWIM node " + started.localMember().id() + " started");
             join(started);
         }
@@ -122,13 +139,47 @@ public class SwimLifecycle implements SmartLifecycle {
     }
 
     // A node of the user's own was built without our service keys: add them to what it already publishes.
-    private static void announceIfMissing(SwimNode started, SwimRegistration registration) {
+    private void announceIfMissing(SwimNode started, SwimRegistration registration) {
         Map<String, String> current = started.localMember().metadata();
-        if (registration.isRegistered() && !current.containsKey(SwimMetadata.SERVICE_ID)) {
+        Map<String, String> ours = registration.memberMetadata();
+        if (ours.containsKey(SwimMetadata.SERVICE_ID) && !current.containsKey(SwimMetadata.SERVICE_ID)) {
             Map<String, String> merged = new LinkedHashMap<>(current);
-            merged.putAll(registration.memberMetadata());
-            started.updateMetadata(merged);
+            merged.putAll(ours);
+            awaitMetadata(started, merged);
         }
+    }
+
+    /**
+     * Gossips new metadata for this node and, once the node took it, lists it in the service
+     * catalog. Every change of this node's metadata must come through here: the node's event
+     * stream says nothing about the node itself, so this is how local discovery learns of it.
+     * Does nothing before start and after leave (the node then starts with the registration's
+     * metadata).
+     *
+     * @throws IllegalStateException if the node refused the metadata (for instance, over the size bound)
+     */
+    public void updateMetadata(Map<String, String> metadata) {
+        SwimNode current = this.node;
+        if (current == null || !this.running || this.left || !current.isRunning()) {
+            return;
+        }
+        awaitMetadata(current, metadata);
+    }
+
+    private void awaitMetadata(SwimNode current, Map<String, String> metadata) {
+        try {
+            current.updateMetadata(metadata).get(5, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing new metadata", ex);
+        }
+        catch (Exception ex) {
+            Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+            throw new IllegalStateException("The node did not take the new metadata: " + cause.getMessage(), cause);
+        }
+        Member local = current.localMember();
+        this.catalog.updateLocal(local.name(), local.address().host(), metadata);
     }
 
     /** Joins through the seeds again (after a partition or when isolated); the node keeps running. */
@@ -170,6 +221,7 @@ public class SwimLifecycle implements SmartLifecycle {
                 leave(current);
             }
             this.running = false;
+            this.catalog.close();
         }
     }
 
@@ -177,6 +229,8 @@ public class SwimLifecycle implements SmartLifecycle {
         Duration timeout = this.properties.getLeaveTimeout();
         this.left = true;
         this.joined = false;
+        // Nobody should be routed to by this process's own discovery once it is on its way out.
+        this.catalog.close();
         try {
             // leave() bounds itself by the timeout; the extra second only guards against a stuck future.
             current.leave(timeout).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
@@ -230,6 +284,14 @@ public class SwimLifecycle implements SmartLifecycle {
         return current.members();
     }
 
+    /**
+     * What discovery lists now, kept up to date from membership changes; reading it never waits
+     * for the node's protocol thread.
+     */
+    public SwimServiceCatalog catalog() {
+        return this.catalog;
+    }
+
     /** Adds a listener for every membership change from now on. */
     public void addListener(MembershipListener listener) {
         this.listeners.add(listener);
@@ -240,6 +302,13 @@ public class SwimLifecycle implements SmartLifecycle {
     }
 
     private void dispatch(MembershipEvent event) {
+        // The catalog first: a listener reacting to the change already reads discovery as it is after it.
+        try {
+            this.catalog.apply(event);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Service catalog could not apply " + event, ex);
+        }
         for (MembershipListener listener : this.listeners) {
             try {
                 listener.onEvent(event);

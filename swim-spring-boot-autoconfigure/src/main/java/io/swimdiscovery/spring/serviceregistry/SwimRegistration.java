@@ -1,11 +1,11 @@
 package io.swimdiscovery.spring.serviceregistry;
 
 import io.swimdiscovery.spring.discovery.SwimMetadata;
+import io.swimdiscovery.spring.discovery.SwimServiceInstance;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.serviceregistry.Registration;
 
 /**
@@ -86,7 +86,7 @@ public class SwimRegistration implements Registration {
 
     @Override
     public URI getUri() {
-        return ServiceInstance.createUri(this);
+        return SwimServiceInstance.uri(getScheme(), this.host, this.port);
     }
 
     /** The metadata this instance announces, as other members' discovery clients will see it. */
@@ -107,7 +107,9 @@ public class SwimRegistration implements Registration {
 
     /**
      * The node's metadata: the user's entries and the zone, plus the service keys of
-     * {@link SwimMetadata} while registered.
+     * {@link SwimMetadata} while registered and a port is known. Without a port (a non-web or WAR
+     * application without {@code swim.service.port}) the instance is a client only: announcing a
+     * service without a port would send callers to port 80.
      */
     public Map<String, String> memberMetadata() {
         Map<String, String> metadata = new LinkedHashMap<>(this.userMetadata);
@@ -115,11 +117,9 @@ public class SwimRegistration implements Registration {
             metadata.put(SwimMetadata.ZONE, this.zone);
         }
         String current = this.status;
-        if (current != null) {
+        if (current != null && this.port > 0) {
             metadata.put(SwimMetadata.SERVICE_ID, this.serviceId);
-            if (this.port > 0) {
-                metadata.put(SwimMetadata.PORT, Integer.toString(this.port));
-            }
+            metadata.put(SwimMetadata.PORT, Integer.toString(this.port));
             metadata.put(SwimMetadata.SCHEME, this.scheme);
             metadata.put(SwimMetadata.STATUS, current);
         }

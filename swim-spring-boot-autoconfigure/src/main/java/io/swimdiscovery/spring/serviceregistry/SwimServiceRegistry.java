@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.client.serviceregistry.ServiceRegistry;
 
@@ -77,15 +76,6 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
         metadata.keySet().removeAll(List.of(SwimMetadata.SERVICE_ID, SwimMetadata.PORT, SwimMetadata.SCHEME,
                 SwimMetadata.STATUS));
         metadata.putAll(registration.memberMetadata());
-        try {
-            node.updateMetadata(metadata).get(5, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing the new status", ex);
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException("The node did not take the new metadata: " + ex.getMessage(), ex);
-        }
+        this.lifecycle.updateMetadata(metadata);
     }
 }
