@@ -5,6 +5,7 @@ import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import io.swimdiscovery.spring.event.SwimEventPublisher;
 import io.swimdiscovery.spring.serviceregistry.SwimRegistration;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,8 +43,11 @@ public final class SwimAutoConfiguration {
         String host = (properties.getAdvertiseAddress() != null) ? properties.getAdvertiseAddress()
                 : properties.getBindAddress();
         int port = (service.getPort() != null) ? service.getPort() : -1;
-        return new SwimRegistration(nodeName, serviceId, host, port, service.effectiveScheme(), service.getZone(),
-                service.getMetadata());
+        SwimRegistration registration = new SwimRegistration(nodeName, serviceId, host, port,
+                service.effectiveScheme(), service.getZone(), service.getMetadata());
+        registration.setManagementPaths(SwimManagementPaths.from(environment, properties));
+        registration.setManagementPort(SwimManagementPaths.fixedManagementPort(environment));
+        return registration;
     }
 
     @Bean
@@ -60,20 +64,27 @@ public final class SwimAutoConfiguration {
     @Lazy
     @ConditionalOnMissingBean
     SwimNode swimNode(SwimProperties properties, SwimSettings settings, SwimRegistration registration,
-            ObjectProvider<SwimNodeCustomizer> customizers) {
+            ObjectProvider<SwimNodeCustomizer> customizers, Environment environment) {
+        // Host first: the service host is part of the first metadata the node gossips.
+        SwimHostResolver.Choice host = SwimHostResolver.choose(properties, environment);
+        registration.setServiceHost(host.serviceHost());
+        Map<String, String> metadata = registration.memberMetadata();
+        SwimMetadataBound.check(metadata, settings);
+        SwimHostResolver.warnIfLoopbackWithRemoteSeeds(
+                (host.swimHost() != null) ? host.swimHost() : properties.getBindAddress(), properties);
         SwimNode.Builder builder = SwimNode.builder()
             .name(registration.getInstanceId())
             .clusterName(properties.getClusterName())
             .bindHost(properties.getBindAddress())
             .bindPort(properties.getPort())
             .settings(settings)
-            .metadata(registration.memberMetadata())
+            .metadata(metadata)
             .seeds(SwimSeedProviders.from(properties))
             .keys(SwimPropertiesValidator.decodeKeys(properties))
             .encryptionMode(properties.getEncryption().effectiveMode())
             .joinTimeout(properties.getJoinTimeout());
-        if (properties.getAdvertiseAddress() != null) {
-            builder.advertiseHost(properties.getAdvertiseAddress());
+        if (host.swimHost() != null) {
+            builder.advertiseHost(host.swimHost());
         }
         if (properties.getAdvertisePort() != null) {
             builder.advertisePort(properties.getAdvertisePort());

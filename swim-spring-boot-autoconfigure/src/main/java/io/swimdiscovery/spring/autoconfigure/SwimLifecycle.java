@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.cloud.client.discovery.event.InstancePreRegisteredEvent;
 import org.springframework.cloud.client.discovery.event.InstanceRegisteredEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -89,6 +90,11 @@ public class SwimLifecycle implements SmartLifecycle {
         synchronized (this.monitor) {
             if (this.running) {
                 return;
+            }
+            if (this.registration != null && this.registration.isRegistered()) {
+                // Before the node is built: listeners may still add to Registration.getMetadata(),
+                // and the node's very first metadata carries it.
+                this.publisher.publishEvent(new InstancePreRegisteredEvent(this, this.registration));
             }
             SwimNode started = this.nodeSupplier.get();
             // Listen before starting, so not even the first join's news is missed.

@@ -19,7 +19,10 @@ public final class SwimServiceInstances {
         return toServiceInstance(member.name(), member.address().host(), member.metadata());
     }
 
-    /** The instance a member named {@code name} on {@code host} announces with {@code metadata}, if any. */
+    /**
+     * The instance a member named {@code name} on {@code host} announces with {@code metadata}, if
+     * any; the host is {@link SwimMetadata#HOST} when the member published one.
+     */
     public static Optional<SwimServiceInstance> toServiceInstance(String name, String host,
             Map<String, String> metadata) {
         String serviceId = metadata.get(SwimMetadata.SERVICE_ID);
@@ -27,6 +30,10 @@ public final class SwimServiceInstances {
             return Optional.empty();
         }
         String scheme = metadata.getOrDefault(SwimMetadata.SCHEME, "http");
+        String serviceHost = metadata.get(SwimMetadata.HOST);
+        if (serviceHost != null && !serviceHost.isBlank()) {
+            host = serviceHost;
+        }
         return Optional.of(new SwimServiceInstance(name, serviceId, host, port(metadata.get(SwimMetadata.PORT)),
                 "https".equalsIgnoreCase(scheme), metadata));
     }

@@ -4,7 +4,6 @@ import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
 import io.swimdiscovery.spring.discovery.SwimMetadata;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +64,11 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
         return (T) registration.getStatus();
     }
 
+    /** Announces the registration's metadata again (it changed); before the node runs, nothing to do. */
+    void republish(SwimRegistration registration) {
+        publish(registration);
+    }
+
     // Before the node runs, the registration alone holds the status and the node starts with it.
     private void publish(SwimRegistration registration) {
         SwimNode node = this.lifecycle.getNode();
@@ -73,9 +77,11 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
         }
         // Keep what others put in the node's metadata (a node of the user's own); replace only ours.
         Map<String, String> metadata = new LinkedHashMap<>(node.localMember().metadata());
-        metadata.keySet().removeAll(List.of(SwimMetadata.SERVICE_ID, SwimMetadata.PORT, SwimMetadata.SCHEME,
-                SwimMetadata.STATUS));
-        metadata.putAll(registration.memberMetadata());
+        metadata.keySet().removeAll(SwimRegistration.RESERVED);
+        // An entry removed from the registration must go from the node too.
+        metadata.keySet().removeAll(registration.keysEverAnnounced());
+        Map<String, String> ours = registration.memberMetadata();
+        metadata.putAll(ours);
         this.lifecycle.updateMetadata(metadata);
     }
 }
