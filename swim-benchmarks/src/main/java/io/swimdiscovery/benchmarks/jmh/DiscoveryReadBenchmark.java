@@ -52,7 +52,7 @@ public class DiscoveryReadBenchmark {
 
     @Setup
     public void setUp() {
-        catalog = new SwimServiceCatalog();
+        catalog = new SwimServiceCatalog(java.time.Duration.ZERO);
         catalog.open();
         memberList = new ArrayList<>(members);
         for (int i = 0; i < members; i++) {

@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -25,11 +29,16 @@ import org.springframework.cloud.client.ServiceInstance;
  * hands to its listener thread, and published by one volatile write; a read is one volatile read
  * and a map lookup, with no lock and no copy.
  *
- * <p><b>Cost of a change.</b> A member is held in the form discovery lists it (host, port, scheme,
- * metadata). An event that leaves that form unchanged (a suspicion, a refutation, a new
- * incarnation with the same metadata) publishes nothing and wakes no catalog listener. One that
- * changes it rebuilds the lists of the one or two services concerned and the outer map, never the
- * whole cluster: O(instances of that service + number of services).
+ * <p><b>Cost of a change, and coalescing.</b> A member is held in the form discovery lists it
+ * (host, port, scheme, metadata). An event that leaves that form unchanged (a suspicion, a
+ * refutation, a new incarnation with the same metadata) publishes nothing and wakes no catalog
+ * listener. One that changes it marks its service dirty; publishing rebuilds the lists of the
+ * dirty services and the outer map, never the whole cluster: O(instances of those services +
+ * number of services). A change after a quiet spell is published at once, so a crash or a leave
+ * is visible to the very next read (and to every listener the event reaches after the catalog);
+ * changes that follow within {@link #COALESCE_WINDOW} of a publish are gathered and published
+ * together at the end of the window, so a join storm of thousands of members costs a few
+ * rebuilds, not one per member.
  *
  * <p>Writers (the node's listener thread, and whoever changes this instance's own metadata) take
  * one lock among themselves; readers never do. The local member is not in the node's event
@@ -37,7 +46,14 @@ import org.springframework.cloud.client.ServiceInstance;
  */
 public final class SwimServiceCatalog {
 
+    /** Changes this soon after a publish wait for the window's end and are published together. */
+    public static final Duration COALESCE_WINDOW = Duration.ofMillis(20);
+
+    private final long windowNanos;
+
     private static final Log logger = LogFactory.getLog(SwimServiceCatalog.class);
+
+    private final Executor afterWindow;
 
     private final Object writeLock = new Object();
 
@@ -51,9 +67,32 @@ public final class SwimServiceCatalog {
 
     private @Nullable String localName;
 
+    // Guarded by writeLock: services changed since the last publish, when the last one was, and
+    // whether a publish at the end of the window is already scheduled.
+    private final Set<String> dirty = new LinkedHashSet<>();
+
+    private long lastPublishNanos;
+
+    private boolean publishScheduled;
+
     private volatile boolean open;
 
     private volatile ServiceCatalog current = ServiceCatalog.EMPTY;
+
+    /** A catalog that coalesces changes within {@link #COALESCE_WINDOW}. */
+    public SwimServiceCatalog() {
+        this(COALESCE_WINDOW);
+    }
+
+    /**
+     * @param window changes this soon after a publish are published together at its end; zero
+     * publishes every change at once (tests, benchmarks of the rebuild itself)
+     */
+    public SwimServiceCatalog(Duration window) {
+        this.windowNanos = window.toNanos();
+        this.afterWindow = CompletableFuture.delayedExecutor(this.windowNanos, TimeUnit.NANOSECONDS);
+        this.lastPublishNanos = System.nanoTime() - this.windowNanos;
+    }
 
     /** The catalog now; lock-free. Empty before {@link #open()} and after {@link #close()}. */
     public ServiceCatalog current() {
@@ -68,12 +107,12 @@ public final class SwimServiceCatalog {
     /** Starts following a node that is about to start: forgets everything, then accepts events. */
     public void open() {
         synchronized (this.writeLock) {
-            Set<String> changed = new LinkedHashSet<>(this.byService.keySet());
+            this.dirty.addAll(this.byService.keySet());
             this.byMember.clear();
             this.byService.clear();
             this.localName = null;
             this.open = true;
-            publish(changed);
+            publishDirty();
         }
     }
 
@@ -81,10 +120,10 @@ public final class SwimServiceCatalog {
     public void close() {
         synchronized (this.writeLock) {
             this.open = false;
-            Set<String> changed = new LinkedHashSet<>(this.byService.keySet());
+            this.dirty.addAll(this.byService.keySet());
             this.byMember.clear();
             this.byService.clear();
-            publish(changed);
+            publishDirty();
         }
     }
 
@@ -137,23 +176,42 @@ public final class SwimServiceCatalog {
         if (Objects.equals(previous, instance)) {
             return;
         }
-        Set<String> changed = new LinkedHashSet<>(2);
         if (previous != null) {
             TreeMap<String, SwimServiceInstance> instances = this.byService.get(previous.getServiceId());
             instances.remove(name);
             if (instances.isEmpty()) {
                 this.byService.remove(previous.getServiceId());
             }
-            changed.add(previous.getServiceId());
+            this.dirty.add(previous.getServiceId());
         }
         if (instance != null) {
             this.byService.computeIfAbsent(instance.getServiceId(), (id) -> new TreeMap<>()).put(name, instance);
-            changed.add(instance.getServiceId());
+            this.dirty.add(instance.getServiceId());
         }
-        publish(changed);
+        if (System.nanoTime() - this.lastPublishNanos >= this.windowNanos) {
+            publishDirty();
+        }
+        else if (!this.publishScheduled) {
+            this.publishScheduled = true;
+            this.afterWindow.execute(this::publishAtWindowEnd);
+        }
     }
 
-    private void publish(Set<String> changedServiceIds) {
+    private void publishAtWindowEnd() {
+        synchronized (this.writeLock) {
+            this.publishScheduled = false;
+            publishDirty();
+        }
+    }
+
+    // Under writeLock.
+    private void publishDirty() {
+        this.lastPublishNanos = System.nanoTime();
+        if (this.dirty.isEmpty() && this.current.version() > 0) {
+            return;
+        }
+        Set<String> changedServiceIds = Set.copyOf(this.dirty);
+        this.dirty.clear();
         ServiceCatalog before = this.current;
         Map<String, ServiceCatalog.Service> services = new HashMap<>(before.services());
         for (String serviceId : changedServiceIds) {

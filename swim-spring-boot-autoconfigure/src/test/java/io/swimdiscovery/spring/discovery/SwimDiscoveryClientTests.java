@@ -16,7 +16,7 @@ import org.springframework.cloud.client.ServiceInstance;
 /** Which members discovery lists, and how a member becomes a service instance. */
 class SwimDiscoveryClientTests {
 
-    private final SwimServiceCatalog catalog = new SwimServiceCatalog();
+    private final SwimServiceCatalog catalog = new SwimServiceCatalog(java.time.Duration.ZERO);
 
     @Test
     void listsAliveAndSuspectMembersButNeverDeadLeftOrUnreachable() {

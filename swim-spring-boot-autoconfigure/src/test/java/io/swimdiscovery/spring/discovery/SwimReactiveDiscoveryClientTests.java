@@ -14,7 +14,7 @@ class SwimReactiveDiscoveryClientTests {
 
     @Test
     void eachSubscriptionReadsTheViewNow() {
-        SwimServiceCatalog catalog = new SwimServiceCatalog();
+        SwimServiceCatalog catalog = new SwimServiceCatalog(java.time.Duration.ZERO);
         catalog.open();
         SwimReactiveDiscoveryClient client = new SwimReactiveDiscoveryClient(new SwimDiscoveryClient(catalog, false, 0));
         var instances = client.getInstances("orders").map(ServiceInstance::getInstanceId).collectList();

@@ -16,7 +16,7 @@ import reactor.core.Disposable;
 /** The optional push-based base supplier emits a new list on every change of its service. */
 class SwimServiceInstanceListSupplierTests {
 
-    private final SwimServiceCatalog catalog = new SwimServiceCatalog();
+    private final SwimServiceCatalog catalog = new SwimServiceCatalog(java.time.Duration.ZERO);
 
     private final SwimServiceInstanceListSupplier supplier = new SwimServiceInstanceListSupplier("orders",
             this.catalog, false);
