@@ -86,7 +86,9 @@ final class SwimHostResolver {
     private static InetAddress discover(InetUtilsProperties inet) {
         try (InetUtils utils = new InetUtils(inet)) {
             InetAddress found = utils.findFirstNonLoopbackAddress();
-            if (found != null && !found.isLoopbackAddress()) {
+            // InetUtils falls back to InetAddress.getLocalHost() when no IPv4 address passes its
+            // filters, and that fallback ignores them: accept it only if it passes them too.
+            if (found != null && !found.isLoopbackAddress() && preferred(found, inet)) {
                 return found;
             }
             InetAddress v6 = firstGlobalIpv6(inet);
@@ -124,7 +126,8 @@ final class SwimHostResolver {
     private static boolean preferred(InetAddress address, InetUtilsProperties inet) {
         if (inet.isUseOnlySiteLocalInterfaces()) {
             // IPv6 unique local addresses (fc00::/7) are the counterpart of RFC 1918.
-            return (address.getAddress()[0] & 0xfe) == 0xfc;
+            return (address instanceof Inet6Address) ? (address.getAddress()[0] & 0xfe) == 0xfc
+                    : address.isSiteLocalAddress();
         }
         String text = address.getHostAddress();
         return inet.getPreferredNetworks().isEmpty()

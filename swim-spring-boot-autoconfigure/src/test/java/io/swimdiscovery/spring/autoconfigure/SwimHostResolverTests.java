@@ -52,6 +52,15 @@ class SwimHostResolverTests {
     }
 
     @Test
+    void withoutAUsableIpv4AddressAGlobalIpv6AddressIsAdvertisedNotLoopback() throws Exception {
+        Optional<InetAddress> ipv6 = firstGlobalIpv6();
+        assumeThat(ipv6).as("a global IPv6 address on this host").isPresent();
+        // No IPv4 address matches: as on an IPv6-only host.
+        this.environment.withProperty("spring.cloud.inetutils.preferred-networks", ipv6.get().getHostAddress());
+        assertThat(choose().swimHost()).isEqualTo(ipv6.get().getHostAddress());
+    }
+
+    @Test
     void hostNameOptionGivesCallersTheName() {
         this.environment.withProperty("swim.bind-address", "127.0.0.1")
             .withProperty("swim.instance.prefer-ip-address", "false")
@@ -87,6 +96,19 @@ class SwimHostResolverTests {
     private SwimHostResolver.Choice choose() {
         SwimProperties properties = Binder.get(this.environment).bindOrCreate("swim", SwimProperties.class);
         return SwimHostResolver.choose(properties, this.environment);
+    }
+
+    private static Optional<InetAddress> firstGlobalIpv6() throws Exception {
+        for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nif.isUp() && !nif.isLoopback() && !nif.getDisplayName().matches("docker\\d*|veth.*|br-.*")) {
+                for (InetAddress address : Collections.list(nif.getInetAddresses())) {
+                    if (address instanceof java.net.Inet6Address && !address.isLinkLocalAddress()) {
+                        return Optional.of(address);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> firstNonLoopbackIpv4() throws Exception {
