@@ -184,6 +184,22 @@ class LoadBalancerConfigurationsClusterTests {
     }
 
     @Test
+    void healthChecksOverThePushBasedBaseDropALeftInstanceWithoutWaitingForTheNextCheck() {
+        // Checks every minute: only a new list from the base can remove an instance within the test.
+        ConfigurableApplicationContext client = client(LoadBalancerTestApplications.PushHealthClient.class,
+                "spring.cloud.loadbalancer.health-check.initial-delay=0",
+                "spring.cloud.loadbalancer.health-check.interval=60s");
+        ConfigurableApplicationContext extra = server("billing-extra", "zone=z1");
+        await().atMost(FORMATION).untilAsserted(() -> assertThat(chosen(client, 10, this::noRequest))
+            .contains("billing-extra").doesNotContain("billing-zombie"));
+        extra.close();
+        this.contexts.remove(extra);
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(chosen(client, 10, this::noRequest)).doesNotContain("billing-extra"));
+        client.close();
+    }
+
+    @Test
     void serviceKnownOnlyToTheSimpleDiscoveryClientIsFoundByTheLoadBalancerToo() {
         ConfigurableApplicationContext client = client(LoadBalancerTestApplications.Client.class,
                 "spring.cloud.discovery.client.simple.instances.legacy[0].uri=http://127.0.0.1:"
@@ -224,7 +240,9 @@ class LoadBalancerConfigurationsClusterTests {
         ConfigurableApplicationContext context = start(application, WebApplicationType.NONE,
                 "client-" + this.contexts.size(), "client", all.toArray(String[]::new));
         await().atMost(FORMATION)
-            .untilAsserted(() -> assertThat(context.getBean(DiscoveryClient.class).getInstances("billing")).hasSize(4));
+            .untilAsserted(() -> assertThat(context.getBean(DiscoveryClient.class).getInstances("billing"))
+                .extracting(ServiceInstance::getInstanceId)
+                .contains("billing-1", "billing-2", "billing-3", "billing-zombie"));
         return context;
     }
 

@@ -1,5 +1,7 @@
 package io.swimdiscovery.spring.loadbalancer.cluster;
 
+import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
+import io.swimdiscovery.spring.loadbalancer.SwimServiceInstanceListSupplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
@@ -69,6 +71,26 @@ final class LoadBalancerTestApplications {
     @LoadBalancerClients(defaultConfiguration = HintsConfiguration.class)
     static class HintsClient {
 
+    }
+
+    /** Health checks over SWIM's push-based base, as docs/spring-integration.md shows it. */
+    @Configuration(proxyBeanMethods = false)
+    @Import(Client.class)
+    @LoadBalancerClients(defaultConfiguration = PushHealthConfiguration.class)
+    static class PushHealthClient {
+
+    }
+
+    static class PushHealthConfiguration {
+
+        @Bean
+        ServiceInstanceListSupplier healthChecked(ConfigurableApplicationContext context, SwimLifecycle lifecycle) {
+            String serviceId = context.getEnvironment().getProperty("loadbalancer.client.name");
+            return ServiceInstanceListSupplier.builder()
+                .withBase(new SwimServiceInstanceListSupplier(serviceId, lifecycle.catalog(), false))
+                .withHealthChecks()
+                .build(context);
+        }
     }
 
     /** Not a {@code @Configuration}: only LoadBalancer's child contexts load it. */
