@@ -3,6 +3,7 @@ package io.swimdiscovery.sample;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,9 @@ class ClusterController {
     }
 
     /** One instance as the page lists it. */
-    record InstanceView(String instanceId, String host, int port, String uri, Map<String, String> metadata) {
+    // Spring Cloud's ServiceInstance may have no instance id and no metadata.
+    record InstanceView(@Nullable String instanceId, String host, int port, String uri,
+            @Nullable Map<String, String> metadata) {
         static InstanceView of(ServiceInstance i) {
             return new InstanceView(i.getInstanceId(), i.getHost(), i.getPort(), i.getUri().toString(), i.getMetadata());
         }

@@ -146,7 +146,7 @@ public final class ReadLoadCommand implements Command {
             .put("seconds", seconds)
             .put("reads_per_s", Math.round(count.sum() / secs))
             .put("probes_per_s", (after.probes() - before.probes()) / secs)
-            .put("probe_rtt_mean_us", acked == 0 ? -1 : (after.probeRttTotalNanos() - before.probeRttTotalNanos()) / acked / 1000.0)
+            .put("probe_rtt_mean_us", acked == 0 ? -1 : (after.probeRttTotalNanos() - before.probeRttTotalNanos()) / (double) acked / 1000.0)
             .put("probes_failed", after.probesFailed() - before.probesFailed())
             .put("suspicions_raised", after.suspicionsRaised() - before.suspicionsRaised())
             .toString();

@@ -9,9 +9,10 @@ import java.util.Locale;
  * {@code real --scenario crash|loss|join|leave --nodes N --runs R [--loss P] [--duration-s D]
  * [--warmup-s W] [--settings lan|memberlist|local] [--seed S]}: N real nodes on 127.0.0.1 in this JVM, one JSON line per run.
  *
- * <p>Settings default to {@link SwimSettings#lan()}; {@code --settings memberlist} is memberlist's
- * DefaultLANConfig exactly (1 s period, 500 ms probe timeout, 3 indirect probes, suspicion
- * multiplier 4, gossip every 200 ms to 3, push-pull every 30 s), so figures compare on equal terms.
+ * <p>Settings default to {@link SwimSettings#lan()}; {@code --settings memberlist} is
+ * {@link SwimSettings#memberlist()}, memberlist's DefaultLANConfig (1 s period, 500 ms probe
+ * timeout, 3 indirect probes, suspicion multiplier 4, gossip every 200 ms to 3, push-pull every
+ * 30 s, awareness up to 8x), so figures compare on equal terms.
  * {@code --warmup-s} waits that long after the join news has spread before measuring (so the first
  * round of push-pull syncs, due within 1.5 base intervals of each start, can pass);
  * {@code --duration-s} is the steady-state window in which traffic, CPU and (for the loss scenario)
@@ -71,8 +72,7 @@ public final class RealCommand {
         SwimSettings settings = switch (settingsName) {
             case "local" -> SwimSettings.local();
             case "wan" -> SwimSettings.wan();
-            // memberlist's DefaultLANConfig exactly: our LAN preset but suspicion multiplier 4.
-            case "memberlist" -> SwimSettings.lan().toBuilder().suspicionMultiplier(4).build();
+            case "memberlist" -> SwimSettings.memberlist();
             default -> SwimSettings.lan();
         };
         Duration steady = Duration.ofMillis((long) ((durationS != null ? durationS

@@ -157,7 +157,7 @@ final class RealScenario {
                 gone.put(victimName, true);
                 long t0 = System.nanoTime();
                 if (kind == Kind.CRASH) {
-                    victim.close();
+                    victim.halt();
                 } else {
                     victim.leave(Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
                 }
@@ -180,7 +180,7 @@ final class RealScenario {
             result.put("error", String.valueOf(e.getCause() != null ? e.getCause() : e));
             return finish(result, seen, gone, null, null, null);
         } finally {
-            nodes.parallelStream().forEach(SwimNode::close);
+            nodes.parallelStream().forEach(SwimNode::halt);
             faults.close();
             listenerThread.shutdownNow();
         }

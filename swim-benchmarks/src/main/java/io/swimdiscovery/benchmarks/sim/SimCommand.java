@@ -15,12 +15,17 @@ public final class SimCommand implements Command {
     @Override
     public String usage() {
         return """
-                sim --scenario crash|loss|join|leave|partition|slow --nodes N --runs R --seed S
-                    [--impl swim|heartbeat] [--loss P] [--duration-s D] [--lifeguard on|off] [--k K]
-                    [--hb-limit L] [--warmup-s W] [--steady-s S] [--slow-ms M] [--preformed auto|on|off]
-                    [--sizer wire|estimate]
+                sim --scenario crash|kill|pause|sync|loss|join|leave|partition|slow --nodes N --runs R --seed S
+                    [--impl swim|heartbeat] [--settings lan|memberlist] [--loss P] [--duration-s D]
+                    [--lifeguard on|off] [--k K] [--hb-limit L] [--warmup-s W] [--steady-s S] [--slow-ms M]
+                    [--pause-ms M] [--preformed auto|on|off] [--sizer wire|estimate]
                   Runs R simulated clusters of N nodes in virtual time; run r uses seed S + r and replays
-                  exactly. crash: one node crashes after warm-up; loss: loss P on every link for D s;
+                  exactly. --settings memberlist: memberlist's DefaultLANConfig parameters (suspicion
+                  multiplier 4) instead of our LAN preset. crash: one node's host goes away after warm-up
+                  (silence); kill: one node's process dies on a live host (streams to it are refused);
+                  pause: one node pauses M ms (a GC pause), then D s more, victim_declared_dead says whether
+                  anyone declared it dead; sync: anti-entropy bytes/s over S s before one crash and D s after;
+                  loss: loss P on every link for D s;
                   join: one more node joins; leave: one node leaves; partition: halves split for D s,
                   then heal; slow: 5% of nodes handle every message M ms late for D s. Prints one JSON
                   object per run (times in virtual ms; cpu_s, heap_mb, wall_ms of this JVM). Bytes are the

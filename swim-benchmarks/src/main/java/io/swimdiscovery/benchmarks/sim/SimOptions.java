@@ -4,16 +4,18 @@ import io.swimdiscovery.benchmarks.CliArgs;
 import io.swimdiscovery.core.protocol.PacketSizer;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import io.swimdiscovery.core.wire.WirePacketSizer;
+import java.time.Duration;
 import java.util.Set;
 
 /** Validated options of the {@code sim} command. */
 record SimOptions(String scenario, String impl, int nodes, int runs, long seed, double loss, int durationS,
         int warmupS, int steadyS, boolean lifeguard, int indirectProbes, int heartbeatLimit, int slowMs,
-        String preformed, String sizer) {
+        String preformed, String sizer, String settingsName, int pauseMs) {
 
     static final Set<String> KNOWN = Set.of("scenario", "impl", "nodes", "runs", "seed", "loss", "duration-s",
-            "warmup-s", "steady-s", "lifeguard", "k", "hb-limit", "slow-ms", "preformed", "sizer");
-    static final Set<String> SCENARIOS = Set.of("crash", "loss", "join", "leave", "partition", "slow");
+            "warmup-s", "steady-s", "lifeguard", "k", "hb-limit", "slow-ms", "preformed", "sizer", "settings", "pause-ms");
+    static final Set<String> SCENARIOS = Set.of("crash", "kill", "pause", "sync", "loss", "join", "leave",
+            "partition", "slow");
 
     static SimOptions from(CliArgs a) {
         a.rejectUnknown(KNOWN);
@@ -21,6 +23,8 @@ record SimOptions(String scenario, String impl, int nodes, int runs, long seed, 
         int defaultDuration = switch (scenario) {
             case "loss", "slow" -> 600;
             case "partition" -> 120;
+            case "pause" -> 30;
+            case "sync" -> 300;
             default -> 120;
         };
         return new SimOptions(scenario, a.oneOf("impl", "swim", Set.of("swim", "heartbeat")),
@@ -30,7 +34,8 @@ record SimOptions(String scenario, String impl, int nodes, int runs, long seed, 
                 a.onOff("lifeguard", true), a.intValue("k", SwimSettings.lan().indirectProbes(), 0, 64),
                 a.intValue("hb-limit", 3, 1, 1000), a.intValue("slow-ms", 1200, 1, 3_600_000),
                 a.oneOf("preformed", "auto", Set.of("auto", "on", "off")),
-                a.oneOf("sizer", "wire", Set.of("wire", "estimate")));
+                a.oneOf("sizer", "wire", Set.of("wire", "estimate")),
+                a.oneOf("settings", "lan", Set.of("lan", "memberlist")), a.intValue("pause-ms", 3000, 1, 3_600_000));
     }
 
     /**
@@ -41,8 +46,18 @@ record SimOptions(String scenario, String impl, int nodes, int runs, long seed, 
         return sizer.equals("wire") ? new WirePacketSizer("sim") : PacketSizer.ESTIMATE;
     }
 
+    /**
+     * The engine settings: {@code lan} is {@link SwimSettings#lan()}; {@code memberlist} is
+     * {@link SwimSettings#memberlist()}, hashicorp/memberlist's {@code DefaultLANConfig} values (1 s
+     * period, 500 ms probe timeout, suspicion multiplier 4, max-timeout multiplier 6, 2
+     * confirmations, gossip every 200 ms to 3, push-pull 30 s), with neither of engine v2's two
+     * additions memberlist lacks: no pause floor and no shortcut on evidence that the process is
+     * gone. {@code --k} and {@code --lifeguard} apply to both.
+     */
     SwimSettings settings() {
-        return SwimSettings.lan().toBuilder().lifeguardEnabled(lifeguard).indirectProbes(indirectProbes).build();
+        SwimSettings.Builder b = settingsName.equals("memberlist") ? SwimSettings.memberlist().toBuilder()
+                : SwimSettings.lan().toBuilder();
+        return b.lifeguardEnabled(lifeguard).indirectProbes(indirectProbes).build();
     }
 
     /** Large clusters start formed: joining n nodes one by one costs O(n²) gossip that is not what is measured. */

@@ -18,9 +18,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One seeded run of one scenario: form the cluster, warm up, measure steady-state traffic, inject
@@ -50,6 +52,14 @@ final class SimScenarioRun {
     private long falseDeads;
     private double probeFailRate = Double.NaN;
     private boolean converged;
+    /** pause: whether anyone declared the paused (live) member dead. */
+    private @Nullable Boolean victimDeclaredDead;
+    /** sync: anti-entropy (sync and sync digest) bytes and messages per second, cluster-wide. */
+    private double syncBytesBefore = Double.NaN;
+    private double syncBytesAfter = Double.NaN;
+    private double syncBytesAfterPeak = Double.NaN;
+    private double syncPacketsBefore = Double.NaN;
+    private double syncPacketsAfter = Double.NaN;
 
     SimScenarioRun(SimOptions options, int run) {
         this.o = options;
@@ -84,7 +94,10 @@ final class SimScenarioRun {
         long steadyFrom = sim.nowNanos();
         measureSteady(sim);
         switch (o.scenario()) {
-            case "crash" -> crash(sim, choices);
+            case "crash" -> crash(sim, choices, false);
+            case "kill" -> crash(sim, choices, true);
+            case "pause" -> pause(sim, choices);
+            case "sync" -> sync(sim, choices);
             case "join" -> join(sim);
             case "leave" -> leave(sim, choices);
             case "partition" -> partition(sim);
@@ -106,7 +119,16 @@ final class SimScenarioRun {
 
         JsonLine line = new JsonLine().put("impl", o.impl()).put("scenario", o.scenario()).put("n", o.nodes())
                 .put("run", run).put("seed", seed).put("loss", o.loss()).put("lifeguard", o.lifeguard())
-                .put("k", o.indirectProbes()).put("preformed", o.isPreformed()).put("sizer", o.sizer());
+                .put("k", o.indirectProbes()).put("preformed", o.isPreformed()).put("sizer", o.sizer())
+                .put("settings", o.settingsName());
+        if (o.scenario().equals("pause")) {
+            line.put("pause_ms", o.pauseMs()).put("victim_declared_dead", Boolean.TRUE.equals(victimDeclaredDead));
+        }
+        if (o.scenario().equals("sync")) {
+            line.put("sync_bytes_per_s_before", syncBytesBefore).put("sync_bytes_per_s_after", syncBytesAfter)
+                    .put("sync_bytes_per_s_after_peak_10s", syncBytesAfterPeak)
+                    .put("sync_packets_per_s_before", syncPacketsBefore).put("sync_packets_per_s_after", syncPacketsAfter);
+        }
         if (!swim) {
             line.put("hb_limit", o.heartbeatLimit());
         }
@@ -153,16 +175,73 @@ final class SimScenarioRun {
         steadyNodes = sim.upNodes().size();
     }
 
-    private void crash(Simulation sim, SplittableRandom choices) {
+    /** One member other than the seed stops: its host goes away ({@code crash}) or only its process ({@code kill}). */
+    private void crash(Simulation sim, SplittableRandom choices, boolean processOnly) {
         int victimIndex = 1 + choices.nextInt(o.nodes() - 1);
         long at = sim.nowNanos();
-        MemberId victim = sim.crash(victimIndex);
+        MemberId victim = processOnly ? sim.kill(victimIndex) : sim.crash(victimIndex);
         int others = sim.upNodes().size();
         sim.runUntil(() -> sim.observersSeeing(victimIndex, MemberStatus.DEAD) == others,
                 Duration.ofSeconds(o.durationS()), Duration.ofMillis(20));
         tFirstSuspect = orNegative(TraceAnalysis.firstSuspicion(sim, victim, at));
         tFirstDead = orNegative(TraceAnalysis.firstDeath(sim, victim, at));
         tAllDead = orNegative(TraceAnalysis.deathSeenByAll(sim, victim, at));
+    }
+
+    /**
+     * One member other than the seed stops processing for {@code --pause-ms} (a GC pause), at a
+     * seeded random phase of the protocol period; then {@code --duration-s} more to let any
+     * suspicion run out. The member is alive throughout: any death declared is false.
+     */
+    private void pause(Simulation sim, SplittableRandom choices) {
+        int victimIndex = 1 + choices.nextInt(o.nodes() - 1);
+        sim.runFor(Duration.ofNanos(choices.nextLong(periodNanos)));
+        long at = sim.nowNanos();
+        MemberId victim = Objects.requireNonNull(sim.memberId(victimIndex));
+        sim.pause(victimIndex, Duration.ofMillis(o.pauseMs()));
+        sim.runFor(Duration.ofMillis(o.pauseMs()).plusSeconds(o.durationS()));
+        tFirstSuspect = orNegative(TraceAnalysis.firstSuspicion(sim, victim, at));
+        tFirstDead = orNegative(TraceAnalysis.firstDeath(sim, victim, at));
+        victimDeclaredDead = tFirstDead >= 0;
+        falseSuspects = TraceAnalysis.falseSuspicions(sim, at, sim.nowNanos(), id -> !id.equals(victim));
+        falseDeads = TraceAnalysis.falseDeaths(sim, at, sim.nowNanos(), id -> !id.equals(victim));
+        converged = sim.isConverged();
+    }
+
+    /**
+     * Anti-entropy traffic (sync and sync digest messages, every member together) over
+     * {@code --steady-s} before one member other than the seed crashes and over {@code --duration-s}
+     * after, with the busiest 10-s window after the crash.
+     */
+    private void sync(Simulation sim, SplittableRandom choices) {
+        long[] before0 = syncCounters(sim);
+        sim.runFor(Duration.ofSeconds(o.steadyS()));
+        long[] before1 = syncCounters(sim);
+        syncBytesBefore = (before1[0] - before0[0]) / (double) o.steadyS();
+        syncPacketsBefore = (before1[1] - before0[1]) / (double) o.steadyS();
+        int victimIndex = 1 + choices.nextInt(o.nodes() - 1);
+        long at = sim.nowNanos();
+        MemberId victim = sim.crash(victimIndex);
+        long[] last = before1;
+        double peak = 0;
+        for (int s = 0; s < o.durationS(); s += 10) {
+            int window = Math.min(10, o.durationS() - s);
+            sim.runFor(Duration.ofSeconds(window));
+            long[] now = syncCounters(sim);
+            peak = Math.max(peak, (now[0] - last[0]) / (double) window);
+            last = now;
+        }
+        syncBytesAfter = (last[0] - before1[0]) / (double) o.durationS();
+        syncPacketsAfter = (last[1] - before1[1]) / (double) o.durationS();
+        syncBytesAfterPeak = peak;
+        tFirstDead = orNegative(TraceAnalysis.firstDeath(sim, victim, at));
+        tAllDead = orNegative(TraceAnalysis.deathSeenByAll(sim, victim, at));
+    }
+
+    /** Bytes and messages of type Sync (full syncs and digests) sent since the start. */
+    private static long[] syncCounters(Simulation sim) {
+        return new long[] {sim.bytesSentByType().getOrDefault("Sync", 0L),
+                sim.packetsSentByType().getOrDefault("Sync", 0L)};
     }
 
     private void join(Simulation sim) {

@@ -14,8 +14,8 @@ public final class JoinFailedException extends RuntimeException {
 
     private final transient List<Address> seedsTried;
 
-    JoinFailedException(List<Address> seedsTried, Duration timeout, String seedSource) {
-        super(message(seedsTried, timeout, seedSource));
+    JoinFailedException(List<Address> seedsTried, Duration timeout, String seedSource, String hint) {
+        super(message(seedsTried, timeout, seedSource) + hint);
         this.seedsTried = List.copyOf(seedsTried);
     }
 

@@ -22,13 +22,13 @@ final class WireNodeCodec {
         this.codec = codec;
     }
 
-    static WireNodeCodec create(SwimNode.Builder b) {
+    static WireNodeCodec create(NodeConfig c) {
         Keyring keyring = Keyring.empty();
-        for (byte[] key : b.keys) {
+        for (byte[] key : c.keys()) {
             keyring.install(key);
         }
-        return new WireNodeCodec(new PacketCodec(b.clusterName, keyring, b.encryptionMode,
-                b.settings.maxPacketSize()));
+        return new WireNodeCodec(new PacketCodec(c.clusterName(), keyring, c.encryptionMode(),
+                c.settings().maxPacketSize()));
     }
 
     PacketCodec packetCodec() {

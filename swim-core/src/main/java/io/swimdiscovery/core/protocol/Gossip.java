@@ -28,7 +28,7 @@ public record Gossip(MemberId member, MemberStatus status, long incarnation, Map
         }
     }
 
-    /** Whether this news should replace {@code other}, news about the same member name. */
+    /** Whether this news should replace {@code other}, news about the same uid (never true across uids). */
     public boolean supersedes(Gossip other) {
         return Precedence.compare(this, other) > 0;
     }

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Membership news waiting to be piggybacked, at most one item per member name.
@@ -65,7 +66,7 @@ final class GossipQueue {
     }
 
     /** The queued item about {@code name}, if any. */
-    Gossip peek(String name) {
+    @Nullable Gossip peek(String name) {
         Item item = byName.get(name);
         return item == null ? null : item.gossip;
     }
@@ -85,7 +86,7 @@ final class GossipQueue {
      * @param limit retransmit limit for the current cluster size
      * @param skip name of a member whose news was already put in the packet (or null)
      */
-    List<Gossip> take(int budget, PacketSizer sizer, int limit, String skip) {
+    List<Gossip> take(int budget, PacketSizer sizer, int limit, @Nullable String skip) {
         if (order.isEmpty() || budget <= 0) {
             return List.of();
         }

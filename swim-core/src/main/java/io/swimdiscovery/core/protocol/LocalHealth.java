@@ -1,7 +1,7 @@
 package io.swimdiscovery.core.protocol;
 
 /**
- * Lifeguard's local health multiplier (LHM, paper section IV.A): a score 0..max that rises when
+ * Lifeguard's local health multiplier (LHM, paper section IV.A): a score 0..max-1 that rises when
  * this node shows signs of being the slow one (its probes fail, relays' nacks go missing, others
  * suspect it) and falls with each successful probe. Probe timeout and protocol period are scaled by
  * {@code score + 1}, so a node that cannot keep up stops accusing healthy members.
@@ -43,7 +43,8 @@ final class LocalHealth {
         if (!enabled) {
             return;
         }
-        score = Math.max(0, Math.min(max, score + event.delta * times));
+        // memberlist's awareness: at most max - 1, so timeouts scale by at most max (x8 by default).
+        score = Math.max(0, Math.min(max - 1, score + event.delta * times));
     }
 
     int score() {

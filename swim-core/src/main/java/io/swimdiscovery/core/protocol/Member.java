@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param status current status
  * @param incarnation current incarnation
  * @param metadata key/value metadata the member published (service id, port, zone, ...)
- * @param statusChangedAtNanos engine time (monotonic nanoseconds) of the last status change
+ * @param statusChangedAtNanos engine time of the last status change, in nanoseconds on the clock the
+ *     driver gives the engine: for {@code SwimNode} this JVM's {@link System#nanoTime()} (compare
+ *     with it; {@code SwimNode.toInstant(long)} gives wall time), in the simulator virtual time
  */
 public record Member(MemberId id, MemberStatus status, long incarnation, Map<String, String> metadata,
         long statusChangedAtNanos) {

@@ -17,6 +17,12 @@ final class MemberEntry {
     int liveSlot = -1;
     /** Whether the entry is in {@link ProbeSchedule}'s order. */
     boolean scheduled;
+    /** Moves on with every status change: a timer set in one episode is void in the next. */
+    long episode;
+    /** The uid this entry's process replaced under the same name (0 if none): news about it is stale. */
+    long retiredUid;
+    /** This entry's share of {@link MemberTable#digest()}, 0 while it is not counted. */
+    long digestShare;
 
     MemberEntry(MemberId id, MemberStatus status, long incarnation, Map<String, String> metadata, long now) {
         this.id = id;

@@ -2,9 +2,9 @@ package io.swimdiscovery.core.protocol;
 
 /**
  * What the cluster believes of a member. For one uid, news is ordered
- * {@code alive(i) < suspect(i) < unreachable(i) < dead(i) < alive(i+1) < ... < left}: only the
- * member itself raises its incarnation, so it alone can refute a suspicion or a death; {@link #LEFT}
- * is final. See {@link Precedence}.
+ * {@code alive(i) < suspect(i) < unreachable(i) < alive(i+1) < ... < dead < left}: only the
+ * member itself raises its incarnation, so it alone can refute a suspicion; {@link #DEAD} and
+ * {@link #LEFT} are final for the uid. See {@link Precedence}.
  */
 public enum MemberStatus {
     /** Answering probes, or nothing says otherwise. */
@@ -17,9 +17,9 @@ public enum MemberStatus {
      */
     UNREACHABLE(2),
     /**
-     * Declared failed. Kept as a tombstone for the dead-member retention so stale news cannot
-     * resurrect it; only the member itself, if it is in fact alive (a healed partition, a long
-     * pause), refutes it with a higher incarnation.
+     * Declared failed. Final for the uid: kept as a tombstone for the dead-member retention (and
+     * its uid remembered far longer) so stale news cannot resurrect it. A process that is in fact
+     * alive (a healed partition, a long pause) rejoins under a new uid.
      */
     DEAD(3),
     /** Left the cluster on purpose. Final for this uid; peers drop it at once, without suspicion. */

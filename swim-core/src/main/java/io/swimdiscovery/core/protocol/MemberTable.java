@@ -29,6 +29,7 @@ final class MemberTable {
     private final List<MemberEntry> live = new ArrayList<>();
     private final Set<String> dead = new LinkedHashSet<>();
     private final String selfName;
+    private long digest;
 
     MemberTable(String selfName) {
         this.selfName = selfName;
@@ -47,9 +48,13 @@ final class MemberTable {
         reindex(entry);
     }
 
-    /** Call after changing an entry's status. */
+    /** Call after changing an entry's status, uid or incarnation. */
     void reindex(MemberEntry entry) {
         String name = entry.id.name();
+        digest -= entry.digestShare;
+        entry.digestShare = entry.status.isTerminal() ? 0
+                : ViewDigest.entryHash(name, entry.id.uid(), entry.incarnation, entry.status);
+        digest += entry.digestShare;
         if (name.equals(selfName)) {
             return;
         }
@@ -75,6 +80,8 @@ final class MemberTable {
     }
 
     private void unindex(MemberEntry entry) {
+        digest -= entry.digestShare;
+        entry.digestShare = 0;
         if (entry.liveSlot >= 0) {
             removeLive(entry);
         }
@@ -89,6 +96,14 @@ final class MemberTable {
             last.liveSlot = at;
         }
         entry.liveSlot = -1;
+    }
+
+    /**
+     * The {@link ViewDigest} of the table, kept up to date on every change, so answering a digest
+     * costs O(1) instead of a pass over n entries.
+     */
+    long digest() {
+        return digest;
     }
 
     /** Live members other than this node. */

@@ -19,6 +19,9 @@ final class Suspicion {
     private final long maxNanos;
     private final int expectedConfirmations;
     private final Set<String> confirmers = new HashSet<>(4);
+    private final String origin;
+    /** An earlier deadline set by strong local evidence that the process is gone, or MAX_VALUE. */
+    private long capNanos = Long.MAX_VALUE;
 
     /**
      * @param origin the member that raised the suspicion; its own repeats are not confirmations
@@ -29,6 +32,7 @@ final class Suspicion {
         this.minNanos = minNanos;
         this.maxNanos = Math.max(minNanos, maxNanos);
         this.expectedConfirmations = expectedConfirmations;
+        this.origin = origin;
         confirmers.add(origin);
     }
 
@@ -48,9 +52,31 @@ final class Suspicion {
         return confirmers.size() - 1;
     }
 
+    /** The member that raised the suspicion (as far as this node knows). */
+    String origin() {
+        return origin;
+    }
+
+    /**
+     * Brings the deadline forward to at most {@code deadlineNanos}: this node saw for itself that
+     * the process is gone (its host refused the connection, or another process answered at its
+     * address), which no pause or partition can cause.
+     *
+     * @return whether the deadline moved
+     */
+    boolean capAt(long deadlineNanos) {
+        if (deadlineNanos >= capNanos) {
+            return false;
+        }
+        long before = deadlineNanos();
+        capNanos = deadlineNanos;
+        return deadlineNanos() < before;
+    }
+
     /** Engine time at which the member is declared dead unless it refutes first. */
     long deadlineNanos() {
-        return startNanos + timeoutNanos(confirmations(), expectedConfirmations, minNanos, maxNanos);
+        return Math.min(capNanos,
+                Timers.plus(startNanos, timeoutNanos(confirmations(), expectedConfirmations, minNanos, maxNanos)));
     }
 
     /** The Lifeguard formula, pure so it can be tested on its own. */
@@ -72,6 +98,7 @@ final class Suspicion {
      */
     static long minTimeoutNanos(double multiplier, int n, long periodNanos) {
         double scale = Math.max(1.0, Math.log10(Math.max(1, n)));
-        return (long) (multiplier * scale * periodNanos);
+        double nanos = multiplier * scale * periodNanos;
+        return nanos >= Long.MAX_VALUE / 2.0 ? Long.MAX_VALUE / 2 : (long) nanos;
     }
 }

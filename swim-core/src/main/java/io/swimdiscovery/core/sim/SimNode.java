@@ -15,7 +15,10 @@ final class SimNode {
     static final int PAUSED = 2;
     static final int LEAVING = 3;
     static final int LEFT = 4;
+    /** The host is gone (or cut off): nothing answers at the address. */
     static final int CRASHED = 5;
+    /** The process is gone but its host is up: streams to the address are refused. */
+    static final int KILLED = 6;
 
     final int index;
     final String name;
@@ -54,7 +57,7 @@ final class SimNode {
         this.metadata = metadata;
     }
 
-    /** Whether the process exists (started and neither crashed nor left); a paused process is up. */
+    /** Whether the process exists (started and neither crashed, killed nor left); a paused process is up. */
     boolean isUp() {
         return state == UP || state == PAUSED || state == LEAVING;
     }

@@ -23,6 +23,11 @@ public interface SimulatedProtocol {
 
     List<Directive> onMessage(Message message, long nowNanos);
 
+    /** the message arrived from {@code from}: the datagram's or stream's source address */
+    default List<Directive> onMessage(Address from, Message message, long nowNanos) {
+        return onMessage(message, nowNanos);
+    }
+
     /**
      * Starts knowing {@code view} silently (no events, nothing queued for gossip), for
      * {@link Simulation.Builder#preformed(boolean)}. Protocols that cannot do that keep the default,
@@ -35,6 +40,17 @@ public interface SimulatedProtocol {
     List<Directive> onTick(long nowNanos);
 
     List<Directive> onReliableSendFailed(Address to, Message message, long nowNanos);
+
+    /**
+     * A {@link Directive.SendReliable} to {@code to} was refused: the host is there but nothing
+     * listens on the port (the process is gone). The simulator reports it one round trip after the
+     * send when the receiver was {@linkplain Simulation#kill killed}; a {@linkplain Simulation#crash
+     * crashed} receiver's host does not answer, and {@link #onReliableSendFailed} follows the connect
+     * timeout instead. Protocols that make nothing of the difference keep this default.
+     */
+    default List<Directive> onConnectionRefused(Address to, Message message, long nowNanos) {
+        return List.of();
+    }
 
     List<Directive> leave(long nowNanos);
 

@@ -2,23 +2,19 @@ package io.swimdiscovery.core.sim;
 
 import io.swimdiscovery.core.protocol.Address;
 import io.swimdiscovery.core.protocol.Directive;
-import io.swimdiscovery.core.protocol.Gossip;
-import io.swimdiscovery.core.protocol.TcpRetransmission;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MemberId;
 import io.swimdiscovery.core.protocol.MemberStatus;
-import io.swimdiscovery.core.protocol.MembershipEvent;
-import io.swimdiscovery.core.protocol.Message;
 import io.swimdiscovery.core.protocol.PacketSizer;
 import io.swimdiscovery.core.protocol.SwimInstance;
 import io.swimdiscovery.core.protocol.SwimSettings;
+import io.swimdiscovery.core.protocol.TcpRetransmission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,87 +46,38 @@ import org.jspecify.annotations.Nullable;
  * <p>What the network does: a best-effort {@link Directive.Send} is lost with the global (or
  * per-link) loss probability or when a partition cuts the link, otherwise delivered after a
  * latency draw. A reliable {@link Directive.SendReliable} is never lost, but the link's loss delays
- * it as TCP's resends would ({@link TcpRetransmission}); if the link is cut or the receiver is down,
+ * it as TCP's resends would ({@link TcpRetransmission}); if the link is cut or the receiver's host is down,
  * the sender gets {@code onReliableSendFailed} after the connect timeout. A
  * paused node queues what arrives and handles the backlog, then its overdue tick, when the pause
  * ends, as after a long garbage-collection pause. A slow node handles every message later by a
  * fixed delay, as a CPU-starved process does.
+ *
+ * <p>Two kinds of failure: {@link #crash} takes the host away (silence: datagrams vanish, a stream
+ * to it times out), {@link #kill} ends the process on a live host (its streams are refused within a
+ * round trip, {@link SimulatedProtocol#onConnectionRefused}).
+ *
+ * <p>This class is the façade; the work is done by the scheduler (virtual time, event queue), the
+ * network (loss, latency, cuts, delivery), the processes (life cycle, timers, directives) and the
+ * observer (trace, views, traffic), each in its own package-private class.
  */
 public final class Simulation {
 
-    private static final int DELIVER = 1;
-    private static final int DELIVER_RELIABLE = 2;
-    private static final int PROCESS = 3;
-    private static final int PROCESS_RELIABLE = 4;
-    private static final int RELIABLE_FAILED = 5;
-    private static final int TICK = 6;
-    private static final int RESUME = 7;
-    private static final int ACTION = 8;
-    private static final int LEAVE_DEADLINE = 9;
-    private static final int START = 10;
-    private static final int PREFORM = 11;
-
-    private static final String[] MESSAGE_TYPES = {"Ping", "PingReq", "Ack", "Nack", "GossipPush", "Sync"};
-
-    /** A reliable message in flight: where it goes and which process of the sender sent it. */
-    private record InFlight(Address to, int senderGeneration) {
-    }
-
-    /** A message that reached a paused node. */
-    private record Backlogged(Message message, int bytes, boolean reliable) {
-    }
-
-    /** A reliable-send failure that reached a paused node. */
-    private record BackloggedFailure(Address to, Message message) {
-    }
-
+    private final SimNode[] nodes;
+    private final Map<String, Integer> indexByName;
     private final RandomStreams streams;
     private final SwimSettings settings;
-    private final ProtocolFactory protocolFactory;
-    private final PacketSizer sizer;
-    private final int datagramHeaderBytes;
-    private final int streamHeaderBytes;
-    private final long connectTimeoutNanos;
-    private final long leaveTimeoutNanos;
-    private final TraceFilter traceFilter;
-    private final List<TraceListener> listeners;
-    private final int[] seedIndexes;
-    private final SplittableRandom scenarioRandom;
-
-    private final SimNode[] nodes;
-    private final Map<Address, Integer> indexByAddress;
-    private final Map<String, Integer> indexByName;
-    private final EventQueue queue = new EventQueue();
-    private final NetworkConditions network;
-    private final @Nullable ViewMatrix views;
-    private final ArrayList<TraceEvent> trace = new ArrayList<>();
-    private final ArrayList<ProcessLifetime> lifetimes = new ArrayList<>();
-    private final Map<Long, Integer> lifetimeByUid = new HashMap<>();
-    private final long[] packetsByType = new long[MESSAGE_TYPES.length];
-    private final long[] bytesByType = new long[MESSAGE_TYPES.length];
-
-    private final boolean preformed;
-    private final BitSet heldBack;
-    private long now;
-    private long eventsProcessed;
-    /** Node whose protocol is being called, for the error message if it throws; -1 outside calls. */
-    private int callingNode = -1;
+    private final SimScheduler scheduler;
+    private final SimObserver observer;
+    private final SimNetwork network;
+    private final SimProcesses processes;
+    private final SimScheduler.Dispatcher dispatcher = this::dispatch;
 
     private Simulation(Builder b) {
         this.streams = new RandomStreams(b.seed);
         this.settings = b.settings;
-        this.protocolFactory = b.protocolFactory;
-        this.sizer = b.sizer;
-        this.datagramHeaderBytes = b.datagramHeaderBytes;
-        this.streamHeaderBytes = b.streamHeaderBytes;
-        this.connectTimeoutNanos = b.connectTimeout.toNanos();
-        this.leaveTimeoutNanos = b.leaveTimeout.toNanos();
-        this.traceFilter = b.traceFilter;
-        this.listeners = List.copyOf(b.listeners);
-        this.network = new NetworkConditions(b.loss, b.latency);
-        this.scenarioRandom = streams.fork(RandomStreams.SCENARIO, 0, 0);
+        SplittableRandom scenarioRandom = streams.fork(RandomStreams.SCENARIO, 0, 0);
         this.nodes = new SimNode[b.nodes];
-        this.indexByAddress = new HashMap<>(b.nodes * 2);
+        Map<Address, Integer> indexByAddress = new HashMap<>(b.nodes * 2);
         this.indexByName = new HashMap<>(b.nodes * 2);
         for (int i = 0; i < b.nodes; i++) {
             Address address = new Address("10." + ((i >> 16) & 255) + "." + ((i >> 8) & 255) + "." + (i & 255), 7946);
@@ -140,22 +87,28 @@ public final class Simulation {
             indexByAddress.put(address, i);
             indexByName.put(name, i);
         }
-        this.seedIndexes = b.seedIndexes.length == 0 ? new int[] {0} : b.seedIndexes.clone();
+        int[] seedIndexes = b.seedIndexes.length == 0 ? new int[] {0} : b.seedIndexes.clone();
         for (int s : seedIndexes) {
             checkIndex(s);
         }
-        this.views = b.trackViews ? new ViewMatrix(b.nodes) : null;
-        this.preformed = b.preformed;
-        this.heldBack = (BitSet) b.notStarted.clone();
+        this.scheduler = new SimScheduler(e -> processes().failure(e), () -> processes().calling(-1));
+        this.observer = new SimObserver(nodes, indexByAddress, b.traceFilter, b.listeners, b.trackViews,
+                b.notStarted, scheduler::now);
+        this.network = new SimNetwork(nodes, indexByAddress, scheduler, observer,
+                new NetworkConditions(b.loss, b.latency), b.sizer, b.datagramHeaderBytes, b.streamHeaderBytes,
+                b.connectTimeout.toNanos());
+        this.processes = new SimProcesses(nodes, scheduler, network, observer, streams, b.settings,
+                b.protocolFactory, b.sizer, seedIndexes, scenarioRandom, b.preformed, b.leaveTimeout.toNanos());
+        network.attach(processes);
         long window = b.preformed ? 0 : b.joinWithin.toNanos();
         for (int i = 0; i < b.nodes; i++) {
             long at = (i == seedIndexes[0] || window == 0) ? 0 : 1 + scenarioRandom.nextLong(window);
             if (!b.notStarted.get(i)) {
-                queue.push(at, START, i, 0, 0, null, null);
+                scheduler.push(at, SimScheduler.START, i, 0, 0, null, null);
             }
         }
         if (b.preformed) {
-            queue.push(0, PREFORM, -1, 0, 0, null, null);
+            scheduler.push(0, SimScheduler.PREFORM, -1, 0, 0, null, null);
         }
     }
 
@@ -170,27 +123,12 @@ public final class Simulation {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("duration must not be negative, was " + duration);
         }
-        runUntilNanos(now + duration.toNanos());
+        runUntilNanos(scheduler.now() + duration.toNanos());
     }
 
     /** Runs every event due up to virtual time {@code endNanos}, then sets the clock to it. */
     public void runUntilNanos(long endNanos) {
-        while (!queue.isEmpty() && queue.peekTime() <= endNanos) {
-            now = Math.max(now, queue.peekTime());
-            int slot = queue.pop();
-            try {
-                dispatch(slot);
-            } catch (SimulationException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw failure(e);
-            } finally {
-                callingNode = -1;
-                queue.release(slot);
-            }
-            eventsProcessed++;
-        }
-        now = Math.max(now, endNanos);
+        scheduler.runUntilNanos(endNanos, dispatcher);
     }
 
     /**
@@ -203,17 +141,7 @@ public final class Simulation {
         if (checkEvery.isNegative() || checkEvery.isZero()) {
             throw new IllegalArgumentException("checkEvery must be positive, was " + checkEvery);
         }
-        long deadline = now + timeout.toNanos();
-        long step = checkEvery.toNanos();
-        while (true) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            if (now >= deadline) {
-                return false;
-            }
-            runUntilNanos(Math.min(deadline, now + step));
-        }
+        return scheduler.runUntil(condition, timeout.toNanos(), checkEvery.toNanos(), dispatcher);
     }
 
     /** As {@link #runUntil(BooleanSupplier, Duration, Duration)}, checking every 100 ms of virtual time. */
@@ -223,8 +151,28 @@ public final class Simulation {
 
     /** Runs {@code action} (a fault, a check) at virtual time now + {@code delay}, between events. */
     public void schedule(Duration delay, Runnable action) {
-        Objects.requireNonNull(action, "action");
-        queue.push(now + Math.max(0, delay.toNanos()), ACTION, -1, 0, 0, action, null);
+        scheduler.schedule(delay.toNanos(), action);
+    }
+
+    /** Routes one event to the component that owns its kind. */
+    private void dispatch(int kind, int slot) {
+        if (kind == SimScheduler.ACTION) {
+            ((Runnable) Objects.requireNonNull(scheduler.queue().payload(slot))).run();
+            return;
+        }
+        if (kind == SimScheduler.PREFORM) {
+            processes.preform();
+            return;
+        }
+        processes.calling(scheduler.queue().node(slot));
+        if (kind == SimScheduler.DELIVER || kind == SimScheduler.DELIVER_RELIABLE || kind == SimScheduler.PROCESS
+                || kind == SimScheduler.PROCESS_RELIABLE) {
+            network.arrive(kind, slot);
+        } else if (kind == SimScheduler.RELIABLE_FAILED || kind == SimScheduler.REFUSED) {
+            network.failed(kind, slot);
+        } else {
+            processes.handle(kind, slot);
+        }
     }
 
     // ------------------------------------------------------------------ faults and operations
@@ -235,31 +183,50 @@ public final class Simulation {
         if (node.state != SimNode.NOT_STARTED) {
             throw new IllegalStateException(node.name + " has already started");
         }
-        guarded(node, () -> startProcess(node));
+        processes.guarded(node, () -> processes.startProcess(node));
         return Objects.requireNonNull(node.id);
     }
 
-    /** Stops node {@code index} forever (until {@link #restart}); in-flight messages to it are lost. */
+    /**
+     * The host of node {@code index} goes away (power loss, kernel panic, a cable pulled): silence.
+     * In-flight messages to it are lost, and a stream to its address times out (after the connect
+     * timeout) instead of being refused. It stays down until {@link #restart}.
+     */
     public MemberId crash(int index) {
+        return stop(index, SimNode.CRASHED);
+    }
+
+    /**
+     * The process of node {@code index} dies but its host stays up (killed, out of memory, exited):
+     * datagrams to it vanish, and a stream to its address is refused within a round trip
+     * ({@link SimulatedProtocol#onConnectionRefused}), the strong evidence a real host gives when
+     * nothing listens on the port. It stays down until {@link #restart}, which starts a process with
+     * a new uid at the same address.
+     */
+    public MemberId kill(int index) {
+        return stop(index, SimNode.KILLED);
+    }
+
+    private MemberId stop(int index, int finalState) {
         SimNode node = node(index);
         if (!node.isUp()) {
             throw new IllegalStateException(node.name + " is not up");
         }
         MemberId id = Objects.requireNonNull(node.id);
-        stop(node, SimNode.CRASHED);
+        processes.stop(node, finalState);
         return id;
     }
 
     /**
-     * Starts a new process on a crashed or left node: same name and address, a new larger uid,
-     * a fresh protocol instance that joins through the seeds.
+     * Starts a new process on a crashed, killed or left node: same name and address, a new larger
+     * uid, a fresh protocol instance that joins through the seeds.
      */
     public MemberId restart(int index) {
         SimNode node = node(index);
         if (node.isUp()) {
             throw new IllegalStateException(node.name + " is still up; crash it first");
         }
-        guarded(node, () -> startProcess(node));
+        processes.guarded(node, () -> processes.startProcess(node));
         return Objects.requireNonNull(node.id);
     }
 
@@ -272,9 +239,7 @@ public final class Simulation {
         if (node.state != SimNode.UP) {
             throw new IllegalStateException(node.name + " is not up and running");
         }
-        node.state = SimNode.PAUSED;
-        node.pauseToken++;
-        queue.push(now + duration.toNanos(), RESUME, index, node.pauseToken, 0, null, null);
+        processes.pause(node, duration.toNanos());
     }
 
     /** Every message node {@code index} handles from now on is handled {@code delay} later; zero restores it. */
@@ -284,35 +249,35 @@ public final class Simulation {
 
     /** Global loss probability of best-effort datagrams, from now on. */
     public void loss(double probability) {
-        network.loss(probability);
+        network.conditions().loss(probability);
     }
 
     /** Loss of the directed link {@code from -> to}, replacing the global loss there; negative clears it. */
     public void linkLoss(int from, int to, double probability) {
-        network.linkLoss(node(from).index, node(to).index, probability);
+        network.conditions().linkLoss(node(from).index, node(to).index, probability);
     }
 
     /** Latency of every link without a per-link model, from now on. */
     public void latency(LatencyModel model) {
-        network.latency(Objects.requireNonNull(model, "model"));
+        network.conditions().latency(Objects.requireNonNull(model, "model"));
     }
 
     /** Latency of the directed link {@code from -> to}. */
     public void linkLatency(int from, int to, LatencyModel model) {
-        network.linkLatency(node(from).index, node(to).index, Objects.requireNonNull(model, "model"));
+        network.conditions().linkLatency(node(from).index, node(to).index, Objects.requireNonNull(model, "model"));
     }
 
     /** Cuts every link between {@code a} and {@code b}, both ways, until {@link #heal()}. */
     public void partition(Collection<Integer> a, Collection<Integer> b) {
         BitSet sa = bits(a);
         BitSet sb = bits(b);
-        network.cut(sa, sb);
-        network.cut(sb, sa);
+        network.conditions().cut(sa, sb);
+        network.conditions().cut(sb, sa);
     }
 
     /** Cuts the links from {@code from} to {@code to} only: {@code to} still reaches {@code from}. */
     public void partitionOneWay(Collection<Integer> from, Collection<Integer> to) {
-        network.cut(bits(from), bits(to));
+        network.conditions().cut(bits(from), bits(to));
     }
 
     /** Cuts node {@code index} off from every other node, both ways. */
@@ -328,7 +293,7 @@ public final class Simulation {
 
     /** Removes every partition. Loss and latency settings stay. */
     public void heal() {
-        network.heal();
+        network.conditions().heal();
     }
 
     /**
@@ -340,9 +305,7 @@ public final class Simulation {
         if (node.state != SimNode.UP) {
             throw new IllegalStateException(node.name + " is not up and running");
         }
-        node.state = SimNode.LEAVING;
-        queue.push(now + leaveTimeoutNanos, LEAVE_DEADLINE, index, node.generation, 0, null, null);
-        guarded(node, () -> apply(node, protocol(node).leave(now)));
+        processes.leave(node);
     }
 
     /** Node {@code index} publishes new metadata (also used by its future restarts). */
@@ -351,8 +314,7 @@ public final class Simulation {
         if (!node.isProcessing()) {
             throw new IllegalStateException(node.name + " is not processing");
         }
-        node.metadata = Map.copyOf(metadata);
-        guarded(node, () -> apply(node, protocol(node).updateMetadata(node.metadata, now)));
+        processes.updateMetadata(node, metadata);
     }
 
     // ------------------------------------------------------------------ queries
@@ -367,11 +329,11 @@ public final class Simulation {
 
     /** Virtual time now, nanoseconds since the simulation started. */
     public long nowNanos() {
-        return now;
+        return scheduler.now();
     }
 
     public Duration now() {
-        return Duration.ofNanos(now);
+        return Duration.ofNanos(scheduler.now());
     }
 
     /** Number of node slots (up or not). */
@@ -380,7 +342,7 @@ public final class Simulation {
     }
 
     public long eventsProcessed() {
-        return eventsProcessed;
+        return scheduler.eventsProcessed();
     }
 
     public String name(int index) {
@@ -397,12 +359,16 @@ public final class Simulation {
         return i == null ? -1 : i;
     }
 
-    /** Identity of the node's current (or last) process; empty before it first started. */
+    /**
+     * Identity of the node's current (or last) process, null before it first started. A process
+     * that takes a new uid while it runs (a rejoin after being declared dead) is followed: the
+     * simulator notices when the process publishes an event about itself.
+     */
     public @Nullable MemberId memberId(int index) {
         return node(index).id;
     }
 
-    /** Whether the node's process exists: started, not crashed, not left. A paused node is up. */
+    /** Whether the node's process exists: started, not crashed, killed or left. A paused node is up. */
     public boolean isUp(int index) {
         return node(index).isUp();
     }
@@ -424,7 +390,7 @@ public final class Simulation {
 
     /** The node's protocol (its current or last process). */
     public SimulatedProtocol protocol(int index) {
-        return protocol(node(index));
+        return processes.protocolOf(node(index));
     }
 
     /** The node's SWIM engine; fails if the simulation runs another protocol. */
@@ -443,24 +409,22 @@ public final class Simulation {
 
     /** The kept membership events, in virtual-time order. */
     public List<TraceEvent> trace() {
-        return Collections.unmodifiableList(trace);
+        return Collections.unmodifiableList(observer.trace());
     }
 
     /** Forgets the events kept so far (say, the cluster forming) so the trace holds only what follows. */
     public void clearTrace() {
-        trace.clear();
-        trace.trimToSize();
+        observer.clearTrace();
     }
 
     /** Every process start so far, with when it stopped: the ground truth for accuracy. */
     public List<ProcessLifetime> lifetimes() {
-        return Collections.unmodifiableList(lifetimes);
+        return Collections.unmodifiableList(processes.lifetimes());
     }
 
     /** The lifetime of the process with this uid, or null if no node ever ran it. */
     public @Nullable ProcessLifetime lifetime(long uid) {
-        Integer i = lifetimeByUid.get(uid);
-        return i == null ? null : lifetimes.get(i);
+        return processes.lifetime(uid);
     }
 
     /** Traffic of node {@code index} since the start. */
@@ -470,33 +434,17 @@ public final class Simulation {
 
     /** Traffic of all nodes together since the start. */
     public NodeTraffic totalTraffic() {
-        long ps = 0, bs = 0, pr = 0, br = 0, pd = 0;
-        for (SimNode n : nodes) {
-            ps += n.packetsSent;
-            bs += n.bytesSent;
-            pr += n.packetsReceived;
-            br += n.bytesReceived;
-            pd += n.packetsDropped;
-        }
-        return new NodeTraffic(ps, bs, pr, br, pd);
+        return observer.totalTraffic();
     }
 
     /** Messages sent since the start by type ({@code Ping}, {@code Ack}, ...), in a fixed order. */
     public Map<String, Long> packetsSentByType() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (int i = 0; i < MESSAGE_TYPES.length; i++) {
-            m.put(MESSAGE_TYPES[i], packetsByType[i]);
-        }
-        return m;
+        return observer.packetsSentByType();
     }
 
     /** Bytes sent since the start by message type, headers included. */
     public Map<String, Long> bytesSentByType() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (int i = 0; i < MESSAGE_TYPES.length; i++) {
-            m.put(MESSAGE_TYPES[i], bytesByType[i]);
-        }
-        return m;
+        return observer.bytesSentByType();
     }
 
     /**
@@ -504,21 +452,12 @@ public final class Simulation {
      * nothing (it does not know it). Needs view tracking (on by default).
      */
     public @Nullable MemberStatus view(int observer, int subject) {
-        byte code = requireViews().get(node(observer).index, node(subject).index);
-        return code == ViewMatrix.UNKNOWN ? null : MemberStatus.values()[code - 1];
+        return this.observer.view(node(observer).index, node(subject).index);
     }
 
     /** How many up nodes other than {@code subject} hold {@code status} for its current process. */
     public int observersSeeing(int subject, MemberStatus status) {
-        ViewMatrix v = requireViews();
-        byte code = ViewMatrix.code(status);
-        int count = 0;
-        for (SimNode o : nodes) {
-            if (o.isUp() && o.index != subject && v.get(o.index, subject) == code) {
-                count++;
-            }
-        }
-        return count;
+        return observer.observersSeeing(subject, status);
     }
 
     /**
@@ -526,363 +465,17 @@ public final class Simulation {
      * stopped node as alive: the cluster has converged. O(n · stopped nodes).
      */
     public boolean isConverged() {
-        ViewMatrix v = requireViews();
-        int up = 0;
-        for (SimNode n : nodes) {
-            if (n.state == SimNode.NOT_STARTED && !heldBack.get(n.index)) {
-                return false;
-            }
-            if (n.isUp()) {
-                up++;
-            }
-        }
-        for (SimNode o : nodes) {
-            if (o.isUp() && v.aliveCount(o.index) != up - 1) {
-                return false;
-            }
-        }
-        byte alive = ViewMatrix.code(MemberStatus.ALIVE);
-        for (SimNode s : nodes) {
-            if (s.isUp() || s.generation < 0) {
-                continue;
-            }
-            for (SimNode o : nodes) {
-                if (o.isUp() && v.get(o.index, s.index) == alive) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return observer.isConverged();
     }
 
-    // ------------------------------------------------------------------ event handling
-
-    private void dispatch(int slot) {
-        int kind = queue.kind(slot);
-        if (kind == ACTION) {
-            ((Runnable) Objects.requireNonNull(queue.payload(slot))).run();
-            return;
-        }
-        if (kind == PREFORM) {
-            preform();
-            return;
-        }
-        SimNode node = nodes[queue.node(slot)];
-        callingNode = node.index;
-        if (kind == DELIVER || kind == DELIVER_RELIABLE || kind == PROCESS || kind == PROCESS_RELIABLE) {
-            boolean reliable = kind == DELIVER_RELIABLE || kind == PROCESS_RELIABLE;
-            Message message = (Message) Objects.requireNonNull(queue.payload(slot));
-            int bytes = queue.aux2(slot);
-            if (!node.isUp()) {
-                lost(queue.aux(slot), reliable, message, queue.payload2(slot));
-            } else if (node.slowNanos > 0 && (kind == DELIVER || kind == DELIVER_RELIABLE)) {
-                queue.push(now + node.slowNanos, reliable ? PROCESS_RELIABLE : PROCESS, node.index, queue.aux(slot),
-                        bytes, message, queue.payload2(slot));
-            } else if (node.state == SimNode.PAUSED) {
-                node.backlog.add(new Backlogged(message, bytes, reliable));
-            } else {
-                receive(node, message, bytes);
-            }
-        } else if (kind == TICK) {
-            if (queue.aux(slot) != node.tickToken) {
-                return;
-            }
-            node.tickAtNanos = Long.MAX_VALUE;
-            if (node.state == SimNode.PAUSED) {
-                node.tickDeferred = true;
-            } else if (node.isProcessing()) {
-                apply(node, protocol(node).onTick(now));
-            }
-        } else if (kind == RELIABLE_FAILED) {
-            if (queue.aux(slot) != node.generation || !node.isUp()) {
-                return;
-            }
-            Address to = (Address) Objects.requireNonNull(queue.payload2(slot));
-            Message message = (Message) Objects.requireNonNull(queue.payload(slot));
-            if (node.state == SimNode.PAUSED) {
-                node.backlog.add(new BackloggedFailure(to, message));
-            } else {
-                apply(node, protocol(node).onReliableSendFailed(to, message, now));
-            }
-        } else if (kind == RESUME) {
-            if (queue.aux(slot) == node.pauseToken && node.state == SimNode.PAUSED) {
-                resume(node);
-            }
-        } else if (kind == LEAVE_DEADLINE) {
-            if (queue.aux(slot) == node.generation && node.state == SimNode.LEAVING) {
-                stop(node, SimNode.LEFT);
-            }
-        } else if (kind == START) {
-            if (node.state == SimNode.NOT_STARTED) {
-                startProcess(node);
-            }
-        } else {
-            throw new IllegalStateException("unknown event kind " + kind);
-        }
-    }
-
-    private void receive(SimNode node, Message message, int bytes) {
-        node.packetsReceived++;
-        node.bytesReceived += bytes;
-        apply(node, protocol(node).onMessage(message, now));
-    }
-
-    /** The pause is over: handle the backlog in arrival order, then the tick that came due meanwhile. */
-    private void resume(SimNode node) {
-        node.state = SimNode.UP;
-        while (!node.backlog.isEmpty() && node.isProcessing()) {
-            Object item = node.backlog.poll();
-            if (item instanceof Backlogged b) {
-                receive(node, b.message(), b.bytes());
-            } else if (item instanceof BackloggedFailure f) {
-                apply(node, protocol(node).onReliableSendFailed(f.to(), f.message(), now));
-            }
-        }
-        if (node.tickDeferred && node.isProcessing()) {
-            node.tickDeferred = false;
-            apply(node, protocol(node).onTick(now));
-        }
-    }
-
-    /** A message reached a node that is not up: datagrams vanish, a reliable sender learns of it. */
-    private void lost(int sender, boolean reliable, Message message, @Nullable Object inFlight) {
-        if (sender >= 0) {
-            nodes[sender].packetsDropped++;
-        }
-        if (reliable && inFlight instanceof InFlight f) {
-            queue.push(now + connectTimeoutNanos, RELIABLE_FAILED, sender, f.senderGeneration(), 0, message, f.to());
-        }
-    }
-
-    private void apply(SimNode node, List<Directive> directives) {
-        for (int i = 0, n = directives.size(); i < n; i++) {
-            Directive d = directives.get(i);
-            if (d instanceof Directive.Send s) {
-                send(node, s.to(), s.message(), false);
-            } else if (d instanceof Directive.ScheduleTick t) {
-                scheduleTick(node, t.atNanos());
-            } else if (d instanceof Directive.Publish p) {
-                publish(node, p.event());
-            } else if (d instanceof Directive.SendReliable r) {
-                send(node, r.to(), r.message(), true);
-            }
-        }
-        if (node.state == SimNode.LEAVING && protocol(node).hasLeaveDisseminated()) {
-            stop(node, SimNode.LEFT);
-        }
-    }
-
-    private void scheduleTick(SimNode node, long atNanos) {
-        long at = Math.max(atNanos, now);
-        if (at == node.tickAtNanos) {
-            return;
-        }
-        node.tickToken++;
-        node.tickAtNanos = at;
-        queue.push(at, TICK, node.index, node.tickToken, 0, null, null);
-    }
-
-    private void send(SimNode from, Address to, Message message, boolean reliable) {
-        if (!from.isProcessing()) {
-            return;
-        }
-        int bytes = sizeOf(message) + (reliable ? streamHeaderBytes : datagramHeaderBytes);
-        from.packetsSent++;
-        from.bytesSent += bytes;
-        int type = typeIndex(message);
-        packetsByType[type]++;
-        bytesByType[type] += bytes;
-        Integer target = indexByAddress.get(to);
-        if (target == null || network.isCut(from.index, target)
-                || (!reliable && network.drops(from.index, target, from.networkRandom))) {
-            from.packetsDropped++;
-            if (reliable) {
-                queue.push(now + connectTimeoutNanos, RELIABLE_FAILED, from.index, from.generation, 0, message, to);
-            }
-            return;
-        }
-        if (reliable) {
-            if (!nodes[target].isUp()) {
-                // Nothing listens there: the connection attempt fails.
-                from.packetsDropped++;
-                queue.push(now + connectTimeoutNanos, RELIABLE_FAILED, from.index, from.generation, 0, message, to);
-                return;
-            }
-            // A stream costs a handshake round trip before the data's one-way trip, and on a lossy
-            // link TCP's resends of the packets lost on the way.
-            int receiver = target;
-            long delay = network.latencyNanos(from.index, target, from.networkRandom)
-                    + network.latencyNanos(target, from.index, from.networkRandom)
-                    + network.latencyNanos(from.index, target, from.networkRandom)
-                    + TcpRetransmission.delayNanos(() -> network.drops(from.index, receiver, from.networkRandom),
-                            () -> network.drops(receiver, from.index, from.networkRandom));
-            queue.push(now + delay, DELIVER_RELIABLE, target, from.index, bytes, message,
-                    new InFlight(to, from.generation));
-        } else {
-            queue.push(now + network.latencyNanos(from.index, target, from.networkRandom), DELIVER, target,
-                    from.index, bytes, message, null);
-        }
-    }
-
-    private int sizeOf(Message message) {
-        int size = sizer.baseSizeOf(message);
-        List<Gossip> gossip = message.gossip();
-        for (int i = 0, n = gossip.size(); i < n; i++) {
-            size += sizer.sizeOf(gossip.get(i));
-        }
-        return size;
-    }
-
-    private static int typeIndex(Message m) {
-        if (m instanceof Message.Ping) {
-            return 0;
-        } else if (m instanceof Message.PingReq) {
-            return 1;
-        } else if (m instanceof Message.Ack) {
-            return 2;
-        } else if (m instanceof Message.Nack) {
-            return 3;
-        } else if (m instanceof Message.GossipPush) {
-            return 4;
-        }
-        return 5; // a sync or a sync digest: both are anti-entropy
-    }
-
-    private void publish(SimNode observer, MembershipEvent event) {
-        if (views != null) {
-            MemberId subjectId = event.member().id();
-            Integer subject = indexByAddress.get(subjectId.address());
-            if (subject != null && subject != observer.index) {
-                MemberId current = nodes[subject].id;
-                if (current != null && current.uid() == subjectId.uid()) {
-                    views.record(observer.index, subject, event.member().status());
-                }
-            }
-        }
-        for (int i = 0, n = listeners.size(); i < n; i++) {
-            listeners.get(i).onEvent(now, observer.index, event);
-        }
-        if (traceFilter.accept(observer.index, event)) {
-            trace.add(new TraceEvent(now, observer.name, event));
-        }
-    }
-
-    private void startProcess(SimNode node) {
-        node.generation++;
-        SplittableRandom idRandom = streams.fork(RandomStreams.IDENTITY, node.index, node.generation);
-        // Larger generation, larger uid: a restart always outranks the process it replaces.
-        long uid = ((long) (node.generation + 1) << 40) | (idRandom.nextLong() & ((1L << 40) - 1));
-        MemberId id = new MemberId(node.name, node.address, uid);
-        node.id = id;
-        node.state = SimNode.UP;
-        node.tickToken++;
-        node.tickAtNanos = Long.MAX_VALUE;
-        node.tickDeferred = false;
-        node.backlog.clear();
-        if (views != null) {
-            views.resetProcess(node.index);
-        }
-        node.lifetimeIndex = lifetimes.size();
-        lifetimes.add(new ProcessLifetime(id, node.index, now, Long.MAX_VALUE, false));
-        lifetimeByUid.put(uid, node.lifetimeIndex);
-        callingNode = node.index;
-        SimulatedProtocol protocol = protocolFactory.create(settings, id, node.metadata,
-                streams.fork(RandomStreams.ENGINE, node.index, node.generation), sizer, now);
-        node.protocol = protocol;
-        apply(node, protocol.start(now));
-        List<Address> seeds = preformed && node.generation == 0 && !heldBack.get(node.index) ? List.of()
-                : seedsFor(node);
-        if (!seeds.isEmpty() && node.isProcessing()) {
-            apply(node, protocol.join(seeds, now));
-        }
-    }
+    // ------------------------------------------------------------------ helpers
 
     /**
-     * Hands every node the full state of the cluster, every member alive at incarnation 0, as if
-     * each had just completed a sync with a member that knew everyone, but silently
-     * ({@link SimulatedProtocol#preload}): no events, no gossip, no traffic. It stands for the join
-     * that {@link Builder#preformed(boolean)} skips.
+     * The processes, for the scheduler's callbacks, which are built before the processes exist (a
+     * lambda may not read the final field before the constructor assigns it; they run only later).
      */
-    private void preform() {
-        List<Gossip> everyone = new ArrayList<>(nodes.length);
-        BitSet started = new BitSet(nodes.length);
-        for (SimNode n : nodes) {
-            if (n.id != null) {
-                everyone.add(new Gossip(n.id, MemberStatus.ALIVE, 0, n.metadata, null));
-                started.set(n.index);
-            }
-        }
-        List<Gossip> state = List.copyOf(everyone);
-        for (SimNode n : nodes) {
-            if (!n.isProcessing()) {
-                continue;
-            }
-            callingNode = n.index;
-            apply(n, protocol(n).preload(state, now));
-            if (views != null) {
-                views.recordAllAlive(n.index, started);
-            }
-        }
-    }
-
-    /** The configured seeds other than the node itself; if that leaves none, one random up node. */
-    private List<Address> seedsFor(SimNode node) {
-        List<Address> seeds = new ArrayList<>(seedIndexes.length);
-        for (int s : seedIndexes) {
-            if (s != node.index) {
-                seeds.add(nodes[s].address);
-            }
-        }
-        if (seeds.isEmpty()) {
-            List<Integer> up = new ArrayList<>();
-            for (SimNode n : nodes) {
-                if (n.isUp() && n.index != node.index) {
-                    up.add(n.index);
-                }
-            }
-            if (!up.isEmpty()) {
-                seeds.add(nodes[up.get(scenarioRandom.nextInt(up.size()))].address);
-            }
-        }
-        return seeds;
-    }
-
-    private void stop(SimNode node, int finalState) {
-        node.state = finalState;
-        node.tickToken++;
-        node.tickAtNanos = Long.MAX_VALUE;
-        node.tickDeferred = false;
-        node.backlog.clear();
-        ProcessLifetime l = lifetimes.get(node.lifetimeIndex);
-        lifetimes.set(node.lifetimeIndex,
-                new ProcessLifetime(l.id(), l.index(), l.startedAtNanos(), now, finalState == SimNode.LEFT));
-    }
-
-    private void guarded(SimNode node, Runnable call) {
-        callingNode = node.index;
-        try {
-            call.run();
-        } catch (SimulationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw failure(e);
-        } finally {
-            callingNode = -1;
-        }
-    }
-
-    private SimulationException failure(RuntimeException e) {
-        String who = callingNode >= 0 ? nodes[callingNode].name + " (" + nodes[callingNode].id + ")" : "a scheduled action";
-        return new SimulationException(who + " threw at virtual time " + String.format(java.util.Locale.ROOT, "%.6f",
-                now / 1e9) + " s; replay with seed " + seed() + ": " + e, e);
-    }
-
-    private SimulatedProtocol protocol(SimNode node) {
-        SimulatedProtocol p = node.protocol;
-        if (p == null) {
-            throw new IllegalStateException(node.name + " has not started yet");
-        }
-        return p;
+    private SimProcesses processes() {
+        return processes;
     }
 
     private SimNode node(int index) {
@@ -902,13 +495,6 @@ public final class Simulation {
             b.set(node(i).index);
         }
         return b;
-    }
-
-    private ViewMatrix requireViews() {
-        if (views == null) {
-            throw new IllegalStateException("view tracking is off; enable Builder.trackViews(true)");
-        }
-        return views;
     }
 
     /** Configures a {@link Simulation}; every setting has a default, so {@code builder().build()} runs. */

@@ -35,7 +35,17 @@ final class SwimProtocol implements SimulatedProtocol {
 
     @Override
     public List<Directive> onMessage(Message message, long nowNanos) {
-        return instance.onMessage(message, nowNanos);
+        throw new IllegalStateException("the simulator passes every message with its source address");
+    }
+
+    @Override
+    public List<Directive> onMessage(Address from, Message message, long nowNanos) {
+        return instance.onMessage(from, message, nowNanos);
+    }
+
+    @Override
+    public List<Directive> onConnectionRefused(Address to, Message message, long nowNanos) {
+        return instance.onConnectionRefused(to, message, nowNanos);
     }
 
     @Override

@@ -64,6 +64,14 @@ final class ViewMatrix {
     void resetProcess(int index) {
         status[index] = null;
         aliveCount[index] = 0;
+        forgetSubject(index);
+    }
+
+    /**
+     * The process at {@code index} took a new uid (it rejoined after being declared dead): it keeps
+     * its own view, but nobody knows the new uid yet.
+     */
+    void forgetSubject(int index) {
         byte alive = code(MemberStatus.ALIVE);
         for (int o = 0; o < status.length; o++) {
             byte[] row = status[o];

@@ -144,8 +144,12 @@ public final class NettyTransport implements Transport {
             if (!connected.isSuccess()) {
                 Throwable cause = connected.cause();
                 String message = "cannot connect to " + to + ": " + cause.getMessage();
-                // Netty's connect timeout is a ConnectException too; only a refusal says nobody is there.
-                boolean refused = cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException);
+                // Netty's connect timeout is a ConnectException too, and the epoll transport reports
+                // some local errors (network unreachable, address not available) as one: only
+                // ECONNREFUSED, the peer host's RST, says nobody listens there. A local error must
+                // never count against the remote member.
+                boolean refused = cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException)
+                        && String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("refused");
                 done.completeExceptionally(refused ? new ConnectionRefusedException(message, cause)
                         : new IOException(message, cause));
                 return;

@@ -5,7 +5,7 @@ package io.swimdiscovery.core.wire;
  * length and count against these before it allocates anything, and the encoder refuses to write
  * what a peer's decoder would reject.
  */
-public final class WireLimits {
+final class WireLimits {
 
     /** Longest member name, host, cluster name, gossip origin or metadata key, in UTF-8 bytes. */
     public static final int MAX_STRING_BYTES = 255;

@@ -122,8 +122,8 @@ final class LoopbackCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        // Close every node in parallel: each waits for its own loop, bounded.
-        started.parallelStream().forEach(SwimNode::close);
+        // Halt every node in parallel (a teardown, not a leave): each waits for its own loop, bounded.
+        started.parallelStream().forEach(SwimNode::halt);
         faults.close();
     }
 }

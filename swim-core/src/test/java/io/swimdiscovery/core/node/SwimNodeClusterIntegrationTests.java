@@ -41,7 +41,7 @@ class SwimNodeClusterIntegrationTests {
         SwimNode victim = nodes.get(17);
         String name = victim.localMember().name();
 
-        victim.close();
+        victim.halt();
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                 cluster.running().stream().allMatch(n -> view(n, name)
@@ -76,7 +76,7 @@ class SwimNodeClusterIntegrationTests {
         String name = old.localMember().name();
         long oldUid = old.localMember().id().uid();
         int port = old.localMember().address().port();
-        old.close();
+        old.halt();
 
         SwimNode restarted = cluster.start(name, b -> b.bindPort(port)
                 .seeds(SeedProvider.of(List.of(nodes.get(0).localMember().address()))));

@@ -17,7 +17,7 @@ final class TinyNetwork {
 
     static final long MS = 1_000_000L;
 
-    private record Event(long at, long seq, int node, Message message, boolean tick) {
+    private record Event(long at, long seq, int node, Message message, boolean tick, Address from) {
     }
 
     final List<SwimInstance> nodes = new ArrayList<>();
@@ -92,7 +92,7 @@ final class TinyNetwork {
                     apply(e.node, nodes.get(e.node).onTick(now));
                 }
             } else {
-                apply(e.node, nodes.get(e.node).onMessage(e.message, now));
+                apply(e.node, nodes.get(e.node).onMessage(e.from, e.message, now));
             }
         }
         now = end;
@@ -102,23 +102,24 @@ final class TinyNetwork {
         for (Directive d : directives) {
             if (d instanceof Directive.Send s) {
                 if (loss == 0 || lossRandom.nextDouble() >= loss) {
-                    deliver(s.to(), s.message());
+                    deliver(node, s.to(), s.message());
                 }
             } else if (d instanceof Directive.SendReliable s) {
-                deliver(s.to(), s.message());
+                deliver(node, s.to(), s.message());
             } else if (d instanceof Directive.Publish p) {
                 events.get(node).add(p.event());
             } else if (d instanceof Directive.ScheduleTick t) {
                 tickAt[node] = t.atNanos();
-                queue.add(new Event(t.atNanos(), seq++, node, null, true));
+                queue.add(new Event(t.atNanos(), seq++, node, null, true, null));
             }
         }
     }
 
-    private void deliver(Address to, Message message) {
+    private void deliver(int from, Address to, Message message) {
         Integer target = byAddress.get(to);
         if (target != null) {
-            queue.add(new Event(now + MS + slow.getOrDefault(target, 0L), seq++, target, message, false));
+            queue.add(new Event(now + MS + slow.getOrDefault(target, 0L), seq++, target, message, false,
+                    nodes.get(from).localMember().address()));
         }
     }
 

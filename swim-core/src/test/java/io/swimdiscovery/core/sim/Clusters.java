@@ -21,10 +21,11 @@ final class Clusters {
         return sim;
     }
 
-    /** The engine's minimum suspicion timeout for a cluster of n: alpha * max(1, log10 n) * T. */
+    /** The engine's minimum suspicion timeout for a cluster of n: max(alpha * max(1, log10 n) * T, pause tolerance). */
     static Duration minSuspicionTimeout(SwimSettings s, int n) {
         double scale = Math.max(1.0, Math.log10(n));
-        return Duration.ofNanos((long) (s.suspicionMultiplier() * scale * s.protocolPeriod().toNanos()));
+        Duration formula = Duration.ofNanos((long) (s.suspicionMultiplier() * scale * s.protocolPeriod().toNanos()));
+        return formula.compareTo(s.pauseTolerance()) >= 0 ? formula : s.pauseTolerance();
     }
 
     /** Lifeguard's maximum suspicion timeout: beta times the minimum (the minimum without Lifeguard). */

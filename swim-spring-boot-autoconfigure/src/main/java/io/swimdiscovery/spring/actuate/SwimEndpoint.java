@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -84,7 +85,8 @@ public class SwimEndpoint {
             }
         }
         catch (IllegalStateException ex) {
-            throw new InvalidEndpointRequestException(ex.getMessage(), "SWIM node not running");
+            String reason = "SWIM node not running";
+            throw new InvalidEndpointRequestException(Objects.requireNonNullElse(ex.getMessage(), reason), reason);
         }
         result.put("state", this.lifecycle.hasLeft() ? "LEFT" : "RUNNING");
         return result;

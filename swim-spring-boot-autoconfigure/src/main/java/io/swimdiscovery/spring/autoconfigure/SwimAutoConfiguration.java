@@ -5,13 +5,15 @@ import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import io.swimdiscovery.spring.event.SwimEventPublisher;
 import io.swimdiscovery.spring.serviceregistry.SwimRegistration;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.ConditionalOnDiscoveryEnabled;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,12 +27,17 @@ import org.springframework.core.env.Environment;
  * balancer, the endpoint, health and metrics are separate auto-configurations built on these.
  *
  * <p>A {@link SwimNode} bean of your own makes this one back off; the lifecycle then runs yours.
+ * {@code spring.cloud.discovery.enabled=false} switches the whole integration off, as
+ * {@code swim.enabled=false} does: no node, no socket.
  */
 @AutoConfiguration
 @ConditionalOnSwimEnabled
+@ConditionalOnDiscoveryEnabled
 @ConditionalOnClass(SwimNode.class)
 @EnableConfigurationProperties(SwimProperties.class)
 public final class SwimAutoConfiguration {
+
+    private static final String LIFECYCLE_BEAN_NAME = "swimLifecycle";
 
     @Bean
     @ConditionalOnMissingBean
@@ -65,32 +72,9 @@ public final class SwimAutoConfiguration {
     @ConditionalOnMissingBean
     SwimNode swimNode(SwimProperties properties, SwimSettings settings, SwimRegistration registration,
             ObjectProvider<SwimNodeCustomizer> customizers, Environment environment) {
-        // Host first: the service host is part of the first metadata the node gossips.
-        SwimHostResolver.Choice host = SwimHostResolver.choose(properties, environment);
-        registration.setServiceHost(host.serviceHost());
-        Map<String, String> metadata = registration.memberMetadata();
-        SwimMetadataBound.check(metadata, settings);
-        SwimHostResolver.warnIfLoopbackWithRemoteSeeds(
-                (host.swimHost() != null) ? host.swimHost() : properties.getBindAddress(), properties);
-        SwimNode.Builder builder = SwimNode.builder()
-            .name(registration.getInstanceId())
-            .clusterName(properties.getClusterName())
-            .bindHost(properties.getBindAddress())
-            .bindPort(properties.getPort())
-            .settings(settings)
-            .metadata(metadata)
-            .seeds(SwimSeedProviders.from(properties))
-            .keys(SwimPropertiesValidator.decodeKeys(properties))
-            .encryptionMode(properties.getEncryption().effectiveMode())
-            .joinTimeout(properties.getJoinTimeout());
-        if (host.swimHost() != null) {
-            builder.advertiseHost(host.swimHost());
-        }
-        if (properties.getAdvertisePort() != null) {
-            builder.advertisePort(properties.getAdvertisePort());
-        }
-        customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-        return builder.build();
+        return new SwimNodeFactory(properties, settings, registration, customizers.orderedStream().toList(),
+                environment)
+            .create();
     }
 
     @Bean
@@ -99,13 +83,37 @@ public final class SwimAutoConfiguration {
         return new SwimEventPublisher(publisher);
     }
 
+    // Listeners are looked up at the first start, not here: a MembershipListener bean that
+    // depends on the DiscoveryClient (which depends on this lifecycle) is then no cycle.
     @Bean
     @ConditionalOnMissingBean
     SwimLifecycle swimLifecycle(ObjectProvider<SwimNode> node, SwimRegistration registration,
             ObjectProvider<MembershipListener> listeners, ApplicationEventPublisher publisher,
-            SwimProperties properties) {
-        return new SwimLifecycle(node::getObject, registration, listeners.orderedStream().toList(), publisher,
-                properties);
+            SwimProperties properties, SwimSettings settings, ObjectProvider<SwimNodeCustomizer> customizers,
+            ConfigurableListableBeanFactory beanFactory, Environment environment) {
+        SwimNodeFactory factory = new SwimNodeFactory(properties, settings, registration,
+                customizers.orderedStream().toList(), environment);
+        SwimNode[] first = new SwimNode[1];
+        Supplier<SwimNode> firstNode = () -> {
+            first[0] = node.getObject();
+            // The lifecycle is destroyed before the node, so it can still leave gracefully when a
+            // failed refresh destroys beans without stopping lifecycles.
+            for (String name : beanFactory.getBeanNamesForType(SwimNode.class, true, false)) {
+                beanFactory.registerDependentBean(name, LIFECYCLE_BEAN_NAME);
+            }
+            return first[0];
+        };
+        Supplier<SwimNode> rebuild = () -> {
+            SwimNode previous = first[0];
+            if (previous != null && SwimNodeFactory.built(previous)) {
+                return factory.create();
+            }
+            throw new IllegalStateException("The SWIM node was stopped and is a SwimNode bean of the application's "
+                    + "own, which cannot be rebuilt; let the auto-configuration build the node (adjust it with a "
+                    + "SwimNodeCustomizer) to stop and start it");
+        };
+        return new SwimLifecycle(firstNode, rebuild, registration, () -> listeners.orderedStream().toList(),
+                publisher, properties);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.client.discovery.event.InstancePreRegisteredEvent;
 import org.springframework.cloud.client.discovery.event.InstanceRegisteredEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,10 +39,22 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>The node bean is lazy: it is built here, in {@link #start()}, once the port is known, so its
  * first metadata is already right. Joining does not block startup: a node whose seeds are all
- * down carries on alone and retries in the background; {@link InstanceRegisteredEvent} is
- * published when the first join attempt ends.
+ * down carries on alone and retries in the background. {@link InstanceRegisteredEvent} is
+ * published once per start, on a thread of its own named {@code swim-registered-NAME}, when the
+ * node joined: at once if a seed answered (or there is nobody else to join), else when the first
+ * other member appears.
+ *
+ * <p><b>Stop, then start.</b> A stopped node has left the cluster for good (peers drop it at
+ * once), so {@link #start()} after {@link #stop()} builds a new node, which joins as a new member
+ * with the same name. A {@code SwimNode} bean of the application's own cannot be rebuilt: starting
+ * again then fails with a message saying so. Read the node in use with {@link #getNode()}.
+ *
+ * <p><b>Refresh failure.</b> When the context fails to refresh after this lifecycle started the
+ * node (a later bean's start threw), Spring Framework 7 stops the started lifecycles, so the node
+ * leaves. Where beans are destroyed without that stop, {@link #destroy()} still leaves gracefully
+ * before the node closes (this bean is registered as a dependent of the node bean).
  */
-public class SwimLifecycle implements SmartLifecycle {
+public class SwimLifecycle implements SmartLifecycle, DisposableBean {
 
     /** Just above Boot's graceful shutdown phase, so the node leaves before the server drains. */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
@@ -49,6 +63,10 @@ public class SwimLifecycle implements SmartLifecycle {
 
     private final Supplier<SwimNode> nodeSupplier;
 
+    private final @Nullable Supplier<SwimNode> rebuild;
+
+    private @Nullable Supplier<List<MembershipListener>> beanListeners;
+
     private final @Nullable SwimRegistration registration;
 
     private final ApplicationEventPublisher publisher;
@@ -56,6 +74,8 @@ public class SwimLifecycle implements SmartLifecycle {
     private final SwimProperties properties;
 
     private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
+
+    private final List<Runnable> localChangeListeners = new CopyOnWriteArrayList<>();
 
     private final Object monitor = new Object();
 
@@ -69,6 +89,11 @@ public class SwimLifecycle implements SmartLifecycle {
 
     private volatile boolean left;
 
+    private volatile boolean pauseable = true;
+
+    // One per start: InstanceRegisteredEvent goes out once per registration.
+    private volatile AtomicBoolean registrationAnnounced = new AtomicBoolean();
+
     /**
      * @param nodeSupplier gives the node to run (built lazily on first call)
      * @param registration this application's instance, if the service registry is on
@@ -78,9 +103,26 @@ public class SwimLifecycle implements SmartLifecycle {
      */
     public SwimLifecycle(Supplier<SwimNode> nodeSupplier, @Nullable SwimRegistration registration,
             List<MembershipListener> listeners, ApplicationEventPublisher publisher, SwimProperties properties) {
+        this(nodeSupplier, null, registration, () -> listeners, publisher, properties);
+    }
+
+    /**
+     * @param nodeSupplier gives the node of the first start (built lazily on first call)
+     * @param rebuild builds a new node for a start after a stop, or null when the node cannot be
+     * rebuilt (a bean of the application's own)
+     * @param registration this application's instance, if the service registry is on
+     * @param listeners listeners that receive every membership change, in order; asked for at the
+     * first start, not before, so a listener may itself depend on discovery beans
+     * @param publisher where {@link InstanceRegisteredEvent} goes
+     * @param properties timeouts and auto-startup
+     */
+    public SwimLifecycle(Supplier<SwimNode> nodeSupplier, @Nullable Supplier<SwimNode> rebuild,
+            @Nullable SwimRegistration registration, Supplier<List<MembershipListener>> listeners,
+            ApplicationEventPublisher publisher, SwimProperties properties) {
         this.nodeSupplier = nodeSupplier;
+        this.rebuild = rebuild;
         this.registration = registration;
-        this.listeners.addAll(listeners);
+        this.beanListeners = listeners;
         this.publisher = publisher;
         this.properties = properties;
     }
@@ -91,12 +133,13 @@ public class SwimLifecycle implements SmartLifecycle {
             if (this.running) {
                 return;
             }
+            resolveBeanListeners();
             if (this.registration != null && this.registration.isRegistered()) {
                 // Before the node is built: listeners may still add to Registration.getMetadata(),
                 // and the node's very first metadata carries it.
                 this.publisher.publishEvent(new InstancePreRegisteredEvent(this, this.registration));
             }
-            SwimNode started = this.nodeSupplier.get();
+            SwimNode started = nextNode();
             // Listen before starting, so not even the first join's news is missed.
             started.addListener(this::dispatch);
             this.catalog.open();
@@ -110,6 +153,8 @@ public class SwimLifecycle implements SmartLifecycle {
             this.node = started;
             this.running = true;
             this.left = false;
+            this.joined = false;
+            this.registrationAnnounced = new AtomicBoolean();
             if (this.registration != null) {
                 this.registration.setHost(started.localMember().address().host());
                 announceIfMissing(started, this.registration);
@@ -123,6 +168,50 @@ public class SwimLifecycle implements SmartLifecycle {
             this.catalog.updateLocal(local.name(), local.address().host(), local.metadata());
             logger.info("SWIM node " + started.localMember().id() + " started");
             join(started);
+        }
+        localMemberChanged();
+    }
+
+    /**
+     * Adds a callback for changes of this node's own member that the node announces without a
+     * membership event: its start, and new metadata (a status change through the registry).
+     */
+    public void addLocalChangeListener(Runnable listener) {
+        this.localChangeListeners.add(listener);
+    }
+
+    /** Tells the local change listeners that this node's own member changed. */
+    public void localMemberChanged() {
+        for (Runnable listener : this.localChangeListeners) {
+            try {
+                listener.run();
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Local change listener " + listener + " failed", ex);
+            }
+        }
+    }
+
+    // The first start runs the bean; a start after a stop needs a new node (a closed one never reopens).
+    private SwimNode nextNode() {
+        SwimNode previous = this.node;
+        if (previous == null) {
+            return this.nodeSupplier.get();
+        }
+        if (this.rebuild == null) {
+            throw new IllegalStateException("SWIM node " + previous.localMember().name()
+                    + " was stopped and is a SwimNode bean of the application's own, which cannot be rebuilt; "
+                    + "let the auto-configuration build the node (use a SwimNodeCustomizer) to stop and start it");
+        }
+        previous.close();
+        return this.rebuild.get();
+    }
+
+    private void resolveBeanListeners() {
+        Supplier<List<MembershipListener>> pending = this.beanListeners;
+        if (pending != null) {
+            this.beanListeners = null;
+            this.listeners.addAll(0, pending.get());
         }
     }
 
@@ -157,8 +246,9 @@ public class SwimLifecycle implements SmartLifecycle {
 
     /**
      * Gossips new metadata for this node and, once the node took it, lists it in the service
-     * catalog. Every change of this node's metadata must come through here: the node's event
-     * stream says nothing about the node itself, so this is how local discovery learns of it.
+     * catalog and tells the local change listeners. Every change of this node's metadata must come
+     * through here: the node's event stream says nothing about the node itself, so this is how
+     * local discovery learns of it.
      * Does nothing before start and after leave (the node then starts with the registration's
      * metadata).
      *
@@ -170,6 +260,7 @@ public class SwimLifecycle implements SmartLifecycle {
             return;
         }
         awaitMetadata(current, metadata);
+        localMemberChanged();
     }
 
     private void awaitMetadata(SwimNode current, Map<String, String> metadata) {
@@ -195,19 +286,36 @@ public class SwimLifecycle implements SmartLifecycle {
     }
 
     private void join(SwimNode current) {
-        // Async: the join future completes on the node's own threads, which must never run
-        // application listeners (InstanceRegisteredEvent reaches user code).
-        current.join().whenCompleteAsync((ignored, failure) -> {
+        AtomicBoolean announced = this.registrationAnnounced;
+        current.join().whenComplete((ignored, failure) -> {
             if (failure != null) {
+                // Announced later, by dispatch(), when another member appears.
                 logger.warn("SWIM node did not reach any seed yet, retrying in the background: "
                         + failure.getMessage());
+                return;
             }
-            else {
-                this.joined = true;
-            }
-            Object config = (this.registration != null) ? this.registration : current.localMember();
-            this.publisher.publishEvent(new InstanceRegisteredEvent<>(this, config));
+            this.joined = true;
+            announceRegisteredOffNodeThreads(current, announced);
         });
+    }
+
+    // The join future completes on the node's own threads, which must never run application
+    // listeners; a late join is seen on the listener thread, which a slow listener of this event
+    // would hold up for every membership listener. So InstanceRegisteredEvent goes out on a named
+    // thread of its own either way.
+    private void announceRegisteredOffNodeThreads(SwimNode current, AtomicBoolean announced) {
+        Thread thread = new Thread(() -> announceRegistered(current, announced),
+                "swim-registered-" + current.localMember().name());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void announceRegistered(SwimNode current, AtomicBoolean announced) {
+        if (announced != this.registrationAnnounced || !announced.compareAndSet(false, true)) {
+            return;
+        }
+        Object config = (this.registration != null) ? this.registration : current.localMember();
+        this.publisher.publishEvent(new InstanceRegisteredEvent<>(this, config));
     }
 
     /**
@@ -217,6 +325,19 @@ public class SwimLifecycle implements SmartLifecycle {
     public void leave() {
         SwimNode current = requireRunningNode();
         leave(current);
+    }
+
+    /**
+     * Leaves gracefully if the node still runs (the context failed to refresh after start, or is
+     * closed without being stopped), then closes it.
+     */
+    @Override
+    public void destroy() {
+        stop();
+        SwimNode current = this.node;
+        if (current != null) {
+            current.close();
+        }
     }
 
     @Override
@@ -259,6 +380,21 @@ public class SwimLifecycle implements SmartLifecycle {
     @Override
     public int getPhase() {
         return PHASE;
+    }
+
+    /**
+     * Whether Spring's test context cache may pause (stop) this lifecycle while the context is
+     * not in use: the node then leaves, and rejoins as a new member when a test uses the context
+     * again. True by default; {@code @AutoConfigureSwimTest} turns it off, so cached test contexts
+     * stay members of their embedded cluster.
+     */
+    @Override
+    public boolean isPauseable() {
+        return this.pauseable;
+    }
+
+    public void setPauseable(boolean pauseable) {
+        this.pauseable = pauseable;
     }
 
     @Override
@@ -314,6 +450,15 @@ public class SwimLifecycle implements SmartLifecycle {
         }
         catch (RuntimeException ex) {
             logger.warn("Service catalog could not apply " + event, ex);
+        }
+        if (!this.joined && event instanceof MembershipEvent.MemberJoined other) {
+            // A join that timed out succeeded later, through the background retries.
+            SwimNode current = this.node;
+            if (current != null && this.running && !this.left
+                    && !other.member().name().equals(current.localMember().name())) {
+                this.joined = true;
+                announceRegisteredOffNodeThreads(current, this.registrationAnnounced);
+            }
         }
         for (MembershipListener listener : this.listeners) {
             try {

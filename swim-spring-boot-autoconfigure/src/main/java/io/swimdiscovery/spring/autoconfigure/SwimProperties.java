@@ -119,6 +119,15 @@ public class SwimProperties implements InitializingBean {
 
     private final Service service = new Service();
 
+    @NestedConfigurationProperty
+    private final SwimReadinessProperties readiness = new SwimReadinessProperties();
+
+    @NestedConfigurationProperty
+    private final SwimHealthProperties health = new SwimHealthProperties();
+
+    @NestedConfigurationProperty
+    private final SwimHeartbeatProperties heartbeat = new SwimHeartbeatProperties();
+
     @Override
     public void afterPropertiesSet() {
         SwimPropertiesValidator.validate(this);
@@ -272,6 +281,18 @@ public class SwimProperties implements InitializingBean {
         this.instance = instance;
     }
 
+    public SwimReadinessProperties getReadiness() {
+        return this.readiness;
+    }
+
+    public SwimHealthProperties getHealth() {
+        return this.health;
+    }
+
+    public SwimHeartbeatProperties getHeartbeat() {
+        return this.heartbeat;
+    }
+
     /**
      * Protocol parameters; each one left unset takes the profile's value (docs/configuration.md
      * lists them per profile).
@@ -350,7 +371,8 @@ public class SwimProperties implements InitializingBean {
         private @Nullable Duration deadMemberRetention;
 
         /**
-         * Largest Lifeguard local health score; probe timeouts and the period scale by score + 1.
+         * Largest Lifeguard local health multiplier (1 to 64): probe timeouts and the period scale
+         * by at most this factor.
          */
         private @Nullable Integer localHealthMax;
 
@@ -380,6 +402,35 @@ public class SwimProperties implements InitializingBean {
          * Largest encoded metadata a member may publish, in bytes.
          */
         private @Nullable Integer maxMetadataBytes;
+
+        /**
+         * Longest stop-the-world pause (GC, CPU throttling, a debugger) a member survives without
+         * being declared dead when only silence speaks against it; 0 for memberlist's behaviour.
+         */
+        private @Nullable Duration pauseTolerance;
+
+        /**
+         * Suspicion timeout at a node that saw for itself that the process is gone (its host
+         * refused the connection, or another process answered at its address).
+         */
+        private @Nullable Duration goneSuspicionTimeout;
+
+        /**
+         * How long failed members stay reconnect candidates, and their identities are remembered
+         * as dead, so that a partition heals however long it lasted.
+         */
+        private @Nullable Duration reconnectRetention;
+
+        /**
+         * Most members, tombstones included, a node holds; news of more is dropped and counted.
+         */
+        private @Nullable Integer maxMembers;
+
+        /**
+         * What this instance does when it learns the cluster declared it dead: rejoin under a new
+         * identity, or stop taking part (for orchestrators that restart the process).
+         */
+        private SwimSettings.@Nullable RejoinPolicy rejoinPolicy;
 
         void applyTo(SwimSettings.Builder b) {
             if (this.protocolPeriod != null) {
@@ -438,6 +489,21 @@ public class SwimProperties implements InitializingBean {
             }
             if (this.maxMetadataBytes != null) {
                 b.maxMetadataBytes(this.maxMetadataBytes);
+            }
+            if (this.pauseTolerance != null) {
+                b.pauseTolerance(this.pauseTolerance);
+            }
+            if (this.goneSuspicionTimeout != null) {
+                b.goneSuspicionTimeout(this.goneSuspicionTimeout);
+            }
+            if (this.reconnectRetention != null) {
+                b.reconnectRetention(this.reconnectRetention);
+            }
+            if (this.maxMembers != null) {
+                b.maxMembers(this.maxMembers);
+            }
+            if (this.rejoinPolicy != null) {
+                b.rejoinPolicy(this.rejoinPolicy);
             }
         }
 
@@ -591,6 +657,46 @@ public class SwimProperties implements InitializingBean {
 
         public void setMaxMetadataBytes(@Nullable Integer maxMetadataBytes) {
             this.maxMetadataBytes = maxMetadataBytes;
+        }
+
+        public @Nullable Duration getPauseTolerance() {
+            return this.pauseTolerance;
+        }
+
+        public void setPauseTolerance(@Nullable Duration pauseTolerance) {
+            this.pauseTolerance = pauseTolerance;
+        }
+
+        public @Nullable Duration getGoneSuspicionTimeout() {
+            return this.goneSuspicionTimeout;
+        }
+
+        public void setGoneSuspicionTimeout(@Nullable Duration goneSuspicionTimeout) {
+            this.goneSuspicionTimeout = goneSuspicionTimeout;
+        }
+
+        public @Nullable Duration getReconnectRetention() {
+            return this.reconnectRetention;
+        }
+
+        public void setReconnectRetention(@Nullable Duration reconnectRetention) {
+            this.reconnectRetention = reconnectRetention;
+        }
+
+        public @Nullable Integer getMaxMembers() {
+            return this.maxMembers;
+        }
+
+        public void setMaxMembers(@Nullable Integer maxMembers) {
+            this.maxMembers = maxMembers;
+        }
+
+        public SwimSettings.@Nullable RejoinPolicy getRejoinPolicy() {
+            return this.rejoinPolicy;
+        }
+
+        public void setRejoinPolicy(SwimSettings.@Nullable RejoinPolicy rejoinPolicy) {
+            this.rejoinPolicy = rejoinPolicy;
         }
     }
 

@@ -46,6 +46,12 @@ final class SwimPropertiesValidator {
                     "a non-empty name of at most " + MemberId.MAX_NAME_BYTES + " UTF-8 bytes");
         }
         seedAddresses(properties);
+        checkPositive("swim.readiness.health-check-interval", properties.getReadiness().getHealthCheckInterval());
+        Duration heartbeat = properties.getHeartbeat().getInterval();
+        if (heartbeat == null || heartbeat.isNegative()) {
+            throw new InvalidSwimPropertyException("swim.heartbeat.interval", heartbeat,
+                    "a duration of 0 (no coalescing) or more, such as 1s");
+        }
         String seedDns = properties.getSeedDns();
         if (seedDns != null) {
             try {
@@ -162,7 +168,8 @@ final class SwimPropertiesValidator {
 
     private static String kebab(String camel) {
         StringBuilder out = new StringBuilder();
-        for (char c : camel.toCharArray()) {
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
             if (Character.isUpperCase(c)) {
                 out.append('-').append(Character.toLowerCase(c));
             }

@@ -113,6 +113,7 @@ public final class SwimServiceCatalog {
             this.localName = null;
             this.open = true;
             publishDirty();
+            quietSpell();
         }
     }
 
@@ -124,11 +125,28 @@ public final class SwimServiceCatalog {
             this.byMember.clear();
             this.byService.clear();
             publishDirty();
+            quietSpell();
         }
     }
 
-    /** Applies one membership change of a remote member; events about this node itself are ignored. */
+    /**
+     * Applies one membership change of a remote member. Events naming this node are ignored (it
+     * reports itself through {@link #updateLocal}), except the engine's verdict on it,
+     * {@link MembershipEvent.LocalMemberDeclaredDead}: rejoined under a new uid, this instance is
+     * listed as the new member (same name, so the same instance id); stopped
+     * ({@code RejoinPolicy.STOP}), the node is closing and nothing is listed, as after a leave.
+     */
     public void apply(MembershipEvent event) {
+        if (event instanceof MembershipEvent.LocalMemberDeclaredDead dead) {
+            if (dead.rejoined()) {
+                Member local = dead.member();
+                updateLocal(local.name(), local.address().host(), local.metadata());
+            }
+            else {
+                close();
+            }
+            return;
+        }
         Member member = event.member();
         synchronized (this.writeLock) {
             if (!this.open || member.name().equals(this.localName)) {
@@ -177,7 +195,9 @@ public final class SwimServiceCatalog {
             return;
         }
         if (previous != null) {
-            TreeMap<String, SwimServiceInstance> instances = this.byService.get(previous.getServiceId());
+            // Every instance in byMember is indexed in byService under its service id.
+            TreeMap<String, SwimServiceInstance> instances = Objects.requireNonNull(
+                    this.byService.get(previous.getServiceId()), "service index");
             instances.remove(name);
             if (instances.isEmpty()) {
                 this.byService.remove(previous.getServiceId());
@@ -195,6 +215,12 @@ public final class SwimServiceCatalog {
             this.publishScheduled = true;
             this.afterWindow.execute(this::publishAtWindowEnd);
         }
+    }
+
+    // Under writeLock. Opening or closing is no change of a burst: the first change after it (this
+    // node's own entry, right after open) is published at once, not at the end of a window.
+    private void quietSpell() {
+        this.lastPublishNanos = System.nanoTime() - this.windowNanos;
     }
 
     private void publishAtWindowEnd() {
@@ -225,8 +251,15 @@ public final class SwimServiceCatalog {
         }
         List<String> all = new ArrayList<>(services.keySet());
         all.sort(null);
-        List<String> up = all.stream().filter((id) -> !services.get(id).up().isEmpty()).toList();
-        ServiceCatalog next = new ServiceCatalog(before.version() + 1, Map.copyOf(services), up, List.copyOf(all));
+        List<String> up = new ArrayList<>(all.size());
+        for (String id : all) {
+            ServiceCatalog.Service service = services.get(id);
+            if (service != null && !service.up().isEmpty()) {
+                up.add(id);
+            }
+        }
+        ServiceCatalog next = new ServiceCatalog(before.version() + 1, Map.copyOf(services), List.copyOf(up),
+                List.copyOf(all));
         this.current = next;
         for (ServiceCatalogListener listener : this.listeners) {
             try {
@@ -239,10 +272,11 @@ public final class SwimServiceCatalog {
         }
     }
 
-    private static ServiceCatalog.Service lists(TreeMap<String, SwimServiceInstance> instances) {
+    // instances: a service's sorted index (a TreeMap), so its lists come sorted by instance id.
+    private static ServiceCatalog.Service lists(Map<String, SwimServiceInstance> instances) {
         List<ServiceInstance> all = List.copyOf(instances.values());
         List<ServiceInstance> up = new ArrayList<>(all.size());
-        for (ServiceInstance instance : all) {
+        for (SwimServiceInstance instance : instances.values()) {
             if (SwimMetadata.STATUS_UP
                 .equals(instance.getMetadata().getOrDefault(SwimMetadata.STATUS, SwimMetadata.STATUS_UP))) {
                 up.add(instance);

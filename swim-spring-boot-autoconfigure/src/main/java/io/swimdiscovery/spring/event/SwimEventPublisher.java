@@ -3,13 +3,13 @@ package io.swimdiscovery.spring.event;
 import io.swimdiscovery.core.node.MembershipListener;
 import io.swimdiscovery.core.protocol.MembershipEvent;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Turns the node's membership changes into Spring application events, and after each one
- * publishes Spring Cloud's {@link HeartbeatEvent} with a counter, so anything that refreshes on
- * discovery changes (gateway routes, for instance) refreshes now rather than on a timer.
+ * Turns the node's membership changes into Spring application events. Spring Cloud's
+ * {@code HeartbeatEvent} is {@link SwimHeartbeatPublisher}'s: only when what discovery lists
+ * changed, coalesced.
  *
  * <p>Runs on the node's listener thread, one event at a time, so events arrive in the node's order.
  */
@@ -25,12 +25,15 @@ public class SwimEventPublisher implements MembershipListener {
 
     @Override
     public void onEvent(MembershipEvent event) {
-        this.publisher.publishEvent(toApplicationEvent(event));
-        this.publisher.publishEvent(new HeartbeatEvent(this, this.changes.incrementAndGet()));
+        SwimMembershipEvent published = toApplicationEvent(event);
+        if (published != null) {
+            this.publisher.publishEvent(published);
+            this.changes.incrementAndGet();
+        }
     }
 
-    /** The Spring event for one of the node's events. */
-    SwimMembershipEvent toApplicationEvent(MembershipEvent event) {
+    /** The Spring event for one of the node's events, or null for a kind this version does not map. */
+    @Nullable SwimMembershipEvent toApplicationEvent(MembershipEvent event) {
         if (event instanceof MembershipEvent.MemberJoined joined) {
             return new MemberJoinedEvent(this, joined);
         }
@@ -49,10 +52,16 @@ public class SwimEventPublisher implements MembershipListener {
         if (event instanceof MembershipEvent.MemberLeft left) {
             return new MemberLeftEvent(this, left);
         }
-        return new MemberFailedEvent(this, (MembershipEvent.MemberFailed) event);
+        if (event instanceof MembershipEvent.MemberFailed failed) {
+            return new MemberFailedEvent(this, failed);
+        }
+        if (event instanceof MembershipEvent.LocalMemberDeclaredDead dead) {
+            return new LocalMemberDeclaredDeadEvent(this, dead);
+        }
+        return null;
     }
 
-    /** Changes published so far (the value of the last HeartbeatEvent). */
+    /** Membership events published so far. */
     public long getChangeCount() {
         return this.changes.get();
     }

@@ -29,6 +29,6 @@ public final class SwimHealthContributorAutoConfiguration {
     SwimHealthIndicator swimHealthIndicator(SwimLifecycle lifecycle, SwimProperties properties,
             SwimSettings settings) {
         return new SwimHealthIndicator(lifecycle, properties.seedAddresses(), properties.getSeedDns() != null,
-                settings.localHealthMax());
+                settings.localHealthMax(), properties.getHealth().isStrict());
     }
 }

@@ -13,11 +13,13 @@ import org.springframework.boot.health.contributor.Health;
  * Health of this node's membership.
  *
  * <ul>
- * <li>UP: running, and its Lifeguard local health score is at most half its maximum.</li>
- * <li>OUT_OF_SERVICE: it left the cluster; or it is isolated (seeds are configured but no other
- * member is reachable; a seed list naming only this node does not count); or its local health score is above half the maximum, which means this
- * process is itself slow (CPU starved, long GC pauses) and its view of others is not to be
- * trusted.</li>
+ * <li>UP: running. By default also when it is isolated (seeds are configured but no other member
+ * is reachable: a single replica, or the first one of a rollout) or when its Lifeguard local
+ * health score is above half its maximum (this process is slow: CPU starved, long GC pauses);
+ * the details then say so ({@code isolated}, {@code localHealthHigh}, {@code reason}). Neither is
+ * a reason to restart the process or take it out of a load balancer.</li>
+ * <li>OUT_OF_SERVICE: it left the cluster; and, with the strict mapping
+ * ({@code swim.health.strict=true}), when it is isolated or its local health score is high.</li>
  * <li>DOWN: the node stopped.</li>
  * <li>UNKNOWN: not started yet.</li>
  * </ul>
@@ -33,14 +35,24 @@ public class SwimHealthIndicator extends AbstractHealthIndicator {
 
     private final int localHealthMax;
 
+    private final boolean strict;
+
+    /** The default, lenient mapping: isolated or slow is UP, with details. */
+    public SwimHealthIndicator(SwimLifecycle lifecycle, List<Address> seeds, boolean dnsSeeds, int localHealthMax) {
+        this(lifecycle, seeds, dnsSeeds, localHealthMax, false);
+    }
+
     /**
      * @param lifecycle the node's lifecycle
      * @param seeds the configured seed addresses
      * @param dnsSeeds whether a seed DNS name is configured
      * @param localHealthMax the largest local health score of the settings in force
+     * @param strict whether isolated or slow reports OUT_OF_SERVICE rather than UP
      */
-    public SwimHealthIndicator(SwimLifecycle lifecycle, List<Address> seeds, boolean dnsSeeds, int localHealthMax) {
+    public SwimHealthIndicator(SwimLifecycle lifecycle, List<Address> seeds, boolean dnsSeeds, int localHealthMax,
+            boolean strict) {
         super("SWIM health check failed");
+        this.strict = strict;
         this.lifecycle = lifecycle;
         this.seeds = List.copyOf(seeds);
         this.dnsSeeds = dnsSeeds;
@@ -75,11 +87,17 @@ public class SwimHealthIndicator extends AbstractHealthIndicator {
             .withDetail("membersByStatus", statistics.membersByStatus())
             .withDetail("localHealth", statistics.localHealth())
             .withDetail("localHealthMax", this.localHealthMax);
-        if (expectsPeers(local) && othersReachable == 0) {
-            builder.outOfService().withDetail("reason", "isolated: seeds are configured but no other member is reachable");
+        boolean isolated = expectsPeers(local) && othersReachable == 0;
+        boolean slow = statistics.localHealth() * 2 > this.localHealthMax;
+        builder.withDetail("isolated", isolated).withDetail("localHealthHigh", slow);
+        if (isolated) {
+            builder.withDetail("reason", "isolated: seeds are configured but no other member is reachable");
         }
-        else if (statistics.localHealth() * 2 > this.localHealthMax) {
-            builder.outOfService().withDetail("reason", "local health score high: this process is slow to answer");
+        else if (slow) {
+            builder.withDetail("reason", "local health score high: this process is slow to answer");
+        }
+        if (this.strict && (isolated || slow)) {
+            builder.outOfService();
         }
         else {
             builder.up();

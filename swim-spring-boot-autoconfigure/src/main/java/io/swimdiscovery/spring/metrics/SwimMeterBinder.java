@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.swimdiscovery.core.node.NodeStatistics;
 import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.core.protocol.MemberStatus;
+import io.swimdiscovery.core.protocol.NewsRejection;
 import io.swimdiscovery.core.protocol.ProtocolCounters;
 import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
@@ -37,9 +39,10 @@ public class SwimMeterBinder implements MeterBinder {
 
     private final SwimLifecycle lifecycle;
 
-    private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    /** Meter keys registered so far, per registry this binder was bound to. */
+    private final Map<MeterRegistry, Set<String>> registered = new ConcurrentHashMap<>();
 
-    private volatile @Nullable MeterRegistry registry;
+    private final AtomicBoolean listening = new AtomicBoolean();
 
     private volatile @Nullable NodeStatistics snapshot;
 
@@ -51,7 +54,9 @@ public class SwimMeterBinder implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        this.registry = registry;
+        if (this.registered.putIfAbsent(registry, ConcurrentHashMap.newKeySet()) != null) {
+            return;
+        }
         for (MemberStatus status : MemberStatus.values()) {
             Gauge.builder("swim.members", this, (b) -> b.membersWith(status))
                 .description("Members this node knows, by status (itself included)")
@@ -64,47 +69,68 @@ public class SwimMeterBinder implements MeterBinder {
         Gauge.builder("swim.gossip.queue.depth", this, (b) -> b.read(NodeStatistics::gossipQueueDepth))
             .description("Pieces of membership news waiting to be sent")
             .register(registry);
+        // No meter name is a dotted prefix of another: hierarchical registries (JMX, Graphite)
+        // cannot hold a value and a subtree under one name.
         FunctionTimer.builder("swim.probe.round.trip", this, (b) -> (long) b.protocol(ProtocolCounters::probesAcked),
                 (b) -> b.protocol(ProtocolCounters::probeRttTotalNanos), TimeUnit.NANOSECONDS)
             .description("Round-trip time of direct probe acks (count, total; mean = total / count)")
             .register(registry);
-        TimeGauge.builder("swim.probe.round.trip.last", this, TimeUnit.NANOSECONDS,
+        TimeGauge.builder("swim.probe.last.round.trip", this, TimeUnit.NANOSECONDS,
                 (b) -> b.protocol((p) -> Math.max(p.lastProbeRttNanos(), 0)))
             .description("Round-trip time of the last direct probe ack")
             .register(registry);
         counter(registry, "swim.probes.sent", "Direct probes sent", (p) -> p.probes());
-        counter(registry, "swim.probes", "Probe outcomes", (p) -> p.probesAcked(), "outcome", "acked");
-        counter(registry, "swim.probes", "Probe outcomes", (p) -> p.probesAckedIndirectly(), "outcome",
+        counter(registry, "swim.probe.outcomes", "Probe outcomes", (p) -> p.probesAcked(), "outcome", "acked");
+        counter(registry, "swim.probe.outcomes", "Probe outcomes", (p) -> p.probesAckedIndirectly(), "outcome",
                 "acked-indirectly");
-        counter(registry, "swim.probes", "Probe outcomes", (p) -> p.probesFailed(), "outcome", "failed");
+        counter(registry, "swim.probe.outcomes", "Probe outcomes", (p) -> p.probesFailed(), "outcome", "failed");
         counter(registry, "swim.nacks.received", "Lifeguard nacks received from relays", (p) -> p.nacksReceived());
         counter(registry, "swim.suspicions", "Suspicions this node raised after its own failed probes",
                 (p) -> p.suspicionsRaised());
         counter(registry, "swim.refutations", "Times this node refuted a suspicion about itself",
                 (p) -> p.refutations());
-        counter(registry, "swim.members.declared.dead", "Members whose suspicion expired at this node",
+        counter(registry, "swim.member.deaths", "Members whose suspicion expired at this node",
                 (p) -> p.membersDeclaredDead());
         counter(registry, "swim.syncs", "Full-state syncs completed", (p) -> p.syncs());
+        counter(registry, "swim.claims.verified",
+                "News only its subject may issue, heard from a third party and confirmed by the subject",
+                (p) -> p.claimsVerified());
+        counter(registry, "swim.rejoins", "Times this node learnt it was declared dead and rejoined under a new uid",
+                (p) -> p.rejoins());
+        // Every reason is known up front, so each series exists (at 0) before the first rejection.
+        for (NewsRejection reason : NewsRejection.values()) {
+            String label = reason.label();
+            counter(registry, "swim.news.rejected", "News and requests the engine refused, by reason",
+                    (p) -> p.newsRejected().getOrDefault(label, 0L), "reason", label);
+        }
         for (String type : KNOWN_MESSAGE_TYPES) {
             registerMessageType(registry, type);
         }
         registerNewKeys();
-        this.lifecycle.addListener((event) -> registerNewKeys());
+        // One listener per binder, however many registries it is bound to or how often.
+        if (this.listening.compareAndSet(false, true)) {
+            this.lifecycle.addListener((event) -> registerNewKeys());
+        }
     }
 
     /** Adds meters for message types and reject reasons seen for the first time. */
     void registerNewKeys() {
-        MeterRegistry target = this.registry;
         NodeStatistics statistics = statistics();
-        if (target == null || statistics == null) {
+        if (statistics == null) {
             return;
         }
+        for (MeterRegistry target : this.registered.keySet()) {
+            registerNewKeys(target, statistics);
+        }
+    }
+
+    private void registerNewKeys(MeterRegistry target, NodeStatistics statistics) {
         for (Map<String, Long> byType : List.of(statistics.messagesSent(), statistics.messagesReceived(),
                 statistics.bytesSent(), statistics.bytesReceived())) {
             byType.keySet().forEach((type) -> registerMessageType(target, type));
         }
         for (String reason : statistics.rejectedPackets().keySet()) {
-            if (this.registered.add("rejected:" + reason)) {
+            if (keys(target).add("rejected:" + reason)) {
                 FunctionCounter.builder("swim.packets.rejected", this,
                         (b) -> b.read((s) -> s.rejectedPackets().getOrDefault(reason, 0L)))
                     .description("Packets dropped before the engine saw them, by reason")
@@ -114,8 +140,12 @@ public class SwimMeterBinder implements MeterBinder {
         }
     }
 
+    private Set<String> keys(MeterRegistry target) {
+        return this.registered.computeIfAbsent(target, (r) -> ConcurrentHashMap.newKeySet());
+    }
+
     private void registerMessageType(MeterRegistry target, String type) {
-        if (!this.registered.add("type:" + type)) {
+        if (!keys(target).add("type:" + type)) {
             return;
         }
         messageCounter(target, "swim.messages", null, type, "sent", NodeStatistics::messagesSent);

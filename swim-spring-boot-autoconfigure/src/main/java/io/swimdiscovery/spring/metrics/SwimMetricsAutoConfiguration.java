@@ -11,14 +11,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code swim.*} meters, when Micrometer is present. Boot binds every {@code MeterBinder} bean
- * to its registries, Prometheus included.
+ * The {@code swim.*} meters, when Micrometer is present and the application has a meter registry
+ * (as Boot's own binders, such as the JVM metrics, require). Boot binds every {@code MeterBinder}
+ * bean to its registries, Prometheus included.
  */
 @AutoConfiguration(after = SwimAutoConfiguration.class,
-        afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+        afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnSwimEnabled
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean(SwimLifecycle.class)
+@ConditionalOnBean({ SwimLifecycle.class, MeterRegistry.class })
 public final class SwimMetricsAutoConfiguration {
 
     @Bean

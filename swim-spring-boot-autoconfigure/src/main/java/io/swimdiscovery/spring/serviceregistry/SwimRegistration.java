@@ -62,6 +62,8 @@ public class SwimRegistration implements Registration {
 
     private final Set<String> keysEverAnnounced = ConcurrentHashMap.newKeySet();
 
+    private volatile boolean trafficRefused;
+
     /**
      * Where the management endpoints are, relative to the management server's root.
      *
@@ -174,7 +176,9 @@ public class SwimRegistration implements Registration {
             metadata.put(SwimMetadata.SERVICE_ID, this.serviceId);
             metadata.put(SwimMetadata.PORT, Integer.toString(servicePort));
             metadata.put(SwimMetadata.SCHEME, this.scheme);
-            metadata.put(SwimMetadata.STATUS, current);
+            // The application refusing traffic (readiness, health) announces OUT_OF_SERVICE over UP.
+            boolean routable = !this.trafficRefused || !SwimMetadata.STATUS_UP.equals(current);
+            metadata.put(SwimMetadata.STATUS, routable ? current : SwimMetadata.STATUS_OUT_OF_SERVICE);
             String announced = this.serviceHost;
             if (announced != null) {
                 metadata.put(SwimMetadata.HOST, announced);
@@ -258,7 +262,7 @@ public class SwimRegistration implements Registration {
             previous = this.userMetadata.put(key, value);
         }
         if (!value.equals(previous)) {
-            changed();
+            changedOrRestore(key, previous);
         }
         return previous;
     }
@@ -270,7 +274,7 @@ public class SwimRegistration implements Registration {
             previous = this.userMetadata.remove(key);
         }
         if (previous != null) {
-            changed();
+            changedOrRestore(key, previous);
         }
         return previous;
     }
@@ -288,6 +292,38 @@ public class SwimRegistration implements Registration {
         if (listener != null) {
             listener.run();
         }
+    }
+
+    // A write the node refused (over the metadata bound) is undone: else the entry would stay in
+    // the registration, and every later announcement (a status or readiness change) would fail too.
+    private void changedOrRestore(String key, @Nullable String previous) {
+        try {
+            changed();
+        }
+        catch (RuntimeException ex) {
+            synchronized (this.monitor) {
+                if (previous != null) {
+                    this.userMetadata.put(key, previous);
+                }
+                else {
+                    this.userMetadata.remove(key);
+                }
+            }
+            throw ex;
+        }
+    }
+
+    /**
+     * Whether the application refuses traffic now (Boot's readiness, or its health): the node
+     * then announces OUT_OF_SERVICE whatever {@link #getStatus()} says. Set by
+     * {@code SwimTrafficGate}.
+     */
+    public boolean isTrafficRefused() {
+        return this.trafficRefused;
+    }
+
+    public void setTrafficRefused(boolean trafficRefused) {
+        this.trafficRefused = trafficRefused;
     }
 
     @Override

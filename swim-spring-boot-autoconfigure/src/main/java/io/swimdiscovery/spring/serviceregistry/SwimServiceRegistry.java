@@ -25,12 +25,18 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
     }
 
     @Override
+    // Spring Cloud's ServiceRegistry marks the parameter @Nullable; this registry is handed its
+    // SwimRegistration bean (by SwimAutoServiceRegistration), and a null is a caller's bug that fails here.
+    @SuppressWarnings("NullAway")
     public void register(SwimRegistration registration) {
         registration.setStatus(SwimMetadata.STATUS_UP);
         publish(registration);
     }
 
     @Override
+    // Spring Cloud's ServiceRegistry marks the parameter @Nullable; this registry is handed its
+    // SwimRegistration bean (by SwimAutoServiceRegistration), and a null is a caller's bug that fails here.
+    @SuppressWarnings("NullAway")
     public void deregister(SwimRegistration registration) {
         registration.setStatus(null);
         publish(registration);
@@ -59,13 +65,18 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
 
     /** The status announced now: UP, OUT_OF_SERVICE, or null when not registered. */
     @Override
-    @SuppressWarnings("unchecked")
+    // The signature is Spring Cloud's (a type parameter only in the return type, a non-null return);
+    // "not registered" has no status to report, so null it is, as the javadoc says.
+    @SuppressWarnings({"unchecked", "NullAway", "TypeParameterUnusedInFormals"})
     public <T> @Nullable T getStatus(SwimRegistration registration) {
         return (T) registration.getStatus();
     }
 
-    /** Announces the registration's metadata again (it changed); before the node runs, nothing to do. */
-    void republish(SwimRegistration registration) {
+    /**
+     * Announces the registration's metadata again (it changed: an entry, or its traffic state);
+     * before the node runs, nothing to do.
+     */
+    public void republish(SwimRegistration registration) {
         publish(registration);
     }
 
@@ -80,8 +91,8 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
         metadata.keySet().removeAll(SwimRegistration.RESERVED);
         // An entry removed from the registration must go from the node too.
         metadata.keySet().removeAll(registration.keysEverAnnounced());
-        Map<String, String> ours = registration.memberMetadata();
-        metadata.putAll(ours);
+        metadata.putAll(registration.memberMetadata());
+        // Lists the new metadata in the local catalog and tells the local change listeners too.
         this.lifecycle.updateMetadata(metadata);
     }
 }

@@ -53,7 +53,7 @@ class SwimEndpointTests {
         given(this.node.members()).willReturn(List.of(peer, self));
         given(this.node.statistics()).willReturn(new NodeStatistics(Map.of(MemberStatus.ALIVE, 1, MemberStatus.SUSPECT, 1),
                 Map.of("ping", 4L), Map.of("ack", 3L), Map.of("ping", 400L), Map.of("ack", 300L), Map.of(),
-                new ProtocolCounters(4, 3, 0, 1, 0, 1, 0, 0, 1, 1_000_000, 3_000_000), 1, 2));
+                new ProtocolCounters(4, 3, 0, 1, 0, 1, 0, 0, 1, 1_000_000, 3_000_000, 0, 0, java.util.Map.of()), 1, 2));
         SwimClusterDescriptor cluster = this.endpoint.cluster();
         assertThat(cluster.state()).isEqualTo("RUNNING");
         assertThat(cluster.joined()).isTrue();

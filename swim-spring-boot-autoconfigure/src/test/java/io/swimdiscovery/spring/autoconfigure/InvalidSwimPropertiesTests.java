@@ -73,7 +73,7 @@ class InvalidSwimPropertiesTests {
     @Test
     void protocolValueTheEngineRejectsNamesTheProperty() {
         assertFailure("swim.protocol.probe-timeout=5s", "swim.protocol.probe-timeout", "5000ms",
-                "must not exceed protocolPeriod");
+                "must be shorter than protocolPeriod");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.swimdiscovery.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.spring.actuate.SwimEndpoint;
 import io.swimdiscovery.spring.actuate.SwimEndpointAutoConfiguration;
@@ -58,7 +59,7 @@ class SwimAutoConfigurationTests {
 
     @Test
     void configuresEveryPartWhenEverythingIsPresent() {
-        this.contextRunner.run((context) -> {
+        this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
             assertThat(context).hasNotFailed()
                 .hasSingleBean(SwimProperties.class)
                 .hasSingleBean(SwimNode.class)
@@ -102,10 +103,12 @@ class SwimAutoConfigurationTests {
     }
 
     @Test
-    void discoveryBacksOffWhenSpringCloudDiscoveryIsDisabled() {
+    void everythingBacksOffWhenSpringCloudDiscoveryIsDisabled() {
+        // No node either: it would bind its port and announce the service with discovery off.
         this.contextRunner.withPropertyValues("spring.cloud.discovery.enabled=false").run((context) -> {
             assertThat(context).hasNotFailed()
-                .hasSingleBean(SwimLifecycle.class)
+                .doesNotHaveBean(SwimLifecycle.class)
+                .doesNotHaveBean(SwimNode.class)
                 .doesNotHaveBean(SwimDiscoveryClient.class)
                 .doesNotHaveBean(SwimReactiveDiscoveryClient.class);
             assertThat(context.getBeansOfType(LoadBalancerClientSpecification.class)).isEmpty();

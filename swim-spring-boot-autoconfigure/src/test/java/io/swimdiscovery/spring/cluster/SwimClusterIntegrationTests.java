@@ -137,7 +137,7 @@ class SwimClusterIntegrationTests {
         assertThat(prometheus).contains("swim_members{status=\"alive\"} 3.0")
             .contains("swim_messages_total{direction=\"sent\",type=\"ping\"}")
             .contains("swim_traffic_bytes_total{direction=\"received\",type=\"ack\"}")
-            .contains("swim_probes_total{outcome=\"acked\"}")
+            .contains("swim_probe_outcomes_total{outcome=\"acked\"}")
             .contains("swim_local_health ")
             .contains("swim_gossip_queue_depth ");
     }
@@ -168,7 +168,7 @@ class SwimClusterIntegrationTests {
     @Order(6)
     void crashedInstanceVanishesFromDiscoveryAndLoadBalancer() {
         // A crash: the node stops without leaving, then the application goes away.
-        this.c.getBean(SwimLifecycle.class).getNode().close();
+        this.c.getBean(SwimLifecycle.class).getNode().halt();
         this.c.close();
         for (ConfigurableApplicationContext context : List.of(this.a, this.b)) {
             await().atMost(FORMATION)

@@ -43,9 +43,18 @@ class SwimHealthIndicatorTests {
     }
 
     @Test
-    void outOfServiceWhenIsolatedAlthoughSeedsAreConfigured() {
+    void upWithDetailsWhenIsolatedAlthoughSeedsAreConfigured() {
         running(0, this.self, service("peer", "orders", MemberStatus.DEAD));
         Health health = health(true);
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("isolated", true);
+        assertThat(String.valueOf(health.getDetails().get("reason"))).startsWith("isolated");
+    }
+
+    @Test
+    void strictMappingIsOutOfServiceWhenIsolated() {
+        running(0, this.self, service("peer", "orders", MemberStatus.DEAD));
+        Health health = strict(List.of(new Address("10.9.9.9", 7946)), false);
         assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         assertThat(String.valueOf(health.getDetails().get("reason"))).startsWith("isolated");
     }
@@ -57,9 +66,18 @@ class SwimHealthIndicatorTests {
     }
 
     @Test
-    void outOfServiceWhenLocalHealthScoreIsHigh() {
+    void upWithDetailsWhenLocalHealthScoreIsHigh() {
         running(5, this.self, service("peer", "orders", MemberStatus.ALIVE));
         Health health = health(true);
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("localHealthHigh", true).containsEntry("isolated", false);
+        assertThat(String.valueOf(health.getDetails().get("reason"))).startsWith("local health");
+    }
+
+    @Test
+    void strictMappingIsOutOfServiceWhenLocalHealthScoreIsHigh() {
+        running(5, this.self, service("peer", "orders", MemberStatus.ALIVE));
+        Health health = strict(List.of(new Address("10.9.9.9", 7946)), false);
         assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         assertThat(String.valueOf(health.getDetails().get("reason"))).startsWith("local health");
     }
@@ -86,10 +104,15 @@ class SwimHealthIndicatorTests {
     }
 
     @Test
-    void outOfServiceWhenAloneWithASeedDnsName() {
+    void singleReplicaWithASeedDnsNameIsUpUnlessStrict() {
         running(0, this.self);
         assertThat(new SwimHealthIndicator(this.lifecycle, List.of(), true, 8).health(true).getStatus())
-            .isEqualTo(Status.OUT_OF_SERVICE);
+            .isEqualTo(Status.UP);
+        assertThat(strict(List.of(), true).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+    }
+
+    private Health strict(List<Address> seeds, boolean dnsSeeds) {
+        return new SwimHealthIndicator(this.lifecycle, seeds, dnsSeeds, 8, true).health(true);
     }
 
     private Health health(boolean seeds) {
@@ -103,7 +126,7 @@ class SwimHealthIndicatorTests {
         given(this.node.localMember()).willReturn(this.self);
         given(this.node.members()).willReturn(List.of(members));
         given(this.node.statistics()).willReturn(new NodeStatistics(Map.of(MemberStatus.ALIVE, members.length),
-                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), new ProtocolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0),
+                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), new ProtocolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, java.util.Map.of()),
                 localHealth, 0));
     }
 }

@@ -9,6 +9,7 @@ import io.swimdiscovery.spring.autoconfigure.InvalidSwimPropertyException;
 import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
 import io.swimdiscovery.spring.discovery.SwimMetadata;
 import io.swimdiscovery.spring.serviceregistry.SwimRegistration;
+import io.swimdiscovery.spring.serviceregistry.SwimServiceRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -132,6 +133,13 @@ class SwimInstanceMetadataClusterTests {
         // Over the engine's bound: refused with an exception, not dropped.
         assertThatThrownBy(() -> metadata.put("huge", "x".repeat(2000))).isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("maxMetadataBytes");
+        // ...and undone, so the next announcement (here a status change) still goes out.
+        assertThat(metadata).doesNotContainKey("huge");
+        writer.getBean(SwimServiceRegistry.class).setStatus(writer.getBean(SwimRegistration.class), "OUT_OF_SERVICE");
+        await().atMost(FORMATION).untilAsserted(() -> assertThat(
+                this.observer.getBean(DiscoveryClient.class).getInstances("instances"))
+            .extracting(ServiceInstance::getInstanceId)
+            .doesNotContain("writer"));
     }
 
     @Test

@@ -1,0 +1,210 @@
+package io.swimdiscovery.core.node;
+
+import io.swimdiscovery.core.protocol.Address;
+import io.swimdiscovery.core.protocol.Directive;
+import io.swimdiscovery.core.protocol.MembershipEvent;
+import io.swimdiscovery.core.protocol.Message;
+import io.swimdiscovery.core.protocol.SwimInstance;
+import io.swimdiscovery.core.transport.ConnectionRefusedException;
+import io.swimdiscovery.core.transport.Transport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Carries out what the engine decided, on the event loop: sends datagrams and streams, hands
+ * membership events to the listener executor, and keeps the engine's one tick timer. A failed
+ * stream send goes back to the engine as an input, so it can tell a refused connection (the
+ * process is gone) from other errors.
+ *
+ * <p>One call of {@link #execute} is one batch: the view readers see is refreshed once at its
+ * end, before its events are handed to listeners, and then the batch's after-hook runs (join
+ * futures complete there).
+ */
+final class DirectiveRunner {
+
+    private static final System.Logger LOG = System.getLogger(DirectiveRunner.class.getName());
+
+    private final NodeState state;
+    private final EventLoop loop;
+    private final WireNodeCodec codec;
+    private final TrafficCounters traffic;
+    private final MembershipView view;
+    private final Listeners listeners;
+    private final int maxPacketSize;
+    private final long fallbackTickNanos;
+    private final Runnable afterBatch;
+    private @Nullable ScheduledFuture<?> tick;
+
+    DirectiveRunner(NodeState state, EventLoop loop, WireNodeCodec codec, TrafficCounters traffic,
+            MembershipView view, Listeners listeners, NodeConfig config, Runnable afterBatch) {
+        this.state = state;
+        this.loop = loop;
+        this.codec = codec;
+        this.traffic = traffic;
+        this.view = view;
+        this.listeners = listeners;
+        this.maxPacketSize = config.settings().maxPacketSize();
+        this.fallbackTickNanos = config.settings().protocolPeriod().toNanos();
+        this.afterBatch = afterBatch;
+    }
+
+    /** Interprets {@code directives} in order; one failing directive does not stop the others. */
+    void execute(List<Directive> directives) {
+        List<MembershipEvent> events = List.of();
+        for (Directive d : directives) {
+            try {
+                if (d instanceof Directive.Send s) {
+                    send(s.to(), s.message());
+                } else if (d instanceof Directive.SendReliable r) {
+                    sendReliable(r.to(), r.message());
+                } else if (d instanceof Directive.Publish p) {
+                    if (events.isEmpty()) {
+                        events = new ArrayList<>();
+                    }
+                    events.add(p.event());
+                    logIfDeclaredDead(p.event());
+                } else if (d instanceof Directive.ScheduleTick st) {
+                    scheduleTick(st.atNanos());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "directive " + d.getClass().getSimpleName() + " failed", e);
+            }
+        }
+        SwimInstance engine = state.engine;
+        if (engine != null) {
+            view.refresh(engine, !events.isEmpty(), NodeState.now());
+        }
+        for (MembershipEvent event : events) {
+            listeners.publish(event);
+        }
+        afterBatch.run();
+    }
+
+    /** Dead is final for a uid: say loudly what the engine did about it. */
+    private static void logIfDeclaredDead(MembershipEvent event) {
+        if (event instanceof MembershipEvent.LocalMemberDeclaredDead d) {
+            if (d.rejoined()) {
+                LOG.log(System.Logger.Level.WARNING, "the cluster declared " + d.previous().id()
+                        + " dead (a long pause or a partition); rejoined as " + d.member().id());
+            } else {
+                LOG.log(System.Logger.Level.ERROR, "the cluster declared " + d.previous().id()
+                        + " dead and the rejoin policy is STOP: this node no longer takes part; restart the process");
+            }
+        }
+    }
+
+    private void send(Address to, Message message) {
+        Transport t = state.transport;
+        if (t == null || !state.running) {
+            return;
+        }
+        byte[] packet = codec.encode(message);
+        traffic.sent(message, packet.length);
+        if (packet.length > maxPacketSize) {
+            // Over the datagram budget (a large metadata map): a stream carries it whole.
+            t.sendStream(to, packet).exceptionally(e -> {
+                LOG.log(System.Logger.Level.DEBUG, () -> "large message to " + to + " not sent: " + e.getMessage());
+                return null;
+            });
+        } else {
+            t.sendDatagram(to, packet);
+        }
+    }
+
+    private void sendReliable(Address to, Message message) {
+        Transport t = state.transport;
+        if (t == null || !state.running) {
+            return;
+        }
+        byte[] packet = codec.encode(message);
+        traffic.sent(message, packet.length);
+        t.sendStream(to, packet).whenComplete((ok, error) -> {
+            if (error != null) {
+                traffic.reliableSendFailures.increment();
+                LOG.log(System.Logger.Level.DEBUG, () -> "reliable send to " + to + " failed: " + error.getMessage());
+                boolean refused = unwrap(error) instanceof ConnectionRefusedException;
+                loop.submit(() -> {
+                    SwimInstance engine = state.runningEngine();
+                    if (engine != null) {
+                        execute(refused ? engine.onConnectionRefused(to, message, NodeState.now())
+                                : engine.onReliableSendFailed(to, message, NodeState.now()));
+                    }
+                });
+            }
+        });
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    private void scheduleTick(long atNanos) {
+        ScheduledFuture<?> previous = tick;
+        if (previous != null) {
+            previous.cancel(false);
+        }
+        tick = loop.schedule(this::onTick, Math.max(0, atNanos - NodeState.now()));
+    }
+
+    private void onTick() {
+        SwimInstance engine = state.runningEngine();
+        if (engine == null) {
+            return;
+        }
+        try {
+            execute(engine.onTick(NodeState.now()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "engine tick failed; rescheduling", e);
+            // The engine's own tick request may be lost with the exception: keep the node alive.
+            scheduleTick(NodeState.now() + fallbackTickNanos);
+        }
+    }
+
+    /** The user's listeners and the executor they run on; never the event loop. */
+    static final class Listeners {
+
+        private final List<MembershipListener> registered = new CopyOnWriteArrayList<>();
+        private final Executor executor;
+        private final TrafficCounters traffic;
+
+        Listeners(Executor executor, TrafficCounters traffic) {
+            this.executor = executor;
+            this.traffic = traffic;
+        }
+
+        void add(MembershipListener listener) {
+            registered.add(listener);
+        }
+
+        void remove(MembershipListener listener) {
+            registered.remove(listener);
+        }
+
+        void publish(MembershipEvent event) {
+            if (registered.isEmpty()) {
+                return;
+            }
+            try {
+                executor.execute(() -> {
+                    for (MembershipListener l : registered) {
+                        try {
+                            l.onEvent(event);
+                        } catch (RuntimeException e) {
+                            traffic.listenerFailures.increment();
+                            LOG.log(System.Logger.Level.WARNING, "membership listener " + l + " failed on " + event,
+                                    e);
+                        }
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "listener executor refused " + event);
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.swimdiscovery.core.node;
+
+import io.swimdiscovery.core.protocol.MemberId;
+import io.swimdiscovery.core.protocol.SwimSettings;
+import io.swimdiscovery.core.security.EncryptionMode;
+import io.swimdiscovery.core.seed.SeedProvider;
+import io.swimdiscovery.core.transport.Transport;
+import io.swimdiscovery.core.transport.TransportConfig;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link SwimNode.Builder}'s settings, checked and frozen when the node is built, so changing
+ * the builder afterwards cannot change a node that is already running.
+ */
+record NodeConfig(String name, String clusterName, String bindHost, int bindPort, String advertiseHost,
+        int advertisePort, SwimSettings settings, Map<String, String> metadata, SeedProvider seeds,
+        List<byte[]> keys, EncryptionMode encryptionMode, Duration joinTimeout, Duration leaveTimeout,
+        @Nullable Executor listenerExecutor, UnaryOperator<Transport> transportDecorator) {
+
+    /** @throws IllegalArgumentException naming the first setting that is wrong */
+    NodeConfig {
+        if (name.getBytes(StandardCharsets.UTF_8).length > MemberId.MAX_NAME_BYTES) {
+            throw new IllegalArgumentException("name is longer than " + MemberId.MAX_NAME_BYTES + " bytes");
+        }
+        if (clusterName.isEmpty()) {
+            throw new IllegalArgumentException("clusterName must not be empty");
+        }
+        if (bindHost.isBlank()) {
+            throw new IllegalArgumentException("bindHost must not be empty");
+        }
+        if (bindPort < 0 || bindPort > 65_535) {
+            throw new IllegalArgumentException("bindPort must be 0..65535, was " + bindPort);
+        }
+        if (advertisePort < -1 || advertisePort > 65_535) {
+            throw new IllegalArgumentException("advertisePort must be 0..65535 (or -1 for the bound port), was "
+                    + advertisePort);
+        }
+        if (joinTimeout.isNegative() || joinTimeout.isZero()) {
+            throw new IllegalArgumentException("joinTimeout must be positive, was " + joinTimeout);
+        }
+        if (leaveTimeout.isNegative()) {
+            throw new IllegalArgumentException("leaveTimeout must not be negative, was " + leaveTimeout);
+        }
+        for (byte[] key : keys) {
+            if (key.length != 16 && key.length != 24 && key.length != 32) {
+                throw new IllegalArgumentException("keys must be 16, 24 or 32 bytes (AES-128/192/256), one was "
+                        + key.length);
+            }
+        }
+        if (encryptionMode != EncryptionMode.NONE && keys.isEmpty()) {
+            throw new IllegalArgumentException("encryptionMode " + encryptionMode + " needs at least one key");
+        }
+        metadata = Map.copyOf(metadata);
+        keys = keys.stream().map(byte[]::clone).toList();
+    }
+
+    TransportConfig transportConfig() {
+        return TransportConfig.of(bindHost, bindPort);
+    }
+
+    /** The name logs and thread names use: the configured one, or a counter until the address is known. */
+    String label(int counter) {
+        return name.isEmpty() ? "#" + counter : name;
+    }
+}

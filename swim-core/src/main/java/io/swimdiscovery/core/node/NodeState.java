@@ -1,0 +1,35 @@
+package io.swimdiscovery.core.node;
+
+import io.swimdiscovery.core.protocol.Address;
+import io.swimdiscovery.core.protocol.SwimInstance;
+import io.swimdiscovery.core.transport.Transport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the node's parts share once it runs: the engine, the bound transport, and whether it runs.
+ * The engine is touched only on the event loop; the rest is volatile because the API and the
+ * transport threads read it.
+ */
+final class NodeState {
+
+    /** Owned by the event loop: set by the start task, read only by loop tasks. */
+    @Nullable SwimInstance engine;
+
+    volatile @Nullable Transport transport;
+    volatile @Nullable Address selfAddress;
+    volatile boolean running;
+    volatile boolean closed;
+
+    /**
+     * The engine's clock, and so the clock of every {@code Member.statusChangedAtNanos()}: this
+     * JVM's {@link System#nanoTime()}, monotonic and comparable only within this process.
+     */
+    static long now() {
+        return System.nanoTime();
+    }
+
+    /** The engine if the node runs, for a loop task; null once it stopped. */
+    @Nullable SwimInstance runningEngine() {
+        return running ? engine : null;
+    }
+}

@@ -1,0 +1,225 @@
+package io.swimdiscovery.core.protocol;
+
+import io.swimdiscovery.core.protocol.Message.Sync;
+import io.swimdiscovery.core.protocol.Message.SyncDigest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Full-state exchange over a stream (SWIM's "infection-style" dissemination loses news now and
+ * then; anti-entropy repairs it): the join through the seeds, the periodic push-pull (a 64-bit
+ * {@link ViewDigest} first, the full state only when the views differ), and reconnects to failed
+ * members, so a partition heals however long it lasted.
+ *
+ * <p>Reconnects follow serf: every reconnect interval each member tries one failed member with
+ * probability {@code failed / live}, so the whole cluster makes about one attempt per failed member
+ * per interval whatever its size, digest first: a crash costs a trickle of 50-byte frames, not
+ * every member's full state every interval. A stream answer goes to the named sender only if it is
+ * on the connection's own host, so a forged sync cannot make this node send its state elsewhere.
+ */
+final class AntiEntropy {
+
+    /** Members a rejoined node tells of its new uid directly, beside gossip. */
+    private static final int REJOIN_ANNOUNCE_FANOUT = 3;
+
+    private final SwimSettings settings;
+    private final MemberTable table;
+    private final FailedMembers failed;
+    private final EngineCounters counters;
+    private final LocalMember local;
+    private final RandomGenerator random;
+    private final long periodNanos;
+    private List<Address> seeds = List.of();
+    private boolean joined;
+    private long nextPushPullAt = Long.MAX_VALUE;
+    private long nextReconnectAt = Long.MAX_VALUE;
+
+    AntiEntropy(SwimSettings settings, MemberTable table, FailedMembers failed, EngineCounters counters,
+            LocalMember local, RandomGenerator random) {
+        this.settings = settings;
+        this.table = table;
+        this.failed = failed;
+        this.counters = counters;
+        this.local = local;
+        this.random = random;
+        this.periodNanos = settings.protocolPeriod().toNanos();
+    }
+
+    void start(long now) {
+        schedulePushPull(now);
+        // A random phase: members started together (a deployment, a simulation) would otherwise all
+        // reconnect in the same instant after a heal, and those whose target rejoined a moment
+        // earlier would wait a whole interval more.
+        long interval = reconnectIntervalNanos();
+        nextReconnectAt = Timers.plus(now, interval <= 1 || interval >= Long.MAX_VALUE / 8 ? interval
+                : 1 + random.nextLong(interval));
+    }
+
+    void stop() {
+        nextPushPullAt = Long.MAX_VALUE;
+        nextReconnectAt = Long.MAX_VALUE;
+    }
+
+    boolean isJoined() {
+        return joined;
+    }
+
+    /** Full-state syncs with each seed (this node's own address skipped); retried until one completes. */
+    void join(Collection<Address> seedAddresses, List<Directive> out) {
+        this.seeds = seedAddresses.stream().filter(a -> !a.equals(local.id().address())).distinct().toList();
+        for (Address seed : seeds) {
+            out.add(new Directive.SendReliable(seed, fullState(false, true, null)));
+        }
+    }
+
+    /** A silent warm start counts as joined. */
+    void preloaded(long now) {
+        joined = true;
+        schedulePushPull(now);
+    }
+
+    void tick(long now, List<Directive> out) {
+        if (now >= nextPushPullAt) {
+            MemberEntry peer = table.randomLive(random);
+            if (peer != null && peer.status == MemberStatus.ALIVE) {
+                out.add(new Directive.SendReliable(peer.id.address(), new SyncDigest(local.id(), table.digest())));
+            }
+            nextPushPullAt = Timers.plus(now, pushPullIntervalNanos());
+        }
+        if (now >= nextReconnectAt) {
+            failed.expire(now);
+            reconnect(out);
+            nextReconnectAt = Timers.plus(now, reconnectIntervalNanos());
+        }
+    }
+
+    private void reconnect(List<Directive> out) {
+        if ((!joined || table.liveCount() == 0) && !seeds.isEmpty()) {
+            // Alone (never joined, or everyone else gone): back to the seeds.
+            out.add(new Directive.SendReliable(seeds.get(random.nextInt(seeds.size())), fullState(false, !joined, null)));
+            return;
+        }
+        int candidates = failed.candidateCount();
+        if (candidates == 0 || random.nextDouble() * Math.max(1, table.liveCount()) >= candidates) {
+            return;
+        }
+        FailedMembers.Failure f = failed.randomCandidate(random);
+        if (f != null) {
+            out.add(new Directive.SendReliable(f.id().address(), new SyncDigest(local.id(), table.digest())));
+        }
+    }
+
+    /** A sync arrived (its gossip already merged): answer it unless it is an answer. */
+    void onSync(Sync sync, Address from, long now, List<Directive> out) {
+        if (!NewsSource.sameHost(from, sync.sender().address())) {
+            counters.reject(NewsRejection.REPLY_HOST_MISMATCH); // not a sync with that member: no join, no answer
+            return;
+        }
+        counters.syncs++;
+        if (!joined) {
+            joined = true;
+            schedulePushPull(now);
+        }
+        if (!sync.reply()) {
+            reply(sync.sender(), from, fullState(true, false, sync.sender()), out);
+        }
+    }
+
+    /** A digest arrived: if the views differ, run the full exchange (the peer answers with its state). */
+    void onSyncDigest(SyncDigest digest, Address from, List<Directive> out) {
+        if (digest.digest() != table.digest()) {
+            reply(digest.sender(), from, fullState(false, false, digest.sender()), out);
+        }
+    }
+
+    /**
+     * After a rejoin: tell a few members (and whoever told us) of the new uid, not only by gossip,
+     * and run a push-pull a few periods later. A rejoin rarely comes alone (a healed partition gives
+     * every member of both sides a new uid at about the same time), and a member that misses one of
+     * those announcements would otherwise wait for the regular push-pull, minutes at large n.
+     */
+    void announceRejoin(Collection<Address> alsoTell, long now, List<Directive> out) {
+        nextPushPullAt = Math.min(nextPushPullAt, Timers.plus(now, 2 * periodNanos + random.nextLong(3 * periodNanos)));
+        List<Address> to = new ArrayList<>(alsoTell);
+        for (MemberEntry e : table.randomLive(REJOIN_ANNOUNCE_FANOUT, null, random)) {
+            if (!to.contains(e.id.address())) {
+                to.add(e.id.address());
+            }
+        }
+        for (Address a : to) {
+            out.add(new Directive.SendReliable(a, fullState(false, true, null)));
+        }
+    }
+
+    private void reply(MemberId sender, Address from, Sync state, List<Directive> out) {
+        if (!NewsSource.sameHost(from, sender.address())) {
+            counters.reject(NewsRejection.REPLY_HOST_MISMATCH);
+            return;
+        }
+        out.add(new Directive.SendReliable(sender.address(), state));
+    }
+
+    /**
+     * This node's whole view, tombstones included. If the recipient is a uid this node holds for
+     * dead, its death is in the state even after the tombstone went, so it learns it and rejoins.
+     */
+    private Sync fullState(boolean reply, boolean join, @Nullable MemberId recipient) {
+        List<Gossip> state = new ArrayList<>(table.size() + 1);
+        for (MemberEntry e : table.all()) {
+            state.add(e.toGossip(local.name()));
+        }
+        if (recipient != null) {
+            MemberEntry e = table.get(recipient.name());
+            boolean listedAsIs = e != null && e.id.equals(recipient);
+            if (!listedAsIs && (failed.isDead(recipient) || (e != null && e.retiredUid == recipient.uid()))) {
+                state.add(new Gossip(recipient, MemberStatus.DEAD, 0, java.util.Map.of(), null));
+            }
+        }
+        return new Sync(local.id(), reply, join, state);
+    }
+
+    /**
+     * memberlist's push-pull scaling: beyond 32 members the interval grows with log2(n), so the total
+     * sync load of the cluster grows as n log n rather than n^2.
+     */
+    private long pushPullIntervalNanos() {
+        long base = settings.pushPullInterval().toNanos();
+        if (base == 0) {
+            return Long.MAX_VALUE / 4;
+        }
+        int n = table.liveCount() + 1;
+        if (n <= 32) {
+            return base;
+        }
+        double multiplier = Math.ceil(Math.log(n) / Math.log(2) - Math.log(32) / Math.log(2)) + 1;
+        return (long) Math.min(Long.MAX_VALUE / 4.0, base * multiplier);
+    }
+
+    /**
+     * The next push-pull, somewhere in the second half of the interval so members do not sync in
+     * step. Called at start and again when this node first learns the cluster: the interval grows
+     * with n, and one computed for a table of one would have every member of a large cluster send
+     * its state within the first 30 s.
+     */
+    private void schedulePushPull(long now) {
+        long interval = pushPullIntervalNanos();
+        long half = interval / 2;
+        nextPushPullAt = Timers.plus(now, half + (half + 1 <= 1 ? 0 : random.nextLong(half + 1)));
+    }
+
+    private long reconnectIntervalNanos() {
+        long base = settings.reconnectInterval().toNanos();
+        if (base == 0) {
+            return Long.MAX_VALUE / 4;
+        }
+        // Until the first sync completes, retry the seeds every two periods: joining fast matters.
+        return joined ? base : Math.min(base, 2 * periodNanos);
+    }
+
+    long nextDueAt() {
+        return Math.min(nextPushPullAt, nextReconnectAt);
+    }
+}

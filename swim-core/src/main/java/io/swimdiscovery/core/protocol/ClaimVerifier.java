@@ -1,0 +1,189 @@
+package io.swimdiscovery.core.protocol;
+
+import io.swimdiscovery.core.protocol.Message.Ping;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Verify before you route: news that only member X may issue, heard from someone else, changes
+ * nothing a reader sees until X itself has confirmed it. Without a cluster key anyone who can reach
+ * the port can send such news; with this check a forged packet can at most make this node send one
+ * small ping to the address it names.
+ *
+ * <p>The check is a ping to the claimed address, for the claimed uid, with a random sequence number
+ * (so only the process at that address can answer) and with the claim itself as its first gossip.
+ * The subject compares the claim with its own record: if they differ, its answer carries its own
+ * record first, which this node merges as the subject's word, and the claim is dropped. Three kinds:
+ * <ul>
+ *   <li>{@link Kind#ANSWER} (a new member, a new uid at the old address, a higher incarnation): taken
+ *       when the subject acks without correcting it;</li>
+ *   <li>{@link Kind#ANSWER_AND_OLD_SILENT} (a new uid at another address while the old uid is live
+ *       here): the new process must answer and then the old one must not (a name clash or a
+ *       forgery otherwise);</li>
+ *   <li>{@link Kind#SILENCE} (a leave): taken when the subject does not answer; a live subject
+ *       answers, sees the claim in the ping, and refutes it.</li>
+ * </ul>
+ * At most {@link #MAX_IN_FLIGHT} pings are out at once and {@link #MAX_WAITING} claims wait; more
+ * are dropped and counted (anti-entropy brings real news again).
+ */
+final class ClaimVerifier {
+
+    static final int MAX_IN_FLIGHT = 32;
+    static final int MAX_WAITING = 4096;
+
+    enum Kind { ANSWER, ANSWER_AND_OLD_SILENT, SILENCE }
+
+    /** One claim being checked; {@code stage} 1 while its subject is pinged, 2 while the old uid is. */
+    static final class Claim {
+        final Gossip news;
+        final Kind kind;
+        int stage;
+        long sequence;
+        @Nullable MemberId pinged;
+
+        Claim(Gossip news, Kind kind) {
+            this.news = news;
+            this.kind = kind;
+        }
+    }
+
+    private final MemberTable table;
+    private final Membership membership;
+    private final Timers timers;
+    private final EngineCounters counters;
+    private final Sequences sequences;
+    private final LocalMember local;
+    private final long waitNanos;
+    private final Map<String, Claim> byName = new HashMap<>();
+    private final Map<Long, Claim> bySequence = new HashMap<>();
+    private final ArrayDeque<Claim> waiting = new ArrayDeque<>();
+
+    ClaimVerifier(SwimSettings settings, MemberTable table, Membership membership, Timers timers,
+            EngineCounters counters, Sequences sequences, LocalMember local) {
+        this.table = table;
+        this.membership = membership;
+        this.timers = timers;
+        this.counters = counters;
+        this.sequences = sequences;
+        this.local = local;
+        this.waitNanos = Timers.times(settings.probeTimeout().toNanos(), 2);
+    }
+
+    /** Queues a claim; one per member name at a time, the first one kept. */
+    void offer(Gossip news, Kind kind) {
+        if (byName.containsKey(news.member().name())) {
+            return;
+        }
+        if (byName.size() >= MAX_IN_FLIGHT + MAX_WAITING) {
+            counters.reject(NewsRejection.CLAIM_QUEUE_FULL);
+            return;
+        }
+        Claim c = new Claim(news, kind);
+        byName.put(news.member().name(), c);
+        waiting.add(c);
+    }
+
+    /** Sends the pings of waiting claims while fewer than {@link #MAX_IN_FLIGHT} are out. */
+    void sendWaiting(long now, List<Directive> out) {
+        while (bySequence.size() < MAX_IN_FLIGHT && !waiting.isEmpty()) {
+            Claim c = waiting.poll();
+            ping(c, 1, c.news.member(), c.news, now, out);
+        }
+    }
+
+    private void ping(Claim c, int stage, MemberId target, @Nullable Gossip first, long now, List<Directive> out) {
+        c.stage = stage;
+        c.sequence = sequences.next();
+        c.pinged = target;
+        bySequence.put(c.sequence, c);
+        // The claim alone, no piggybacked queue: the address is the claimant's choice, so it must get
+        // no more than the one item it was sent (issue 8: a forged member costs one small ping).
+        Ping ping = new Ping(local.id().address(), c.sequence, target.uid(),
+                first == null ? List.of() : List.of(first));
+        out.add(new Directive.Send(target.address(), ping));
+        timers.after(now, waitNanos, new Timers.ClaimExpiry(c, stage));
+    }
+
+    /** The member pinged for {@code sequence}, if it is a verification ping: its answer speaks for it. */
+    @Nullable MemberId pingedFor(long sequence) {
+        Claim c = bySequence.get(sequence);
+        return c == null ? null : c.pinged;
+    }
+
+    /**
+     * An ack of a verification ping. If it carries another record of the subject than the claim,
+     * that is the subject's own word (already merged as such), and it overrides the claim.
+     */
+    void onAck(long sequence, List<Gossip> answer, long now, List<Directive> out) {
+        Claim c = bySequence.remove(sequence);
+        if (c == null) {
+            return;
+        }
+        boolean corrected = false;
+        for (Gossip g : answer) {
+            if (g.member().name().equals(c.news.member().name()) && !g.equals(c.news)) {
+                corrected = true;
+            }
+        }
+        if (c.stage == 2 || c.kind == Kind.SILENCE) {
+            // The old uid (or the member said to have left) answered: it is alive, the claim is false.
+            finish(c, c.kind == Kind.SILENCE ? NewsRejection.REFUTED_CLAIM : NewsRejection.NAME_CONFLICT);
+            return;
+        }
+        if (corrected) {
+            finish(c, NewsRejection.REFUTED_CLAIM);
+            return;
+        }
+        if (c.kind == Kind.ANSWER_AND_OLD_SILENT) {
+            MemberEntry old = table.get(c.news.member().name());
+            if (old != null && !old.status.isTerminal() && old.id.uid() != c.news.member().uid()) {
+                ping(c, 2, old.id, null, now, out);
+                return;
+            }
+        }
+        accept(c, now, out);
+    }
+
+    /** Another process answered at the pinged address ("not me"): the pinged uid is not there. */
+    void onNotThere(long sequence, long now, List<Directive> out) {
+        Claim c = bySequence.remove(sequence);
+        if (c == null) {
+            return;
+        }
+        if (c.stage == 2 || c.kind == Kind.SILENCE) {
+            accept(c, now, out);
+        } else {
+            finish(c, NewsRejection.REFUTED_CLAIM);
+        }
+    }
+
+    /** A verification ping's wait ended. */
+    void expire(Timers.ClaimExpiry t, long now, List<Directive> out) {
+        Claim c = t.claim();
+        if (c.stage != t.stage() || bySequence.remove(c.sequence) == null) {
+            return;
+        }
+        if (c.stage == 2 || c.kind == Kind.SILENCE) {
+            accept(c, now, out);
+        } else {
+            finish(c, NewsRejection.UNVERIFIED);
+        }
+    }
+
+    private void accept(Claim c, long now, List<Directive> out) {
+        byName.remove(c.news.member().name());
+        membership.mergeVerified(c.news, now, out);
+    }
+
+    private void finish(Claim c, NewsRejection reason) {
+        byName.remove(c.news.member().name());
+        counters.reject(reason);
+    }
+
+    int pending() {
+        return byName.size();
+    }
+}

@@ -1,0 +1,158 @@
+package io.swimdiscovery.core.protocol;
+
+import io.swimdiscovery.core.protocol.Message.Ack;
+import io.swimdiscovery.core.protocol.Message.GossipPush;
+import io.swimdiscovery.core.protocol.Message.Nack;
+import io.swimdiscovery.core.protocol.Message.Ping;
+import io.swimdiscovery.core.protocol.Message.PingReq;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How news spreads (SWIM paper section 4.1): each item rides on the messages that flow anyway, up to
+ * the packet budget, fewest-sent first, at most {@code lambda * ceil(log10(n + 1))} times; every
+ * gossip interval pending news also goes to a few random members, and now and then to a recently
+ * dead one, so a member that is in fact alive learns it was declared dead.
+ */
+final class Dissemination {
+
+    /** Refutations go out this many times the usual retransmit limit (see {@link GossipQueue#offer}). */
+    static final int REFUTATION_LIMIT_MULTIPLIER = 2;
+
+    private final SwimSettings settings;
+    private final PacketSizer sizer;
+    private final MemberTable table;
+    private final RandomGenerator random;
+    private final String selfName;
+    private final GossipQueue queue = new GossipQueue();
+    private final long gossipToTheDeadNanos;
+
+    Dissemination(SwimSettings settings, PacketSizer sizer, MemberTable table, RandomGenerator random,
+            String selfName) {
+        this.settings = settings;
+        this.sizer = sizer;
+        this.table = table;
+        this.random = random;
+        this.selfName = selfName;
+        this.gossipToTheDeadNanos = settings.gossipToTheDeadTime().toNanos();
+    }
+
+    void offer(Gossip news) {
+        queue.offer(news);
+    }
+
+    void offer(Gossip news, int limitMultiplier) {
+        queue.offer(news, limitMultiplier);
+    }
+
+    /** How many times the queued item about {@code name} went out, or -1 if none is queued. */
+    int transmits(String name) {
+        return queue.transmits(name);
+    }
+
+    int depth() {
+        return queue.size();
+    }
+
+    /**
+     * {@code message} with as much queued gossip as fits the packet budget. News about {@code about}
+     * (the probe target) goes first when it is not plain alive news: a suspect learns of its
+     * suspicion from the very ping that tests it (Lifeguard's buddy system), and a dead member that
+     * is in fact alive learns it must rejoin. {@code first}, if given, goes before everything.
+     */
+    Message piggyback(Message message, @Nullable MemberId about, @Nullable Gossip first) {
+        int budget = settings.maxPacketSize() - sizer.baseSizeOf(message);
+        List<Gossip> head = new ArrayList<>(2);
+        String skip = null;
+        if (first != null) {
+            head.add(first);
+            budget -= sizer.sizeOf(first);
+            skip = first.member().name();
+        }
+        if (about != null && skip == null) {
+            MemberEntry e = table.get(about.name());
+            if (e != null && e.id.equals(about) && e.status != MemberStatus.ALIVE) {
+                Gossip buddy = e.toGossip(selfName);
+                head.add(buddy);
+                budget -= sizer.sizeOf(buddy);
+                skip = about.name();
+            }
+        }
+        List<Gossip> taken = queue.take(budget, sizer, retransmitLimit(), skip);
+        if (head.isEmpty()) {
+            return withGossip(message, taken);
+        }
+        head.addAll(taken);
+        return withGossip(message, head);
+    }
+
+    /** A best-effort send of {@code message} with piggybacked gossip (see {@link #piggyback}). */
+    Directive.Send send(Address to, Message message, @Nullable MemberId about) {
+        return new Directive.Send(to, piggyback(message, about, null));
+    }
+
+    /** Pushes pending news to {@code gossipFanout} random members and, now and then, a recently dead one. */
+    void gossipTick(long now, List<Directive> out) {
+        if (queue.isEmpty()) {
+            return;
+        }
+        List<MemberEntry> targets = table.randomLive(settings.gossipFanout(), null, random);
+        MemberEntry deadTarget = recentlyDead(now);
+        if (deadTarget != null) {
+            targets.add(deadTarget);
+        }
+        MemberEntry self = table.get(selfName);
+        if (self == null) {
+            return;
+        }
+        for (MemberEntry target : targets) {
+            Message push = piggyback(new GossipPush(self.id, List.of()), target.id, null);
+            if (!push.gossip().isEmpty()) {
+                out.add(new Directive.Send(target.id.address(), push));
+            }
+        }
+    }
+
+    /**
+     * With probability proportional to their number, one recently dead member: told of its death,
+     * a member that is in fact alive (a healed partition, a long pause) rejoins under a new uid.
+     */
+    private @Nullable MemberEntry recentlyDead(long now) {
+        Collection<String> dead = table.deadNames();
+        if (dead.isEmpty() || random.nextInt(table.liveCount() + dead.size()) >= dead.size()) {
+            return null;
+        }
+        int pick = random.nextInt(dead.size());
+        Iterator<String> it = dead.iterator();
+        for (int i = 0; i < pick; i++) {
+            it.next();
+        }
+        MemberEntry e = table.get(it.next());
+        return e != null && now - e.statusChangedAtNanos <= gossipToTheDeadNanos ? e : null;
+    }
+
+    /** {@code retransmitMultiplier * ceil(log10(n + 1))}: enough sends for news to reach all n. */
+    int retransmitLimit() {
+        int n = table.liveCount() + 1;
+        return settings.retransmitMultiplier() * (int) Math.ceil(Math.log10(n + 1));
+    }
+
+    static Message withGossip(Message m, List<Gossip> gossip) {
+        if (m instanceof Ping p) {
+            return new Ping(p.replyTo(), p.sequence(), p.targetUid(), gossip, p.reliable());
+        } else if (m instanceof Ack a) {
+            return new Ack(a.sequence(), gossip);
+        } else if (m instanceof PingReq r) {
+            return new PingReq(r.sender(), r.sequence(), r.target(), gossip);
+        } else if (m instanceof Nack n) {
+            return new Nack(n.sequence(), gossip);
+        } else if (m instanceof GossipPush g) {
+            return new GossipPush(g.sender(), gossip);
+        }
+        throw new IllegalArgumentException("not a gossip-carrying message: " + m.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,252 @@
+package io.swimdiscovery.core.protocol;
+
+import io.swimdiscovery.core.protocol.MembershipEvent.MemberFailed;
+import io.swimdiscovery.core.protocol.MembershipEvent.MemberJoined;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The merge rules over the member table: which news is believed, from whom, and what a user sees
+ * when it is. Suspicion timers and the events themselves are in {@link Suspicions} and
+ * {@link MembershipEvents}.
+ *
+ * <p>Who may say what (docs/protocol.md, "Only the member speaks for itself"):
+ * <ul>
+ *   <li>Anyone may report a suspicion at the incarnation it knows, and a death of a member this
+ *       node already suspects: that is what failure detection is.</li>
+ *   <li>Only the member itself may issue a higher incarnation, a leave, or a new uid; and a member
+ *       this node never saw must show itself. Such news is taken at once from the member's own
+ *       word ({@link NewsSource#speaksFor}); from anyone else it is a claim that
+ *       {@link ClaimVerifier} checks with the subject before it changes what readers see.</li>
+ *   <li>A uid keeps its address for life; dead and left are final for a uid.</li>
+ * </ul>
+ */
+final class Membership {
+
+    private final SwimSettings settings;
+    private final MemberTable table;
+    private final ProbeSchedule schedule;
+    private final Dissemination dissemination;
+    private final Suspicions suspicions;
+    private final FailedMembers failed;
+    private final EngineCounters counters;
+    private final LocalMember local;
+    private @Nullable ClaimVerifier verifier;
+
+    Membership(SwimSettings settings, MemberTable table, ProbeSchedule schedule, Dissemination dissemination,
+            Suspicions suspicions, FailedMembers failed, EngineCounters counters, LocalMember local) {
+        this.settings = settings;
+        this.table = table;
+        this.schedule = schedule;
+        this.dissemination = dissemination;
+        this.suspicions = suspicions;
+        this.failed = failed;
+        this.counters = counters;
+        this.local = local;
+    }
+
+    void verifyClaimsWith(ClaimVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    /**
+     * Applies one piece of news from {@code source}.
+     *
+     * @param regossip whether believed news should be passed on (false for a silent preload)
+     * @return whether the news was about this node and differs from its own record (so an answer
+     *     to the sender should carry the correction)
+     */
+    boolean merge(Gossip g, NewsSource source, boolean regossip, long now, List<Directive> out) {
+        MemberId who = g.member();
+        if (who.uid() == 0 || g.incarnation() > SwimInstance.MAX_INCARNATION) {
+            counters.reject(NewsRejection.OUT_OF_RANGE);
+            return false;
+        }
+        if (who.name().equals(local.name())) {
+            return local.onNewsAboutSelf(g, source, now, out);
+        }
+        boolean own = source.speaksFor(who);
+        MemberEntry e = table.get(who.name());
+        if (e == null || e.id.uid() != who.uid()) {
+            mergeOtherUid(g, e, own, source, regossip, now, out);
+            return false;
+        }
+        if (!e.id.address().equals(who.address())) {
+            counters.reject(NewsRejection.ADDRESS_CHANGE);
+            return false;
+        }
+        int order = Precedence.compare(g.member().uid(), g.status(), g.incarnation(), e.id.uid(), e.status,
+                e.incarnation);
+        if (order < 0) {
+            return false;
+        }
+        if (order == 0) {
+            if (g.status() == MemberStatus.SUSPECT && !source.sync() && g.origin() != null
+                    && suspicions.confirm(e, g.origin()) && regossip) {
+                dissemination.offer(g); // an independent confirmation: others should count it too
+            }
+            return false;
+        }
+        switch (g.status()) {
+            case ALIVE -> {
+                if (own || isRefutation(e, g)) {
+                    apply(e, g, regossip, now, out);
+                } else {
+                    claim(g, ClaimVerifier.Kind.ANSWER);
+                }
+            }
+            case SUSPECT, UNREACHABLE -> {
+                if (g.incarnation() > e.incarnation && !own) {
+                    claim(g, ClaimVerifier.Kind.ANSWER); // the higher incarnation is the member's to issue
+                } else {
+                    apply(e, g, regossip, now, out);
+                }
+            }
+            case DEAD -> {
+                // A death is taken from X itself, or, once this node suspects X, from a member it
+                // knows speaking from its own host (a gossip push, a sync, an answer to our ping).
+                // An anonymous death (piggybacked on someone's ping) never ends a suspicion here:
+                // otherwise a forged suspect(X) plus a forged dead(X), two datagrams, evict any
+                // member. Deaths travel on gossip pushes every interval, so this costs little.
+                boolean suspectedHere = e.status == MemberStatus.SUSPECT || e.status == MemberStatus.UNREACHABLE;
+                if (own || e.status.isTerminal() || (suspectedHere && source.fromKnownMember(table, failed))) {
+                    apply(e, new Gossip(e.id, MemberStatus.DEAD, e.incarnation, e.metadata, null), regossip, now,
+                            out);
+                } else if (!suspectedHere) {
+                    // Alive here: a death this node had no chance to observe. Suspect it and look
+                    // for ourselves first; if the member is alive it refutes. The suspicion is not
+                    // passed on: the death is what spreads, and others decide for themselves.
+                    apply(e, new Gossip(e.id, MemberStatus.SUSPECT, e.incarnation, e.metadata, null), false,
+                            now, out);
+                    schedule.prioritize(e);
+                }
+            }
+            case LEFT -> {
+                if (own || e.status.isTerminal()) {
+                    apply(e, g, regossip, now, out);
+                } else {
+                    claim(g, ClaimVerifier.Kind.SILENCE);
+                }
+            }
+        }
+        return false;
+    }
+
+    /** News about a uid other than the one this node holds for the name (or a name it does not hold). */
+    private void mergeOtherUid(Gossip g, @Nullable MemberEntry e, boolean own, NewsSource source, boolean regossip,
+            long now, List<Directive> out) {
+        MemberId who = g.member();
+        if (failed.isDead(who) || (e != null && e.retiredUid == who.uid())) {
+            counters.reject(NewsRejection.STALE_UID);
+            return;
+        }
+        if (g.status().isTerminal()) {
+            if (own && e == null) {
+                // The process's own word that it ended overtook its alive news (a member that came and
+                // went while this node was not listening): remember the uid as over, so a late alive
+                // datagram cannot list it. Never a reconnect candidate: it was never a member here.
+                failed.failed(g.member(), now);
+                failed.replaced(who.name());
+            }
+            return; // otherwise the end of an identity this node never held: nothing to forget
+        }
+        if (!own) {
+            claim(g, e == null || e.status.isTerminal() || e.id.address().equals(g.member().address())
+                    ? ClaimVerifier.Kind.ANSWER : ClaimVerifier.Kind.ANSWER_AND_OLD_SILENT);
+            return;
+        }
+        if (e != null && !e.status.isTerminal() && !e.id.address().equals(g.member().address())
+                && !source.verifiedClaim()) {
+            // The process itself says it is a new start elsewhere, while the old uid is live here:
+            // two live processes cannot share a name, so the old one must stop answering first.
+            claim(g, ClaimVerifier.Kind.ANSWER_AND_OLD_SILENT);
+            return;
+        }
+        if (e == null && table.size() >= settings.maxMembers()) {
+            counters.reject(NewsRejection.MEMBER_TABLE_FULL);
+            return;
+        }
+        admit(g, e, regossip, now, out);
+    }
+
+    /** Makes {@code g}'s uid the current process of its name, retiring the old one. */
+    private void admit(Gossip g, @Nullable MemberEntry old, boolean regossip, long now, List<Directive> out) {
+        MemberEntry e = new MemberEntry(g.member(), MemberStatus.ALIVE, g.incarnation(), g.metadata(), now);
+        if (old != null) {
+            e.retiredUid = old.id.uid();
+            schedule.remove(old);
+            suspicions.clear(old);
+            if (!old.status.isTerminal()) {
+                // A newer start of the same member: the old process is gone.
+                failed.failed(old.id, now);
+                out.add(new Directive.Publish(new MemberFailed(new Member(old.id, MemberStatus.DEAD,
+                        old.incarnation, old.metadata, now))));
+            }
+        }
+        table.put(e);
+        failed.replaced(g.member().name());
+        suspicions.setStatus(e, g.status(), g.origin(), now);
+        if (regossip) {
+            // A new identity goes out as often as a refutation: a member that misses it lists nobody
+            // under that name until the next full sync (minutes at large n), as after a healed partition.
+            dissemination.offer(g, Dissemination.REFUTATION_LIMIT_MULTIPLIER);
+        }
+        out.add(new Directive.Publish(new MemberJoined(e.snapshot())));
+    }
+
+    /** Believed news about the uid {@code e} holds: update, pass on, tell listeners. */
+    void apply(MemberEntry e, Gossip g, boolean regossip, long now, List<Directive> out) {
+        Member before = e.snapshot();
+        MemberStatus previous = e.status;
+        boolean metadataChanged = !g.metadata().equals(e.metadata);
+        e.incarnation = g.incarnation();
+        e.metadata = g.metadata();
+        suspicions.setStatus(e, g.status(), g.origin(), now);
+        if (g.status().isTerminal() && !previous.isTerminal()) {
+            failed.failed(e.id, now); // the uid is over either way: its late news is stale for hours
+        }
+        if (g.status() == MemberStatus.LEFT) {
+            // Left on purpose: never a reconnect candidate, whether the leave came before or after a death.
+            failed.replaced(e.id.name());
+        }
+        // A refutation and a death go out twice as often as other news: a member that misses the
+        // first keeps a suspicion until it expires (a false death), and one that misses the second
+        // keeps routing to a dead member until it finds out by itself.
+        boolean refutation = g.status() == MemberStatus.ALIVE && previous != MemberStatus.ALIVE;
+        boolean death = g.status() == MemberStatus.DEAD && !previous.isTerminal();
+        if (regossip) {
+            dissemination.offer(g, refutation || death ? Dissemination.REFUTATION_LIMIT_MULTIPLIER : 1);
+        }
+        if (g.status() == MemberStatus.SUSPECT && previous == MemberStatus.ALIVE
+                && !local.name().equals(g.origin())) {
+            suspicions.checkSoon(e);
+        }
+        MembershipEvents.announce(e, previous, metadataChanged, before, local.name(), out);
+    }
+
+    /**
+     * A refutation heard from a third party: the next few incarnations with the metadata unchanged.
+     * Refutations must spread as fast as the suspicions they answer, so they are taken without a
+     * round trip to the subject; the window keeps a forger from pushing the incarnation out of the
+     * member's own reach (beyond it, the claim is verified like any other).
+     */
+    private static boolean isRefutation(MemberEntry e, Gossip g) {
+        return g.incarnation() - e.incarnation <= REFUTATION_WINDOW && g.metadata().equals(e.metadata);
+    }
+
+    /** How far ahead of the known incarnation a third party's refutation may be. */
+    static final long REFUTATION_WINDOW = 16;
+
+    /** A claim the verifier confirmed with its subject: merged as the subject's own word. */
+    void mergeVerified(Gossip g, long now, List<Directive> out) {
+        counters.claimsVerified++;
+        merge(g, NewsSource.verifiedBy(g.member()), true, now, out);
+    }
+
+    private void claim(Gossip g, ClaimVerifier.Kind kind) {
+        ClaimVerifier v = verifier;
+        if (v != null) {
+            v.offer(g, kind);
+        }
+    }
+}
