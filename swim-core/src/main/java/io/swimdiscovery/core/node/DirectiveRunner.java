@@ -30,6 +30,9 @@ final class DirectiveRunner {
 
     private static final System.Logger LOG = System.getLogger(DirectiveRunner.class.getName());
 
+    /** A directive that fails for every packet of a flood logs its trace once a minute, not per packet. */
+    private final ThrottledErrorLog errors = new ThrottledErrorLog(LOG);
+
     private final NodeState state;
     private final EventLoop loop;
     private final WireNodeCodec codec;
@@ -73,7 +76,8 @@ final class DirectiveRunner {
                     scheduleTick(st.atNanos());
                 }
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "directive " + d.getClass().getSimpleName() + " failed", e);
+                String kind = d.getClass().getSimpleName();
+                errors.error(kind, "directive " + kind + " failed", e);
             }
         }
         SwimInstance engine = state.engine;
@@ -160,7 +164,7 @@ final class DirectiveRunner {
         try {
             execute(engine.onTick(NodeState.now()));
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "engine tick failed; rescheduling", e);
+            errors.error("tick", "engine tick failed; rescheduling", e);
             // The engine's own tick request may be lost with the exception: keep the node alive.
             scheduleTick(NodeState.now() + fallbackTickNanos);
         }

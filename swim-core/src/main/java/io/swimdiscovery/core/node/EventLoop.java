@@ -23,6 +23,7 @@ final class EventLoop {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final ScheduledThreadPoolExecutor executor;
+    private final ThrottledErrorLog errors = new ThrottledErrorLog(LOG);
     private volatile @Nullable Thread thread;
 
     EventLoop(String label) {
@@ -52,7 +53,7 @@ final class EventLoop {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "SWIM event loop task failed; continuing", e);
+                    errors.error(e.getClass().getName(), "SWIM event loop task failed; continuing", e);
                 }
             });
             return true;

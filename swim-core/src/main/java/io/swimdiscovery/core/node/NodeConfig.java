@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 record NodeConfig(String name, String clusterName, String bindHost, int bindPort, String advertiseHost,
         int advertisePort, SwimSettings settings, Map<String, String> metadata, SeedProvider seeds,
         List<byte[]> keys, EncryptionMode encryptionMode, Duration joinTimeout, Duration leaveTimeout,
-        @Nullable Executor listenerExecutor, UnaryOperator<Transport> transportDecorator) {
+        @Nullable Executor listenerExecutor, UnaryOperator<Transport> transportDecorator, int maxQueuedDatagrams,
+        long maxQueuedDatagramBytes, UnaryOperator<TransportConfig> transportTuning) {
 
     /** @throws IllegalArgumentException naming the first setting that is wrong */
     NodeConfig {
@@ -56,12 +57,29 @@ record NodeConfig(String name, String clusterName, String bindHost, int bindPort
         if (encryptionMode != EncryptionMode.NONE && keys.isEmpty()) {
             throw new IllegalArgumentException("encryptionMode " + encryptionMode + " needs at least one key");
         }
+        if (maxQueuedDatagrams < 1 || maxQueuedDatagrams > 1 << 22) {
+            throw new IllegalArgumentException("maxQueuedDatagrams must be 1.." + (1 << 22) + ", was " + maxQueuedDatagrams);
+        }
+        if (maxQueuedDatagramBytes < TransportConfig.MAX_UDP_PAYLOAD || maxQueuedDatagramBytes > 1L << 38) {
+            throw new IllegalArgumentException("maxQueuedDatagramBytes must be at least one datagram ("
+                    + TransportConfig.MAX_UDP_PAYLOAD + "), was " + maxQueuedDatagramBytes);
+        }
         metadata = Map.copyOf(metadata);
         keys = keys.stream().map(byte[]::clone).toList();
     }
 
+    /**
+     * The transport's settings: the defaults for the bind address, then the builder's tuning.
+     *
+     * @throws IllegalArgumentException if the tuning changed the bind address (set that on the builder)
+     */
     TransportConfig transportConfig() {
-        return TransportConfig.of(bindHost, bindPort);
+        TransportConfig base = TransportConfig.of(bindHost, bindPort);
+        TransportConfig tuned = transportTuning.apply(base);
+        if (!tuned.bindHost().equals(base.bindHost()) || tuned.bindPort() != base.bindPort()) {
+            throw new IllegalArgumentException("transport tuning must not change the bind address; use bindHost/bindPort");
+        }
+        return tuned;
     }
 
     /** The name logs and thread names use: the configured one, or a counter until the address is known. */

@@ -69,7 +69,8 @@ final class NodeLifecycle {
                 return;
             }
             Transport bound = NettyTransport.bind(config.transportConfig(),
-                    new InboundDispatch(state, loop, codec, traffic, runner));
+                    new InboundDispatch(state, loop, codec, traffic, runner,
+                            new InboundBudget(config.maxQueuedDatagrams(), config.maxQueuedDatagramBytes())));
             Transport t = config.transportDecorator().apply(bound);
             Address advertised = AdvertiseAddress.choose(config.advertiseHost(), config.advertisePort(),
                     bound.localAddress());

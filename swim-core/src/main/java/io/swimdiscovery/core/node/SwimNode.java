@@ -6,6 +6,7 @@ import io.swimdiscovery.core.security.EncryptionMode;
 import io.swimdiscovery.core.security.Keyring;
 import io.swimdiscovery.core.seed.SeedProvider;
 import io.swimdiscovery.core.transport.Transport;
+import io.swimdiscovery.core.transport.TransportConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +51,11 @@ import org.jspecify.annotations.Nullable;
  * See docs/java-api.md for a complete example.
  */
 public final class SwimNode implements AutoCloseable {
+
+    /** Default of {@link Builder#maxQueuedDatagrams}: a second of a heavy flood, a few MB of heap. */
+    public static final int DEFAULT_MAX_QUEUED_DATAGRAMS = 4096;
+    /** Default of {@link Builder#maxQueuedDatagramBytes}: 16 MiB, a few percent of a small heap. */
+    public static final long DEFAULT_MAX_QUEUED_DATAGRAM_BYTES = 16L * 1024 * 1024;
 
     private static final AtomicInteger NODE_COUNTER = new AtomicInteger();
 
@@ -279,6 +285,16 @@ public final class SwimNode implements AutoCloseable {
         }
     }
 
+    /** The counters, readable while the protocol thread is busy (tests in this package). */
+    TrafficCounters trafficForTests() {
+        return traffic;
+    }
+
+    /** The protocol thread, for tests in this package that need it busy. */
+    EventLoop eventLoop() {
+        return loop;
+    }
+
     @Override
     public String toString() {
         return "SwimNode[" + config.name() + (state.running ? ", running" : state.closed ? ", closed" : ", not started")
@@ -304,6 +320,9 @@ public final class SwimNode implements AutoCloseable {
         Duration joinTimeout = Duration.ofSeconds(10);
         Duration leaveTimeout = Duration.ofSeconds(3);
         @Nullable Executor listenerExecutor;
+        int maxQueuedDatagrams = DEFAULT_MAX_QUEUED_DATAGRAMS;
+        long maxQueuedDatagramBytes = DEFAULT_MAX_QUEUED_DATAGRAM_BYTES;
+        UnaryOperator<TransportConfig> transportTuning = UnaryOperator.identity();
         UnaryOperator<Transport> transportDecorator = UnaryOperator.identity();
 
         private Builder() {
@@ -386,11 +405,35 @@ public final class SwimNode implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Most datagrams decoded and waiting for the protocol thread (default
+         * {@value SwimNode#DEFAULT_MAX_QUEUED_DATAGRAMS}); more are dropped and counted as
+         * {@code inbound-queue-full}. Acks and nacks may use a further small reserve.
+         */
+        public Builder maxQueuedDatagrams(int v) { this.maxQueuedDatagrams = v; return this; }
+
+        /**
+         * Most bytes of datagrams waiting for the protocol thread (default 16 MiB); more are dropped
+         * and counted as {@code inbound-queue-full}. At least one datagram (65,507 bytes).
+         */
+        public Builder maxQueuedDatagramBytes(long v) { this.maxQueuedDatagramBytes = v; return this; }
+
+        /**
+         * Adjusts the transport's bounds (frame limit, connection cap, timeouts, stream memory), starting
+         * from {@link TransportConfig#of}; the bind address stays the builder's. Identity by default.
+         */
+        public Builder transport(UnaryOperator<TransportConfig> v) {
+            this.transportTuning = Objects.requireNonNull(v, "transport");
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first setting that is wrong */
         public SwimNode build() {
-            return new SwimNode(new NodeConfig(name, clusterName, bindHost, bindPort, advertiseHost, advertisePort,
+            NodeConfig config = new NodeConfig(name, clusterName, bindHost, bindPort, advertiseHost, advertisePort,
                     settings, metadata, seeds, keys, encryptionMode, joinTimeout, leaveTimeout, listenerExecutor,
-                    transportDecorator));
+                    transportDecorator, maxQueuedDatagrams, maxQueuedDatagramBytes, transportTuning);
+            config.transportConfig();
+            return new SwimNode(config);
         }
     }
 }

@@ -58,6 +58,7 @@ public final class SwimInstance {
     private final FailureDetector detector;
     private final ProbeRelay relay;
     private final AntiEntropy antiEntropy;
+    private final PingAnswers answers;
     private final RandomGenerator random;
     private final long gossipIntervalNanos;
     private boolean started;
@@ -101,6 +102,7 @@ public final class SwimInstance {
                 health, counters, sequences, local, random);
         this.relay = new ProbeRelay(settings, table, dissemination, timers, counters, sequences, local);
         this.antiEntropy = new AntiEntropy(settings, table, failed, counters, local, random);
+        this.answers = new PingAnswers(local, failed, dissemination, counters);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -171,7 +173,7 @@ public final class SwimInstance {
             correct |= membership.merge(g, source, true, now, out);
         }
         if (message instanceof Ping ping) {
-            onPing(ping, from, correct, out);
+            answers.answer(ping, from, correct, out);
         } else if (message instanceof Ack ack) {
             if (!detector.onAck(ack.sequence(), now) && !relay.onAck(ack.sequence(), out)) {
                 verifier.onAck(ack.sequence(), ack.gossip(), now, out);
@@ -209,44 +211,6 @@ public final class SwimInstance {
             answering = verifier.pingedFor(sequence);
         }
         return answering != null ? NewsSource.answerFrom(answering) : NewsSource.of(from, null, false);
-    }
-
-    private void onPing(Ping ping, Address from, boolean correct, List<Directive> out) {
-        if (local.isDone()) {
-            return;
-        }
-        if (ping.targetUid() != local.id().uid()) {
-            // Meant for another process: a previous start of ours, or a member that used to have this
-            // address. "Not me", from this address: the prober learns that uid is gone at once. Our
-            // own record goes along only if the ping was at least as large, so a spoofed source gets
-            // no more bytes than it sent.
-            Gossip me = local.record();
-            boolean fits = ping.gossip().size() > 0;
-            Message nack = new Nack(ping.sequence(), fits ? List.of(me) : List.of());
-            reply(ping, from, nack, out);
-            return;
-        }
-        Ack ack = new Ack(ping.sequence(), List.of());
-        Gossip first = correct ? local.record() : null;
-        MemberId deadPinger = first == null ? failed.candidateAt(from) : null;
-        if (deadPinger != null) {
-            // A uid this node holds dead probes it: it is alive behind a healed partition and has not
-            // heard. Tell it first thing, so it rejoins instead of waiting for a sync across.
-            first = new Gossip(deadPinger, MemberStatus.DEAD, 0, Map.of(), null);
-        }
-        Message answer = dissemination.piggyback(ack, null, first);
-        reply(ping, from, answer, out);
-    }
-
-    /** Answers a ping: to the datagram's source, or over a stream to the prober's port on the connection's host. */
-    private void reply(Ping ping, Address from, Message answer, List<Directive> out) {
-        if (!ping.reliable()) {
-            out.add(new Directive.Send(from, answer));
-        } else if (NewsSource.sameHost(from, ping.replyTo())) {
-            out.add(new Directive.SendReliable(ping.replyTo(), answer));
-        } else {
-            counters.reject(NewsRejection.REPLY_HOST_MISMATCH);
-        }
     }
 
     /** Time passed: runs every protocol action due at {@code now}. */

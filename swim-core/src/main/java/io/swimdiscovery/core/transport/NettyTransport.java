@@ -17,7 +17,6 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.timeout.WriteTimeoutHandler;
@@ -30,6 +29,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,9 +38,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * big-endian length, then the packet) and closes it, like memberlist's push-pull: syncs are rare,
  * and a connection per sync means no pool to keep healthy.
  *
- * <p>Bounded everywhere: connects time out, a frame longer than the limit closes the connection
- * before anything is allocated for it, an inbound connection idle for the idle timeout is closed,
- * and a write to a peer that stopped reading times out.
+ * <p>Bounded everywhere: connects time out, inbound connections are capped, a frame longer than
+ * the limit (or of length 0) closes the connection before anything is allocated for it, a frame
+ * must arrive whole within the frame read timeout, partial frames of all connections share one
+ * memory budget, an idle inbound connection is closed, and a write to a peer that stopped reading
+ * times out. Each such close is reported to {@link InboundHandler#onDropped} ({@link TransportDrops}).
  */
 public final class NettyTransport implements Transport {
 
@@ -55,6 +57,10 @@ public final class NettyTransport implements Transport {
     private final Address localAddress;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong datagramSendFailures = new AtomicLong();
+    /** Inbound stream connections open now, against {@link TransportConfig#maxInboundConnections()}. */
+    private final AtomicInteger inboundConnections = new AtomicInteger();
+    /** Bytes all inbound connections buffer for incomplete frames, against the stream memory budget. */
+    private final AtomicLong inboundStreamBytes = new AtomicLong();
 
     private NettyTransport(TransportConfig config, EventLoopGroup group, InboundHandler inbound) {
         this.config = config;
@@ -225,19 +231,35 @@ public final class NettyTransport implements Transport {
 
     private ServerBootstrap serverBootstrap() {
         long idleMillis = config.idleTimeout().toMillis();
-        int maxFrame = config.maxFrameSize();
+        long frameNanos = config.frameReadTimeout().toNanos();
         return new ServerBootstrap().group(group).channel(NettyIo.serverChannel())
                 // A node restarted on its port must not wait out TIME_WAIT of its previous life.
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (inboundConnections.incrementAndGet() > config.maxInboundConnections()) {
+                            inboundConnections.decrementAndGet();
+                            dropped(TransportDrops.CONNECTION_LIMIT);
+                            ch.close();
+                            return;
+                        }
+                        ch.closeFuture().addListener(f -> inboundConnections.decrementAndGet());
                         ch.pipeline()
                                 .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                                .addLast(new LengthFieldBasedFrameDecoder(maxFrame, 0, 4, 0, 4))
+                                .addLast(new BoundedFrameDecoder(config.maxFrameSize(), frameNanos, inboundStreamBytes,
+                                        config.maxInboundStreamBytes(), NettyTransport.this::dropped))
                                 .addLast(new StreamInbound());
                     }
                 });
+    }
+
+    private void dropped(String reason) {
+        try {
+            inbound.onDropped(reason);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "inbound drop handler failed", e);
+        }
     }
 
     static InetSocketAddress socketAddress(Address a) {

@@ -42,5 +42,12 @@ public interface Transport extends AutoCloseable {
 
         /** One stream frame, without its length prefix; {@code from} is the connecting socket. */
         void onStream(Address from, byte[] packet);
+
+        /**
+         * The transport closed an inbound connection or dropped what it sent, for {@code reason}
+         * (one of {@link TransportDrops#ALL}). Called on a transport thread; must not block.
+         */
+        default void onDropped(String reason) {
+        }
     }
 }

@@ -73,9 +73,7 @@ class PublicApiTests {
             "io.swimdiscovery.core.wire.DecodeResult$Rejected",
             "io.swimdiscovery.core.wire.RejectReason",
             "io.swimdiscovery.core.wire.WireCodec",
-            "io.swimdiscovery.core.wire.WirePacketSizer",
-            // Binding: node configures the transport.
-            "io.swimdiscovery.core.transport.TransportConfig");
+            "io.swimdiscovery.core.wire.WirePacketSizer");
 
     /**
      * Internals public for swim-benchmarks (codec and sizer micro-benchmarks), which this module

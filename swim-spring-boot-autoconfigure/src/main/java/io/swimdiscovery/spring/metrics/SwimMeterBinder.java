@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.swimdiscovery.core.node.NodeStatistics;
+import io.swimdiscovery.core.node.PacketRejections;
 import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.core.protocol.MemberStatus;
 import io.swimdiscovery.core.protocol.NewsRejection;
@@ -26,9 +27,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The node's counters as {@code swim.*} meters (Prometheus: {@code swim_*}). Every meter reads one
  * snapshot of {@link NodeStatistics}, taken at most once per {@link #SNAPSHOT_MAX_AGE_NANOS}, so a
- * scrape costs one copy of the counters, not one per meter. Message types and reject reasons are
- * open-ended: meters for new ones are added when membership changes and at every bind, never
- * during a scrape.
+ * scrape costs one copy of the counters, not one per meter. Every known message type and reject
+ * reason is registered at bind; one not known in advance gets its meter when membership changes
+ * and at every bind, never during a scrape.
  */
 public class SwimMeterBinder implements MeterBinder {
 
@@ -106,6 +107,11 @@ public class SwimMeterBinder implements MeterBinder {
         for (String type : KNOWN_MESSAGE_TYPES) {
             registerMessageType(registry, type);
         }
+        // Every reject reason swim-core knows, so a scrape shows swim_packets_rejected_total at 0
+        // before the first bad packet rather than no series at all.
+        for (String reason : PacketRejections.knownReasons()) {
+            registerRejectReason(registry, reason);
+        }
         registerNewKeys();
         // One listener per binder, however many registries it is bound to or how often.
         if (this.listening.compareAndSet(false, true)) {
@@ -130,13 +136,17 @@ public class SwimMeterBinder implements MeterBinder {
             byType.keySet().forEach((type) -> registerMessageType(target, type));
         }
         for (String reason : statistics.rejectedPackets().keySet()) {
-            if (keys(target).add("rejected:" + reason)) {
-                FunctionCounter.builder("swim.packets.rejected", this,
-                        (b) -> b.read((s) -> s.rejectedPackets().getOrDefault(reason, 0L)))
-                    .description("Packets dropped before the engine saw them, by reason")
-                    .tag("reason", reason)
-                    .register(target);
-            }
+            registerRejectReason(target, reason);
+        }
+    }
+
+    private void registerRejectReason(MeterRegistry target, String reason) {
+        if (keys(target).add("rejected:" + reason)) {
+            FunctionCounter.builder("swim.packets.rejected", this,
+                    (b) -> b.read((s) -> s.rejectedPackets().getOrDefault(reason, 0L)))
+                .description("Packets dropped before the engine saw them, by reason")
+                .tag("reason", reason)
+                .register(target);
         }
     }
 

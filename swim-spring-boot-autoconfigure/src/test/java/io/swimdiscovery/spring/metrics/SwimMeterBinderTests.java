@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.swimdiscovery.core.node.NodeStatistics;
+import io.swimdiscovery.core.node.PacketRejections;
 import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.core.protocol.MemberStatus;
 import io.swimdiscovery.core.protocol.ProtocolCounters;
@@ -37,6 +38,18 @@ class SwimMeterBinderTests {
         new SwimMeterBinder(this.lifecycle).bindTo(this.registry);
         assertThat(this.registry.get("swim.members").tag("status", "alive").gauge().value()).isZero();
         assertThat(this.registry.get("swim.messages").tag("type", "ping").tag("direction", "sent")
+            .functionCounter().count()).isZero();
+    }
+
+    @Test
+    void everyRejectReasonHasASeriesAtZeroBeforeTheFirstRejection() {
+        new SwimMeterBinder(this.lifecycle).bindTo(this.registry);
+        Set<String> registered = this.registry.find("swim.packets.rejected").functionCounters().stream()
+            .map((c) -> c.getId().getTag("reason"))
+            .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(registered).containsAll(PacketRejections.knownReasons())
+            .contains("bad-crc", "inbound-queue-full", "stream-connection-limit", "stream-read-timeout");
+        assertThat(this.registry.get("swim.packets.rejected").tag("reason", "inbound-queue-full")
             .functionCounter().count()).isZero();
     }
 
