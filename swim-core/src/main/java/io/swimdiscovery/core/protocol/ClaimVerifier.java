@@ -57,11 +57,12 @@ final class ClaimVerifier {
     private final Sequences sequences;
     private final LocalMember local;
     private final long waitNanos;
+    private final LocalHealth health;
     private final Map<String, Claim> byName = new HashMap<>();
     private final Map<Long, Claim> bySequence = new HashMap<>();
     private final ArrayDeque<Claim> waiting = new ArrayDeque<>();
 
-    ClaimVerifier(SwimSettings settings, MemberTable table, Membership membership, Timers timers,
+    ClaimVerifier(SwimSettings settings, LocalHealth health, MemberTable table, Membership membership, Timers timers,
             EngineCounters counters, Sequences sequences, LocalMember local) {
         this.table = table;
         this.membership = membership;
@@ -69,7 +70,12 @@ final class ClaimVerifier {
         this.counters = counters;
         this.sequences = sequences;
         this.local = local;
-        this.waitNanos = Timers.times(settings.probeTimeout().toNanos(), 2);
+        // Two probe timeouts, at least a period, and scaled by local health like every probe: a
+        // node that is itself slow (a loaded CPU during a mass join) must not drop true claims for
+        // answers it was too busy to read in time.
+        this.waitNanos = Math.max(Timers.times(settings.probeTimeout().toNanos(), 2),
+                settings.protocolPeriod().toNanos());
+        this.health = health;
     }
 
     /** Queues a claim; one per member name at a time, the first one kept. */
@@ -104,7 +110,7 @@ final class ClaimVerifier {
         Ping ping = new Ping(local.id().address(), c.sequence, target.uid(),
                 first == null ? List.of() : List.of(first));
         out.add(new Directive.Send(target.address(), ping));
-        timers.after(now, waitNanos, new Timers.ClaimExpiry(c, stage));
+        timers.after(now, health.scale(waitNanos), new Timers.ClaimExpiry(c, stage));
     }
 
     /** The member pinged for {@code sequence}, if it is a verification ping: its answer speaks for it. */

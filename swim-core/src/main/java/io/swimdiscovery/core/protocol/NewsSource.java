@@ -14,26 +14,29 @@ import org.jspecify.annotations.Nullable;
  *     went to its address with a random sequence number, so only the process there could answer)
  * @param sync whether the news is part of a full-state sync (not an independent observation)
  * @param verifiedClaim whether this is a claim {@link ClaimVerifier} has finished checking
+ * @param from the packet's source (null for engine-made news): news about the member that
+ *     advertises exactly this address (host and port, so it came from that member's own socket)
+ *     is that member's word, whatever message carries it
  */
 record NewsSource(@Nullable MemberId sender, boolean senderOnItsHost, @Nullable MemberId answeredBy, boolean sync,
-        boolean verifiedClaim) {
+        boolean verifiedClaim, @Nullable Address from) {
 
     /** News the engine itself decided, or a silent preload. */
-    static final NewsSource LOCAL = new NewsSource(null, false, null, false, true);
+    static final NewsSource LOCAL = new NewsSource(null, false, null, false, true, null);
 
     /** A claim its subject has confirmed. */
     static NewsSource verifiedBy(MemberId subject) {
-        return new NewsSource(null, false, subject, false, true);
+        return new NewsSource(null, false, subject, false, true, null);
     }
 
     /** News in a message from {@code from}, naming {@code sender} (or null). */
     static NewsSource of(Address from, @Nullable MemberId sender, boolean sync) {
-        return new NewsSource(sender, sender != null && sameHost(from, sender.address()), null, sync, false);
+        return new NewsSource(sender, sender != null && sameHost(from, sender.address()), null, sync, false, from);
     }
 
-    /** News in an answer to this node's own ping of {@code pinged}. */
-    static NewsSource answerFrom(MemberId pinged) {
-        return new NewsSource(null, false, pinged, false, false);
+    /** News in an answer, from {@code from}, to this node's own ping of {@code pinged}. */
+    static NewsSource answerFrom(MemberId pinged, Address from) {
+        return new NewsSource(null, false, pinged, false, false, from);
     }
 
     /** Whether this is the word of the member {@code subject} itself (same name, address host and uid). */
@@ -44,6 +47,9 @@ record NewsSource(@Nullable MemberId sender, boolean senderOnItsHost, @Nullable 
         if (answeredBy != null && answeredBy.name().equals(subject.name())
                 && answeredBy.address().equals(subject.address())) {
             return true;
+        }
+        if (from != null && from.equals(subject.address())) {
+            return true; // sent from the subject's own socket (a datagram; a stream's port is ephemeral)
         }
         return sender != null && senderOnItsHost && sender.equals(subject);
     }

@@ -96,7 +96,8 @@ public final class SwimInstance {
         this.suspicions = new Suspicions(settings, table, schedule, timers, random);
         this.membership = new Membership(settings, table, schedule, dissemination, suspicions, failed, counters,
                 local);
-        this.verifier = new ClaimVerifier(settings, table, membership, timers, counters, sequences, local);
+        this.verifier = new ClaimVerifier(settings, health, table, membership, timers, counters, sequences,
+                local);
         membership.verifyClaimsWith(verifier);
         this.detector = new FailureDetector(settings, table, schedule, dissemination, membership, suspicions,
                 health, counters, sequences, local, random);
@@ -210,7 +211,7 @@ public final class SwimInstance {
         if (answering == null) {
             answering = verifier.pingedFor(sequence);
         }
-        return answering != null ? NewsSource.answerFrom(answering) : NewsSource.of(from, null, false);
+        return answering != null ? NewsSource.answerFrom(answering, from) : NewsSource.of(from, null, false);
     }
 
     /** Time passed: runs every protocol action due at {@code now}. */
