@@ -50,8 +50,11 @@ public final class SwimAutoConfiguration {
         String host = (properties.getAdvertiseAddress() != null) ? properties.getAdvertiseAddress()
                 : properties.getBindAddress();
         int port = (service.getPort() != null) ? service.getPort() : -1;
-        return new SwimRegistration(nodeName, serviceId, host, port, service.effectiveScheme(), service.getZone(),
-                service.getMetadata());
+        SwimRegistration registration = new SwimRegistration(nodeName, serviceId, host, port,
+                service.effectiveScheme(), service.getZone(), service.getMetadata());
+        registration.setManagementPaths(SwimManagementPaths.from(environment, properties));
+        registration.setManagementPort(SwimManagementPaths.fixedManagementPort(environment));
+        return registration;
     }
 
     @Bean
@@ -68,8 +71,9 @@ public final class SwimAutoConfiguration {
     @Lazy
     @ConditionalOnMissingBean
     SwimNode swimNode(SwimProperties properties, SwimSettings settings, SwimRegistration registration,
-            ObjectProvider<SwimNodeCustomizer> customizers) {
-        return new SwimNodeFactory(properties, settings, registration, customizers.orderedStream().toList())
+            ObjectProvider<SwimNodeCustomizer> customizers, Environment environment) {
+        return new SwimNodeFactory(properties, settings, registration, customizers.orderedStream().toList(),
+                environment)
             .create();
     }
 
@@ -86,9 +90,9 @@ public final class SwimAutoConfiguration {
     SwimLifecycle swimLifecycle(ObjectProvider<SwimNode> node, SwimRegistration registration,
             ObjectProvider<MembershipListener> listeners, ApplicationEventPublisher publisher,
             SwimProperties properties, SwimSettings settings, ObjectProvider<SwimNodeCustomizer> customizers,
-            ConfigurableListableBeanFactory beanFactory) {
+            ConfigurableListableBeanFactory beanFactory, Environment environment) {
         SwimNodeFactory factory = new SwimNodeFactory(properties, settings, registration,
-                customizers.orderedStream().toList());
+                customizers.orderedStream().toList(), environment);
         SwimNode[] first = new SwimNode[1];
         Supplier<SwimNode> firstNode = () -> {
             first[0] = node.getObject();

@@ -5,6 +5,7 @@ import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MembershipEvent;
 import io.swimdiscovery.spring.discovery.SwimMetadata;
+import io.swimdiscovery.spring.discovery.SwimServiceCatalog;
 import io.swimdiscovery.spring.serviceregistry.SwimRegistration;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.client.discovery.event.InstancePreRegisteredEvent;
 import org.springframework.cloud.client.discovery.event.InstanceRegisteredEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -77,6 +79,8 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
 
     private final Object monitor = new Object();
 
+    private final SwimServiceCatalog catalog = new SwimServiceCatalog();
+
     private volatile @Nullable SwimNode node;
 
     private volatile boolean running;
@@ -130,10 +134,22 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
                 return;
             }
             resolveBeanListeners();
+            if (this.registration != null && this.registration.isRegistered()) {
+                // Before the node is built: listeners may still add to Registration.getMetadata(),
+                // and the node's very first metadata carries it.
+                this.publisher.publishEvent(new InstancePreRegisteredEvent(this, this.registration));
+            }
             SwimNode started = nextNode();
             // Listen before starting, so not even the first join's news is missed.
             started.addListener(this::dispatch);
-            bind(started);
+            this.catalog.open();
+            try {
+                bind(started);
+            }
+            catch (RuntimeException ex) {
+                this.catalog.close();
+                throw ex;
+            }
             this.node = started;
             this.running = true;
             this.left = false;
@@ -142,7 +158,14 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
             if (this.registration != null) {
                 this.registration.setHost(started.localMember().address().host());
                 announceIfMissing(started, this.registration);
+                if (this.registration.isRegistered() && this.registration.getPort() <= 0) {
+                    logger.info("SWIM node joins as a client only: no service port is known (no web server of "
+                            + "this application bound one). Set swim.service.port to announce service '"
+                            + this.registration.getServiceId() + "'.");
+                }
             }
+            Member local = started.localMember();
+            this.catalog.updateLocal(local.name(), local.address().host(), local.metadata());
             logger.info("SWIM node " + started.localMember().id() + " started");
             join(started);
         }
@@ -211,13 +234,49 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
     }
 
     // A node of the user's own was built without our service keys: add them to what it already publishes.
-    private static void announceIfMissing(SwimNode started, SwimRegistration registration) {
+    private void announceIfMissing(SwimNode started, SwimRegistration registration) {
         Map<String, String> current = started.localMember().metadata();
-        if (registration.isRegistered() && !current.containsKey(SwimMetadata.SERVICE_ID)) {
+        Map<String, String> ours = registration.memberMetadata();
+        if (ours.containsKey(SwimMetadata.SERVICE_ID) && !current.containsKey(SwimMetadata.SERVICE_ID)) {
             Map<String, String> merged = new LinkedHashMap<>(current);
-            merged.putAll(registration.memberMetadata());
-            started.updateMetadata(merged);
+            merged.putAll(ours);
+            awaitMetadata(started, merged);
         }
+    }
+
+    /**
+     * Gossips new metadata for this node and, once the node took it, lists it in the service
+     * catalog and tells the local change listeners. Every change of this node's metadata must come
+     * through here: the node's event stream says nothing about the node itself, so this is how
+     * local discovery learns of it.
+     * Does nothing before start and after leave (the node then starts with the registration's
+     * metadata).
+     *
+     * @throws IllegalStateException if the node refused the metadata (for instance, over the size bound)
+     */
+    public void updateMetadata(Map<String, String> metadata) {
+        SwimNode current = this.node;
+        if (current == null || !this.running || this.left || !current.isRunning()) {
+            return;
+        }
+        awaitMetadata(current, metadata);
+        localMemberChanged();
+    }
+
+    private void awaitMetadata(SwimNode current, Map<String, String> metadata) {
+        try {
+            current.updateMetadata(metadata).get(5, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing new metadata", ex);
+        }
+        catch (Exception ex) {
+            Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+            throw new IllegalStateException("The node did not take the new metadata: " + cause.getMessage(), cause);
+        }
+        Member local = current.localMember();
+        this.catalog.updateLocal(local.name(), local.address().host(), metadata);
     }
 
     /** Joins through the seeds again (after a partition or when isolated); the node keeps running. */
@@ -236,13 +295,19 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
                 return;
             }
             this.joined = true;
-            // The join future completes on the node's own threads, which must never run application
-            // listeners: InstanceRegisteredEvent goes out on a named thread of its own.
-            Thread thread = new Thread(() -> announceRegistered(current, announced),
-                    "swim-registered-" + current.localMember().name());
-            thread.setDaemon(true);
-            thread.start();
+            announceRegisteredOffNodeThreads(current, announced);
         });
+    }
+
+    // The join future completes on the node's own threads, which must never run application
+    // listeners; a late join is seen on the listener thread, which a slow listener of this event
+    // would hold up for every membership listener. So InstanceRegisteredEvent goes out on a named
+    // thread of its own either way.
+    private void announceRegisteredOffNodeThreads(SwimNode current, AtomicBoolean announced) {
+        Thread thread = new Thread(() -> announceRegistered(current, announced),
+                "swim-registered-" + current.localMember().name());
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private void announceRegistered(SwimNode current, AtomicBoolean announced) {
@@ -283,6 +348,7 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
                 leave(current);
             }
             this.running = false;
+            this.catalog.close();
         }
     }
 
@@ -290,6 +356,8 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
         Duration timeout = this.properties.getLeaveTimeout();
         this.left = true;
         this.joined = false;
+        // Nobody should be routed to by this process's own discovery once it is on its way out.
+        this.catalog.close();
         try {
             // leave() bounds itself by the timeout; the extra second only guards against a stuck future.
             current.leave(timeout).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
@@ -358,6 +426,14 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
         return current.members();
     }
 
+    /**
+     * What discovery lists now, kept up to date from membership changes; reading it never waits
+     * for the node's protocol thread.
+     */
+    public SwimServiceCatalog catalog() {
+        return this.catalog;
+    }
+
     /** Adds a listener for every membership change from now on. */
     public void addListener(MembershipListener listener) {
         this.listeners.add(listener);
@@ -368,13 +444,20 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
     }
 
     private void dispatch(MembershipEvent event) {
+        // The catalog first: a listener reacting to the change already reads discovery as it is after it.
+        try {
+            this.catalog.apply(event);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Service catalog could not apply " + event, ex);
+        }
         if (!this.joined && event instanceof MembershipEvent.MemberJoined other) {
             // A join that timed out succeeded later, through the background retries.
             SwimNode current = this.node;
             if (current != null && this.running && !this.left
                     && !other.member().name().equals(current.localMember().name())) {
                 this.joined = true;
-                announceRegistered(current, this.registrationAnnounced);
+                announceRegisteredOffNodeThreads(current, this.registrationAnnounced);
             }
         }
         for (MembershipListener listener : this.listeners) {

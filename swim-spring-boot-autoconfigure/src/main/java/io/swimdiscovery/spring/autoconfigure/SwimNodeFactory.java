@@ -5,13 +5,16 @@ import io.swimdiscovery.core.protocol.SwimSettings;
 import io.swimdiscovery.spring.serviceregistry.SwimRegistration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import org.springframework.core.env.Environment;
 
 /**
  * Builds the auto-configured {@link SwimNode} from the properties: once for the bean, and again
  * for every start after a stop (a node that left is closed for good, so a restart needs a new
- * one). Each build reads the registration's metadata as it is then.
+ * one). Each build chooses the advertised host ({@link SwimHostResolver}: {@code server.address},
+ * Spring Cloud's {@code InetUtils} rules) and reads the registration's metadata as it is then.
  */
 final class SwimNodeFactory {
 
@@ -26,28 +29,39 @@ final class SwimNodeFactory {
 
     private final List<SwimNodeCustomizer> customizers;
 
+    private final Environment environment;
+
     SwimNodeFactory(SwimProperties properties, SwimSettings settings, SwimRegistration registration,
-            List<SwimNodeCustomizer> customizers) {
+            List<SwimNodeCustomizer> customizers, Environment environment) {
         this.properties = properties;
         this.settings = settings;
         this.registration = registration;
         this.customizers = List.copyOf(customizers);
+        this.environment = environment;
     }
 
     SwimNode create() {
+        // Host first: the service host is part of the first metadata the node gossips.
+        SwimHostResolver.Choice host = SwimHostResolver.choose(this.properties, this.environment);
+        this.registration.setServiceHost(host.serviceHost());
+        Map<String, String> metadata = this.registration.memberMetadata();
+        SwimMetadataBound.check(metadata, this.settings);
+        SwimHostResolver.warnIfLoopbackWithRemoteSeeds(
+                (host.swimHost() != null) ? host.swimHost() : this.properties.getBindAddress(), this.properties);
         SwimNode.Builder builder = SwimNode.builder()
             .name(this.registration.getInstanceId())
             .clusterName(this.properties.getClusterName())
             .bindHost(this.properties.getBindAddress())
             .bindPort(this.properties.getPort())
             .settings(this.settings)
-            .metadata(this.registration.memberMetadata())
+            .metadata(metadata)
             .seeds(SwimSeedProviders.from(this.properties))
             .keys(SwimPropertiesValidator.decodeKeys(this.properties))
             .encryptionMode(this.properties.getEncryption().effectiveMode())
             .joinTimeout(this.properties.getJoinTimeout());
-        if (this.properties.getAdvertiseAddress() != null) {
-            builder.advertiseHost(this.properties.getAdvertiseAddress());
+        String swimHost = host.swimHost();
+        if (swimHost != null) {
+            builder.advertiseHost(swimHost);
         }
         if (this.properties.getAdvertisePort() != null) {
             builder.advertisePort(this.properties.getAdvertisePort());

@@ -51,9 +51,9 @@ public class SwimProperties implements InitializingBean {
     private int port = DEFAULT_PORT;
 
     /**
-     * Address other members use to reach this node. Defaults to the bind address, or to the first
-     * site-local address when bound to all interfaces; set it behind NAT, in Docker, or on hosts
-     * with several networks.
+     * Address other members use to reach this node. Defaults to the bind address; when bound to
+     * all interfaces, to server.address if set, else to the address Spring Cloud's InetUtils
+     * chooses (spring.cloud.inetutils.*). Set it behind NAT or where that choice is wrong.
      */
     private @Nullable String advertiseAddress;
 
@@ -108,6 +108,10 @@ public class SwimProperties implements InitializingBean {
      * OUT_OF_SERVICE.
      */
     private boolean includeOutOfService = false;
+
+    /** How this instance is reached: host selection and the metadata about its address. */
+    @NestedConfigurationProperty
+    private SwimInstanceProperties instance = new SwimInstanceProperties();
 
     private final Protocol protocol = new Protocol();
 
@@ -267,6 +271,14 @@ public class SwimProperties implements InitializingBean {
 
     public Service getService() {
         return this.service;
+    }
+
+    public SwimInstanceProperties getInstance() {
+        return this.instance;
+    }
+
+    public void setInstance(SwimInstanceProperties instance) {
+        this.instance = instance;
     }
 
     public SwimReadinessProperties getReadiness() {

@@ -7,8 +7,8 @@ import org.springframework.context.ApplicationListener;
 /**
  * Records the web server's bound port as the service port, unless {@code swim.service.port} says
  * otherwise. Only this application context's main server counts: a management server on its own
- * port (server namespace "management") and servers of child contexts are ignored, so the port
- * other services call is never the actuator's.
+ * port (server namespace "management") is recorded as the management port instead, so the
+ * port other services call is never the actuator's.
  */
 class SwimServicePortListener implements ApplicationListener<WebServerInitializedEvent> {
 
@@ -23,10 +23,12 @@ class SwimServicePortListener implements ApplicationListener<WebServerInitialize
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
-        if (this.properties.getService().getPort() != null) {
+        if ("management".equals(event.getApplicationContext().getServerNamespace())) {
+            // A separate actuator server: announced as management.port, never as the service port.
+            this.registration.setManagementPort(event.getWebServer().getPort());
             return;
         }
-        if ("management".equals(event.getApplicationContext().getServerNamespace())) {
+        if (this.properties.getService().getPort() != null) {
             return;
         }
         this.registration.setPort(event.getWebServer().getPort());

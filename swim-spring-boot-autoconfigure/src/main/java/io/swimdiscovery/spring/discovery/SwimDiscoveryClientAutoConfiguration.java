@@ -32,6 +32,6 @@ public final class SwimDiscoveryClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SwimDiscoveryClient swimDiscoveryClient(SwimLifecycle lifecycle, SwimProperties properties) {
-        return new SwimDiscoveryClient(lifecycle, properties.isIncludeOutOfService(), DiscoveryClient.DEFAULT_ORDER);
+        return new SwimDiscoveryClient(lifecycle.catalog(), properties.isIncludeOutOfService(), DiscoveryClient.DEFAULT_ORDER);
     }
 }

@@ -19,6 +19,21 @@ public final class SwimMetadata {
     /** Registration status: {@code UP} or {@code OUT_OF_SERVICE}. */
     public static final String STATUS = "swim.status";
 
+    /**
+     * Host callers use when it is not the member's SWIM address: a host name
+     * ({@code swim.instance.prefer-ip-address=false}) or {@code server.address}.
+     */
+    public static final String HOST = "swim.host";
+
+    /** Management (actuator) port, as Spring Boot Admin reads it. */
+    public static final String MANAGEMENT_PORT = "management.port";
+
+    /** Management base path from the root of the management server, as Spring Boot Admin reads it. */
+    public static final String MANAGEMENT_CONTEXT_PATH = "management.context-path";
+
+    /** Health endpoint path relative to the management base path, as Spring Boot Admin reads it. */
+    public static final String HEALTH_PATH = "health.path";
+
     /** Zone, under the key Spring Cloud LoadBalancer's zone preference reads. */
     public static final String ZONE = "zone";
 

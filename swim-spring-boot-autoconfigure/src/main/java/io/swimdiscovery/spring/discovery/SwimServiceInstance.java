@@ -51,9 +51,16 @@ public record SwimServiceInstance(String instanceId, String serviceId, String ho
         return this.secure;
     }
 
+    /** {@code scheme://host:port}, with an IPv6 host in brackets as RFC 3986 wants it. */
     @Override
     public URI getUri() {
-        return ServiceInstance.createUri(this);
+        return uri(getScheme(), this.host, this.port);
+    }
+
+    /** The URI clients call: an IPv6 literal host is bracketed, a missing port left out. */
+    public static URI uri(String scheme, String host, int port) {
+        String authority = (host.indexOf(':') >= 0 && !host.startsWith("[")) ? "[" + host + "]" : host;
+        return URI.create(scheme + "://" + authority + ((port > 0) ? ":" + port : ""));
     }
 
     @Override

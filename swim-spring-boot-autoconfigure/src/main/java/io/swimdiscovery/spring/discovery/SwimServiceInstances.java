@@ -6,9 +6,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The mapping from a SWIM member to the service instance discovery clients hand out, and the rule
- * of which members are listed: reachable ones (alive, and suspect since a suspect may well be
- * alive), announcing a service, and UP unless out-of-service instances are asked for.
+ * The mapping from a SWIM member to the service instance discovery clients hand out. Which members
+ * are listed is {@link SwimServiceCatalog}'s rule.
  */
 public final class SwimServiceInstances {
 
@@ -20,7 +19,10 @@ public final class SwimServiceInstances {
         return toServiceInstance(member.name(), member.address().host(), member.metadata());
     }
 
-    /** The instance a member named {@code name} on {@code host} announces with {@code metadata}, if any. */
+    /**
+     * The instance a member named {@code name} on {@code host} announces with {@code metadata}, if
+     * any; the host is {@link SwimMetadata#HOST} when the member published one.
+     */
     public static Optional<SwimServiceInstance> toServiceInstance(String name, String host,
             Map<String, String> metadata) {
         String serviceId = metadata.get(SwimMetadata.SERVICE_ID);
@@ -28,17 +30,12 @@ public final class SwimServiceInstances {
             return Optional.empty();
         }
         String scheme = metadata.getOrDefault(SwimMetadata.SCHEME, "http");
+        String serviceHost = metadata.get(SwimMetadata.HOST);
+        if (serviceHost != null && !serviceHost.isBlank()) {
+            host = serviceHost;
+        }
         return Optional.of(new SwimServiceInstance(name, serviceId, host, port(metadata.get(SwimMetadata.PORT)),
                 "https".equalsIgnoreCase(scheme), metadata));
-    }
-
-    /** Whether discovery lists {@code member}. */
-    public static boolean isListed(Member member, boolean includeOutOfService) {
-        if (!member.status().isReachable()) {
-            return false;
-        }
-        String status = member.metadata().getOrDefault(SwimMetadata.STATUS, SwimMetadata.STATUS_UP);
-        return includeOutOfService || SwimMetadata.STATUS_UP.equals(status);
     }
 
     private static int port(@Nullable String text) {

@@ -1,33 +1,33 @@
 package io.swimdiscovery.spring.event;
 
-import io.swimdiscovery.core.node.MembershipListener;
-import io.swimdiscovery.core.protocol.Member;
-import io.swimdiscovery.core.protocol.MembershipEvent;
 import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
-import org.springframework.cloud.client.ServiceInstance;
-import io.swimdiscovery.spring.discovery.SwimServiceInstances;
+import io.swimdiscovery.spring.discovery.ServiceCatalog;
+import io.swimdiscovery.spring.discovery.ServiceCatalogListener;
+import io.swimdiscovery.spring.discovery.SwimServiceCatalog;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Publishes Spring Cloud's {@link HeartbeatEvent} when the routable view changed: the service
- * instances this node's discovery client lists (id, host, port, scheme, metadata). Its value is a
- * hash of that view, so it changes exactly when the view does. A suspicion, a refutation or a
- * member without a service changes nothing discovery lists, and publishes nothing. At most one
+ * instances this node's discovery client lists (id, host, port, scheme, metadata), read from the
+ * same {@link ServiceCatalog} the discovery client serves. Its value is a hash of that view, so it
+ * changes exactly when the view does. It follows each catalog publish, which covers membership
+ * changes, this node's own start and metadata changes (readiness included) and its rejoin. A
+ * suspicion, a refutation or a member without a service changes nothing discovery lists, and
+ * publishes nothing. At most one
  * event per {@code swim.heartbeat.interval}; a burst of changes within it becomes one event
  * carrying the last view.
  *
@@ -35,29 +35,24 @@ import org.springframework.context.ApplicationEventPublisher;
  * rebuilds every route on a new value, Spring Boot Admin re-reads its instances. Events are
  * published on the thread {@code swim-heartbeat}.
  */
-public class SwimHeartbeatPublisher implements MembershipListener, DisposableBean {
-
-    private static final Comparator<ServiceInstance> ORDER = Comparator
-        .comparing(ServiceInstance::getServiceId)
-        .thenComparing(ServiceInstance::getInstanceId);
-
-    private final SwimLifecycle lifecycle;
+public class SwimHeartbeatPublisher implements ServiceCatalogListener, DisposableBean {
 
     private final boolean includeOutOfService;
+
+    private final @Nullable SwimServiceCatalog catalog;
 
     private final ScheduledExecutorService scheduler;
 
     private final HeartbeatCoalescer coalescer;
 
     /**
-     * @param lifecycle whose node's members make the view (null only in tests of the hash)
+     * @param lifecycle whose service catalog is the view (null only in tests of the hash)
      * @param includeOutOfService whether discovery lists OUT_OF_SERVICE instances too
      * @param interval shortest time between two events
      * @param publisher where the events go
      */
-    public SwimHeartbeatPublisher(SwimLifecycle lifecycle, boolean includeOutOfService, Duration interval,
+    public SwimHeartbeatPublisher(@Nullable SwimLifecycle lifecycle, boolean includeOutOfService, Duration interval,
             ApplicationEventPublisher publisher) {
-        this.lifecycle = lifecycle;
         this.includeOutOfService = includeOutOfService;
         this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
             Thread thread = new Thread(task, "swim-heartbeat");
@@ -65,44 +60,45 @@ public class SwimHeartbeatPublisher implements MembershipListener, DisposableBea
             return thread;
         });
         this.coalescer = new HeartbeatCoalescer(interval.toNanos(), System::nanoTime, this.scheduler,
-                (value) -> publisher.publishEvent(new HeartbeatEvent(this, value)), viewHash(List.of()));
-        if (lifecycle != null) {
-            // This node's own start and status changes come without a membership event.
-            lifecycle.addLocalChangeListener(this::offerCurrentView);
+                (value) -> publisher.publishEvent(new HeartbeatEvent(this, value)), viewHash(ServiceCatalog.EMPTY));
+        // The catalog publishes once per change of what discovery lists (coalesced over a few ms):
+        // hashing there sees exactly the lists getInstances returns, never an older view.
+        this.catalog = (lifecycle != null) ? lifecycle.catalog() : null;
+        if (this.catalog != null) {
+            this.catalog.addListener(this);
         }
     }
 
     @Override
-    public void onEvent(MembershipEvent event) {
-        offerCurrentView();
+    public void onChange(ServiceCatalog catalog, Set<String> changedServiceIds) {
+        this.coalescer.offer(viewHash(catalog));
     }
 
-    private void offerCurrentView() {
-        this.coalescer.offer(viewHash(this.lifecycle.members()));
-    }
-
-    /** The hash of what discovery lists among {@code members}: equal views, equal hashes. */
-    long viewHash(List<Member> members) {
-        List<ServiceInstance> listed = members.stream()
-            .filter((member) -> SwimServiceInstances.isListed(member, this.includeOutOfService))
-            .map(SwimServiceInstances::toServiceInstance)
-            .flatMap(Optional::stream)
-            .map(ServiceInstance.class::cast)
-            .sorted(ORDER)
-            .toList();
+    /**
+     * The hash of what discovery lists in {@code catalog} (UP instances, or all with
+     * {@code swim.include-out-of-service}): equal views, equal hashes. Services and instances
+     * come sorted (by id) from the catalog.
+     */
+    long viewHash(ServiceCatalog catalog) {
         MessageDigest digest = sha256();
-        for (ServiceInstance instance : listed) {
-            update(digest, instance.getServiceId());
-            update(digest, instance.getInstanceId());
-            update(digest, instance.getHost());
-            update(digest, Integer.toString(instance.getPort()));
-            update(digest, instance.getScheme());
-            for (Map.Entry<String, String> entry : new TreeMap<>(instance.getMetadata()).entrySet()) {
-                update(digest, entry.getKey());
-                update(digest, entry.getValue());
+        for (String serviceId : catalog.serviceIds(this.includeOutOfService)) {
+            for (ServiceInstance instance : catalog.instances(serviceId, this.includeOutOfService)) {
+                hash(digest, instance);
             }
         }
         return ByteBuffer.wrap(digest.digest()).getLong();
+    }
+
+    private static void hash(MessageDigest digest, ServiceInstance instance) {
+        update(digest, instance.getServiceId());
+        update(digest, instance.getInstanceId());
+        update(digest, instance.getHost());
+        update(digest, Integer.toString(instance.getPort()));
+        update(digest, instance.getScheme());
+        for (Map.Entry<String, String> entry : new TreeMap<>(instance.getMetadata()).entrySet()) {
+            update(digest, entry.getKey());
+            update(digest, entry.getValue());
+        }
     }
 
     // Length-prefixed, so ("ab", "c") and ("a", "bc") hash differently.
@@ -123,6 +119,9 @@ public class SwimHeartbeatPublisher implements MembershipListener, DisposableBea
 
     @Override
     public void destroy() {
+        if (this.catalog != null) {
+            this.catalog.removeListener(this);
+        }
         this.scheduler.shutdownNow();
     }
 }

@@ -1,8 +1,7 @@
 package io.swimdiscovery.spring.loadbalancer;
 
-import io.swimdiscovery.core.node.MembershipListener;
-import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
-import io.swimdiscovery.spring.discovery.SwimDiscoveryClient;
+import io.swimdiscovery.spring.discovery.ServiceCatalogListener;
+import io.swimdiscovery.spring.discovery.SwimServiceCatalog;
 import java.util.List;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
@@ -10,27 +9,33 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
 /**
- * Push-based instance list for Spring Cloud LoadBalancer: each subscription gets the current
- * instances at once and then a new list on every membership change, straight from the node.
- * There is no cache to expire, so a member that failed or left is not chosen by the next call
- * once this node knows it (the stale-cache problem of spring-cloud-commons#1215 and #1254).
+ * A push-based base for your own supplier chain: each subscription gets the service's instances
+ * now and then a new list whenever the {@link SwimServiceCatalog} changes them. It is not
+ * installed by default (Spring Cloud LoadBalancer's own configurations read the composite
+ * {@code DiscoveryClient}, see {@code SwimLoadBalancerAutoConfiguration}); use it where a
+ * long-lived subscriber should hear of changes at once, for instance under health checks:
  *
- * <p>Load balancers take the first list of each subscription, which is always the view now;
- * long-lived subscribers (a caching or health-check wrapper) get every change as it happens.
+ * <pre>{@code
+ * ServiceInstanceListSupplier.builder()
+ *     .withBase(new SwimServiceInstanceListSupplier(serviceId, lifecycle.catalog(), false))
+ *     .withHealthChecks()
+ *     .build(context);
+ * }</pre>
+ *
+ * Reading is the catalog's lock-free read; nothing here waits or blocks.
  */
 public class SwimServiceInstanceListSupplier implements ServiceInstanceListSupplier {
 
     private final String serviceId;
 
-    private final SwimDiscoveryClient discoveryClient;
+    private final SwimServiceCatalog catalog;
 
-    private final SwimLifecycle lifecycle;
+    private final boolean includeOutOfService;
 
-    public SwimServiceInstanceListSupplier(String serviceId, SwimDiscoveryClient discoveryClient,
-            SwimLifecycle lifecycle) {
+    public SwimServiceInstanceListSupplier(String serviceId, SwimServiceCatalog catalog, boolean includeOutOfService) {
         this.serviceId = serviceId;
-        this.discoveryClient = discoveryClient;
-        this.lifecycle = lifecycle;
+        this.catalog = catalog;
+        this.includeOutOfService = includeOutOfService;
     }
 
     @Override
@@ -41,16 +46,20 @@ public class SwimServiceInstanceListSupplier implements ServiceInstanceListSuppl
     @Override
     public Flux<List<ServiceInstance>> get() {
         Flux<List<ServiceInstance>> changes = Flux.create((sink) -> {
-            MembershipListener listener = (event) -> sink.next(current());
-            this.lifecycle.addListener(listener);
-            sink.onDispose(() -> this.lifecycle.removeListener(listener));
+            ServiceCatalogListener listener = (catalog, changed) -> {
+                if (changed.contains(this.serviceId)) {
+                    sink.next(catalog.instances(this.serviceId, this.includeOutOfService));
+                }
+            };
+            this.catalog.addListener(listener);
+            sink.onDispose(() -> this.catalog.removeListener(listener));
             sink.next(current());
         }, FluxSink.OverflowStrategy.LATEST);
-        // Metadata updates of other services change nothing here: emit only real changes.
+        // A change of the out-of-service list alone leaves the UP list as it was: emit only real changes.
         return changes.distinctUntilChanged();
     }
 
     private List<ServiceInstance> current() {
-        return this.discoveryClient.getInstances(this.serviceId);
+        return this.catalog.current().instances(this.serviceId, this.includeOutOfService);
     }
 }

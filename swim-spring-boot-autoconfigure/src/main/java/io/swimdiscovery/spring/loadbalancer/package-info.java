@@ -1,6 +1,7 @@
 /**
- * Spring Cloud LoadBalancer integration: a push-based instance list fed by membership changes, made
- * the default for every service. Only loaded when LoadBalancer is present; depends on discovery.
+ * Spring Cloud LoadBalancer integration: LoadBalancer's own configurations over the composite
+ * discovery client, with its instance cache evicted on every SWIM change, and an optional
+ * push-based base supplier. Only loaded when LoadBalancer is present; depends on discovery.
  */
 @NullMarked
 package io.swimdiscovery.spring.loadbalancer;

@@ -1,22 +1,35 @@
 package io.swimdiscovery.spring.serviceregistry;
 
 import io.swimdiscovery.spring.discovery.SwimMetadata;
+import io.swimdiscovery.spring.discovery.SwimServiceInstance;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.serviceregistry.Registration;
 
 /**
  * This application's own service instance: what the local node announces in its metadata. The
- * web server's port and the advertised host become known only while the application starts, so
- * those two are filled in then; the status changes through {@link SwimServiceRegistry}.
+ * web server's port, the management port and the advertised host become known only while the
+ * application starts, so those are filled in then; the status changes through
+ * {@link SwimServiceRegistry}.
  *
- * <p>An instance that is not registered (auto-registration off, or deregistered) still runs a node
- * and discovers others, but announces no service, so nobody routes to it.
+ * <p>{@link #getMetadata()} is live: what you put there (in an {@code InstancePreRegisteredEvent}
+ * listener, or at any time later) is gossiped, or rejected with an exception, never silently
+ * dropped. The service keys ({@code swim.service-id}, {@code swim.port}, {@code swim.scheme},
+ * {@code swim.status}, {@code swim.host}) are the registry's and cannot be written there.
+ *
+ * <p>An instance that is not registered (auto-registration off, or deregistered) or has no port
+ * (a non-web application without {@code swim.service.port}) still runs a node and discovers
+ * others, but announces no service, so nobody routes to it.
  */
 public class SwimRegistration implements Registration {
+
+    /** Keys only the registry writes. */
+    static final Set<String> RESERVED = Set.of(SwimMetadata.SERVICE_ID, SwimMetadata.PORT, SwimMetadata.SCHEME,
+            SwimMetadata.STATUS, SwimMetadata.HOST);
 
     private final String instanceId;
 
@@ -24,17 +37,41 @@ public class SwimRegistration implements Registration {
 
     private final String scheme;
 
-    private final @Nullable String zone;
+    private final Object monitor = new Object();
 
+    // Guarded by monitor; the user's entries, in the order given.
     private final Map<String, String> userMetadata;
+
+    private final SwimRegistrationMetadata metadataView = new SwimRegistrationMetadata(this);
+
+    private volatile @Nullable String zone;
 
     private volatile String host;
 
+    private volatile @Nullable String serviceHost;
+
     private volatile int port;
+
+    private volatile int managementPort = -1;
+
+    private volatile @Nullable ManagementPaths management;
 
     private volatile @Nullable String status;
 
+    private volatile @Nullable Runnable changeListener;
+
+    private final Set<String> keysEverAnnounced = ConcurrentHashMap.newKeySet();
+
     private volatile boolean trafficRefused;
+
+    /**
+     * Where the management endpoints are, relative to the management server's root.
+     *
+     * @param contextPath for example {@code /actuator}
+     * @param healthPath for example {@code health}
+     */
+    public record ManagementPaths(String contextPath, String healthPath) {
+    }
 
     /**
      * @param instanceId the node's name
@@ -53,7 +90,7 @@ public class SwimRegistration implements Registration {
         this.port = port;
         this.scheme = scheme;
         this.zone = zone;
-        this.userMetadata = Map.copyOf(userMetadata);
+        this.userMetadata = new LinkedHashMap<>(userMetadata);
     }
 
     @Override
@@ -66,9 +103,11 @@ public class SwimRegistration implements Registration {
         return this.serviceId;
     }
 
+    /** The host callers use: a host name or {@code server.address} when one is announced, else the SWIM host. */
     @Override
     public String getHost() {
-        return this.host;
+        String announced = this.serviceHost;
+        return (announced != null) ? announced : this.host;
     }
 
     @Override
@@ -88,13 +127,16 @@ public class SwimRegistration implements Registration {
 
     @Override
     public URI getUri() {
-        return ServiceInstance.createUri(this);
+        return SwimServiceInstance.uri(getScheme(), getHost(), this.port);
     }
 
-    /** The metadata this instance announces, as other members' discovery clients will see it. */
+    /**
+     * The metadata this instance announces, as other members' discovery clients will see it; a
+     * live view: writes of keys other than the service keys are announced (see the class comment).
+     */
     @Override
     public Map<String, String> getMetadata() {
-        return memberMetadata();
+        return this.metadataView;
     }
 
     /** The current status: UP, OUT_OF_SERVICE, or null when not registered. */
@@ -102,32 +144,53 @@ public class SwimRegistration implements Registration {
         return this.status;
     }
 
-    /** Whether this instance announces its service. */
+    /** Whether this instance announces its service (once a port is known). */
     public boolean isRegistered() {
         return this.status != null;
     }
 
     /**
-     * The node's metadata: the user's entries and the zone, plus the service keys of
-     * {@link SwimMetadata} while registered.
+     * The node's metadata: the management keys, the user's entries and the zone, plus the service
+     * keys of {@link SwimMetadata} while registered and a port is known. Without a port the
+     * instance is a client only: announcing a service without a port would send callers to port 80.
      */
     public Map<String, String> memberMetadata() {
-        Map<String, String> metadata = new LinkedHashMap<>(this.userMetadata);
-        if (this.zone != null && !this.zone.isEmpty()) {
-            metadata.put(SwimMetadata.ZONE, this.zone);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        ManagementPaths paths = this.management;
+        int servicePort = this.port;
+        int actuatorPort = (this.managementPort > 0) ? this.managementPort : servicePort;
+        if (paths != null && actuatorPort > 0) {
+            metadata.put(SwimMetadata.MANAGEMENT_PORT, Integer.toString(actuatorPort));
+            metadata.put(SwimMetadata.MANAGEMENT_CONTEXT_PATH, paths.contextPath());
+            metadata.put(SwimMetadata.HEALTH_PATH, paths.healthPath());
+        }
+        synchronized (this.monitor) {
+            metadata.putAll(this.userMetadata);
+        }
+        String currentZone = this.zone;
+        if (currentZone != null && !currentZone.isEmpty()) {
+            metadata.put(SwimMetadata.ZONE, currentZone);
         }
         String current = this.status;
-        if (current != null) {
+        if (current != null && servicePort > 0) {
             metadata.put(SwimMetadata.SERVICE_ID, this.serviceId);
-            if (this.port > 0) {
-                metadata.put(SwimMetadata.PORT, Integer.toString(this.port));
-            }
+            metadata.put(SwimMetadata.PORT, Integer.toString(servicePort));
             metadata.put(SwimMetadata.SCHEME, this.scheme);
             // The application refusing traffic (readiness, health) announces OUT_OF_SERVICE over UP.
             boolean routable = !this.trafficRefused || !SwimMetadata.STATUS_UP.equals(current);
             metadata.put(SwimMetadata.STATUS, routable ? current : SwimMetadata.STATUS_OUT_OF_SERVICE);
+            String announced = this.serviceHost;
+            if (announced != null) {
+                metadata.put(SwimMetadata.HOST, announced);
+            }
         }
+        this.keysEverAnnounced.addAll(metadata.keySet());
         return metadata;
+    }
+
+    /** Every key {@link #memberMetadata()} ever returned: what the registration may have put on the node. */
+    Set<String> keysEverAnnounced() {
+        return Set.copyOf(this.keysEverAnnounced);
     }
 
     /** Records the port clients call, once the web server has bound it. */
@@ -135,13 +198,119 @@ public class SwimRegistration implements Registration {
         this.port = port;
     }
 
+    /** Records the separate management server's port (Boot's {@code management.server.port}) once bound. */
+    public void setManagementPort(int managementPort) {
+        if (this.managementPort != managementPort) {
+            this.managementPort = managementPort;
+            changed();
+        }
+    }
+
+    /** Announces management port, context path and health path (null: announce none). */
+    public void setManagementPaths(@Nullable ManagementPaths management) {
+        this.management = management;
+    }
+
     /** Records the node's advertised host once the node is bound. */
     public void setHost(String host) {
         this.host = host;
     }
 
+    /** A host callers should use instead of the SWIM address (a host name), or null for the SWIM address. */
+    public void setServiceHost(@Nullable String serviceHost) {
+        this.serviceHost = serviceHost;
+    }
+
+    /** Changes the zone, as a configuration refresh does; announced at once while the node runs. */
+    public void setZone(@Nullable String zone) {
+        this.zone = zone;
+        changed();
+    }
+
+    /** Replaces the user's entries (a configuration refresh); announced at once while the node runs. */
+    public void replaceUserMetadata(Map<String, String> metadata) {
+        synchronized (this.monitor) {
+            this.userMetadata.clear();
+            this.userMetadata.putAll(metadata);
+        }
+        changed();
+    }
+
+    /** Replaces zone and user entries together (a configuration refresh), announced once. */
+    public void refresh(@Nullable String zone, Map<String, String> metadata) {
+        synchronized (this.monitor) {
+            this.userMetadata.clear();
+            this.userMetadata.putAll(metadata);
+        }
+        this.zone = zone;
+        changed();
+    }
+
+    /** Told of every change of the announced metadata that did not go through the registry's status. */
+    public void setChangeListener(@Nullable Runnable changeListener) {
+        this.changeListener = changeListener;
+    }
+
     void setStatus(@Nullable String status) {
         this.status = status;
+    }
+
+    @Nullable String putUserEntry(String key, String value) {
+        requireWritable(key);
+        String previous;
+        synchronized (this.monitor) {
+            previous = this.userMetadata.put(key, value);
+        }
+        if (!value.equals(previous)) {
+            changedOrRestore(key, previous);
+        }
+        return previous;
+    }
+
+    @Nullable String removeUserEntry(String key) {
+        requireWritable(key);
+        String previous;
+        synchronized (this.monitor) {
+            previous = this.userMetadata.remove(key);
+        }
+        if (previous != null) {
+            changedOrRestore(key, previous);
+        }
+        return previous;
+    }
+
+    private static void requireWritable(String key) {
+        if (RESERVED.contains(key)) {
+            throw new UnsupportedOperationException("'" + key + "' is the service registry's: set the status "
+                    + "through ServiceRegistry.setStatus and the port, scheme and host through swim.service.* "
+                    + "and swim.instance.*");
+        }
+    }
+
+    private void changed() {
+        Runnable listener = this.changeListener;
+        if (listener != null) {
+            listener.run();
+        }
+    }
+
+    // A write the node refused (over the metadata bound) is undone: else the entry would stay in
+    // the registration, and every later announcement (a status or readiness change) would fail too.
+    private void changedOrRestore(String key, @Nullable String previous) {
+        try {
+            changed();
+        }
+        catch (RuntimeException ex) {
+            synchronized (this.monitor) {
+                if (previous != null) {
+                    this.userMetadata.put(key, previous);
+                }
+                else {
+                    this.userMetadata.remove(key);
+                }
+            }
+            throw ex;
+        }
     }
 
     /**
@@ -160,6 +329,6 @@ public class SwimRegistration implements Registration {
     @Override
     public String toString() {
         return "SwimRegistration[instanceId=" + this.instanceId + ", serviceId=" + this.serviceId + ", host="
-                + this.host + ", port=" + this.port + ", status=" + this.status + "]";
+                + getHost() + ", port=" + this.port + ", status=" + this.status + "]";
     }
 }

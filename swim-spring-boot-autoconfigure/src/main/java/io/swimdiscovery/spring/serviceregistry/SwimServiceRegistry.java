@@ -4,10 +4,8 @@ import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
 import io.swimdiscovery.spring.discovery.SwimMetadata;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.client.serviceregistry.ServiceRegistry;
 
@@ -74,7 +72,10 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
         return (T) registration.getStatus();
     }
 
-    /** Announces the registration's metadata again (its traffic state changed, for instance). */
+    /**
+     * Announces the registration's metadata again (it changed: an entry, or its traffic state);
+     * before the node runs, nothing to do.
+     */
     public void republish(SwimRegistration registration) {
         publish(registration);
     }
@@ -87,19 +88,11 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
         }
         // Keep what others put in the node's metadata (a node of the user's own); replace only ours.
         Map<String, String> metadata = new LinkedHashMap<>(node.localMember().metadata());
-        metadata.keySet().removeAll(List.of(SwimMetadata.SERVICE_ID, SwimMetadata.PORT, SwimMetadata.SCHEME,
-                SwimMetadata.STATUS));
+        metadata.keySet().removeAll(SwimRegistration.RESERVED);
+        // An entry removed from the registration must go from the node too.
+        metadata.keySet().removeAll(registration.keysEverAnnounced());
         metadata.putAll(registration.memberMetadata());
-        try {
-            node.updateMetadata(metadata).get(5, TimeUnit.SECONDS);
-            this.lifecycle.localMemberChanged();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing the new status", ex);
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException("The node did not take the new metadata: " + ex.getMessage(), ex);
-        }
+        // Lists the new metadata in the local catalog and tells the local change listeners too.
+        this.lifecycle.updateMetadata(metadata);
     }
 }

@@ -9,7 +9,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationAutoConfiguration;
 import org.springframework.cloud.client.serviceregistry.ServiceRegistryAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Spring Cloud's service registry over SWIM. Runs before commons' {@link ServiceRegistryAutoConfiguration},
@@ -26,8 +30,24 @@ public final class SwimServiceRegistryAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SwimServiceRegistry swimServiceRegistry(SwimLifecycle lifecycle) {
-        return new SwimServiceRegistry(lifecycle);
+    SwimServiceRegistry swimServiceRegistry(SwimLifecycle lifecycle, ObjectProvider<SwimRegistration> registration) {
+        SwimServiceRegistry registry = new SwimServiceRegistry(lifecycle);
+        // Writes to Registration.getMetadata(), a refreshed configuration or a management port bound
+        // late are announced at once while the node runs.
+        registration.ifAvailable((own) -> own.setChangeListener(() -> registry.republish(own)));
+        return registry;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.cloud.context.environment.EnvironmentChangeEvent")
+    static class RefreshConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        SwimMetadataRefreshListener swimMetadataRefreshListener(SwimRegistration registration,
+                Environment environment) {
+            return new SwimMetadataRefreshListener(registration, environment);
+        }
     }
 
     @Bean

@@ -46,8 +46,9 @@ import org.springframework.javapoet.ClassName;
 @CompileWithForkedClassLoader
 class SwimAotTests {
 
+    // No web server here: swim.service.port gives the instance a port to announce (else it is a client only, unlisted).
     private static final String[] PROPERTIES = { "spring.application.name=orders", "swim.port=0",
-            "swim.bind-address=127.0.0.1", "swim.node-name=orders-aot", "swim.profile=local" };
+            "swim.bind-address=127.0.0.1", "swim.node-name=orders-aot", "swim.profile=local", "swim.service.port=8080" };
 
     @Test
     void hintsCoverTheEndpointBodyTheFailureAnalyzerAndTheProperties() {

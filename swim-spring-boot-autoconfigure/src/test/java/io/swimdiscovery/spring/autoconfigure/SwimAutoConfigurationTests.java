@@ -16,14 +16,13 @@ import io.swimdiscovery.spring.event.SwimEventPublisher;
 import io.swimdiscovery.spring.health.SwimHealthContributorAutoConfiguration;
 import io.swimdiscovery.spring.health.SwimHealthIndicator;
 import io.swimdiscovery.spring.loadbalancer.SwimLoadBalancerAutoConfiguration;
-import io.swimdiscovery.spring.loadbalancer.SwimLoadBalancerClientConfiguration;
+import io.swimdiscovery.spring.loadbalancer.SwimLoadBalancerCacheEvictor;
 import io.swimdiscovery.spring.metrics.SwimMeterBinder;
 import io.swimdiscovery.spring.metrics.SwimMetricsAutoConfiguration;
 import io.swimdiscovery.spring.serviceregistry.SwimAutoServiceRegistration;
 import io.swimdiscovery.spring.serviceregistry.SwimRegistration;
 import io.swimdiscovery.spring.serviceregistry.SwimServiceRegistry;
 import io.swimdiscovery.spring.serviceregistry.SwimServiceRegistryAutoConfiguration;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -99,7 +98,7 @@ class SwimAutoConfigurationTests {
                 .doesNotHaveBean(SwimEndpoint.class)
                 .doesNotHaveBean(SwimHealthIndicator.class)
                 .doesNotHaveBean(SwimMeterBinder.class);
-            assertThat(context.getBeansOfType(LoadBalancerClientSpecification.class)).isEmpty();
+            assertThat(context).doesNotHaveBean(SwimLoadBalancerCacheEvictor.class);
         });
     }
 
@@ -130,7 +129,7 @@ class SwimAutoConfigurationTests {
                 assertThat(context).hasNotFailed()
                     .hasSingleBean(SwimDiscoveryClient.class)
                     .doesNotHaveBean(SwimReactiveDiscoveryClient.class);
-                assertThat(context.getBeansOfType(LoadBalancerClientSpecification.class)).isEmpty();
+                assertThat(context).doesNotHaveBean(SwimLoadBalancerCacheEvictor.class);
             });
     }
 
@@ -139,14 +138,14 @@ class SwimAutoConfigurationTests {
         this.contextRunner.withClassLoader(new FilteredClassLoader(ServiceInstanceListSupplier.class))
             .run((context) -> {
                 assertThat(context).hasNotFailed().hasSingleBean(SwimDiscoveryClient.class);
-                assertThat(context.getBeansOfType(LoadBalancerClientSpecification.class)).isEmpty();
+                assertThat(context).doesNotHaveBean(SwimLoadBalancerCacheEvictor.class);
             });
     }
 
     @Test
     void loadBalancerSupplierIsNotConfiguredWhenLoadBalancerIsDisabled() {
         this.contextRunner.withPropertyValues("spring.cloud.loadbalancer.enabled=false")
-            .run((context) -> assertThat(context.getBeansOfType(LoadBalancerClientSpecification.class)).isEmpty());
+            .run((context) -> assertThat(context).doesNotHaveBean(SwimLoadBalancerCacheEvictor.class));
     }
 
     @Test
@@ -217,7 +216,8 @@ class SwimAutoConfigurationTests {
 
     @Test
     void registrationAnnouncesTheApplicationNameAsServiceId() {
-        this.contextRunner.withPropertyValues("swim.service.zone=eu-1", "swim.service.metadata.team=payments")
+        this.contextRunner.withPropertyValues("swim.service.zone=eu-1", "swim.service.metadata.team=payments",
+                "swim.service.port=8080")
             .run((context) -> {
                 SwimRegistration registration = context.getBean(SwimRegistration.class);
                 assertThat(registration.getServiceId()).isEqualTo("orders");
@@ -252,10 +252,11 @@ class SwimAutoConfigurationTests {
             });
     }
 
+    // SWIM composes with LoadBalancer's own configurations: it evicts their cache, it never
+    // registers a client configuration of its own (that made a user's supplier ambiguous).
     private static void assertThatLoadBalancerDefaultsToSwim(AssertableApplicationContext context) {
-        assertThat(context.getBeansOfType(LoadBalancerClientSpecification.class).values())
-            .anySatisfy((spec) -> assertThat(Arrays.asList(spec.getConfiguration()))
-                .contains(SwimLoadBalancerClientConfiguration.class));
+        assertThat(context).hasSingleBean(SwimLoadBalancerCacheEvictor.class);
+        assertThat(context.getBeansOfType(LoadBalancerClientSpecification.class)).isEmpty();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -34,13 +34,23 @@ class SwimLifecycleTests {
                 SwimDiscoveryClientAutoConfiguration.class, SwimServiceRegistryAutoConfiguration.class));
 
     @Test
+    void nonWebApplicationWithoutAPortJoinsAsAClientOnlySoNobodyCallsPort80() {
+        this.contextRunner.run((context) -> {
+            SwimNode node = context.getBean(SwimLifecycle.class).getNode();
+            assertThat(node.isRunning()).isTrue();
+            assertThat(node.localMember().metadata()).doesNotContainKeys(SwimMetadata.SERVICE_ID, SwimMetadata.PORT);
+            assertThat(context.getBean(SwimDiscoveryClient.class).getServices()).isEmpty();
+        });
+    }
+
+    @Test
     void nonWebApplicationJoinsAtRefreshAndPublishesInstanceRegistered() {
-        this.contextRunner.withUserConfiguration(RegisteredEvents.class).run((context) -> {
+        this.contextRunner.withPropertyValues("swim.service.port=9000").withUserConfiguration(RegisteredEvents.class).run((context) -> {
             SwimNode node = context.getBean(SwimLifecycle.class).getNode();
             assertThat(node).isNotNull();
             assertThat(node.isRunning()).isTrue();
             assertThat(node.localMember().metadata()).containsEntry(SwimMetadata.SERVICE_ID, "worker")
-                .doesNotContainKey(SwimMetadata.PORT);
+                .containsEntry(SwimMetadata.PORT, "9000");
             await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(context.getBean(RegisteredEvents.class).events).hasSize(1));
             assertThat(context.getBean(RegisteredEvents.class).events.get(0).getConfig())
@@ -64,7 +74,7 @@ class SwimLifecycleTests {
 
     @Test
     void userNodeIsStartedAndGetsTheServiceMetadata() {
-        this.contextRunner.withUserConfiguration(UserNode.class).run((context) -> {
+        this.contextRunner.withPropertyValues("swim.service.port=9000").withUserConfiguration(UserNode.class).run((context) -> {
             SwimNode node = context.getBean(SwimNode.class);
             assertThat(node.isRunning()).isTrue();
             await().atMost(Duration.ofSeconds(10))

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import io.swimdiscovery.spring.loadbalancer.SwimServiceInstanceListSupplier;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -27,6 +26,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.cloud.loadbalancer.core.CachingServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -90,12 +90,12 @@ class SwimClusterIntegrationTests {
 
     @Test
     @Order(2)
-    void loadBalancerUsesThePushBasedSupplierAndSpreadsOverAllInstances() {
+    void loadBalancerUsesItsOwnChainAndSpreadsOverAllInstances() {
         LoadBalancerClientFactory loadBalancers = this.a.getBean(LoadBalancerClientFactory.class);
         assertThat(loadBalancers.getInstance("orders", ServiceInstanceListSupplier.class))
-            .isInstanceOf(SwimServiceInstanceListSupplier.class);
-        // Round robin over three instances: six calls reach each of them. A caching supplier would
-        // now hold node-c, which the crash step below would then keep choosing.
+            .isInstanceOf(CachingServiceInstanceListSupplier.class);
+        // Round robin over three instances: six calls reach each of them. LoadBalancer's cache now
+        // holds node-c; the crash step below checks that SWIM's eviction keeps it from being chosen.
         Set<String> chosen = new HashSet<>();
         for (int i = 0; i < 6; i++) {
             chosen.add(choose(this.a).getInstanceId());

@@ -14,7 +14,6 @@ import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
 import io.swimdiscovery.spring.discovery.SwimMetadata;
 import io.swimdiscovery.spring.discovery.TestMembers;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Registry operations become node metadata, gossiped to every member. */
@@ -47,7 +46,7 @@ class SwimServiceRegistryTests {
         this.registry.register(this.registration);
         this.registry.setStatus(this.registration, "out_of_service");
         assertThat(this.registry.<String>getStatus(this.registration)).isEqualTo("OUT_OF_SERVICE");
-        verify(this.node).updateMetadata(Map.of(SwimMetadata.SERVICE_ID, "orders", SwimMetadata.PORT, "8080",
+        verify(this.lifecycle).updateMetadata(Map.of(SwimMetadata.SERVICE_ID, "orders", SwimMetadata.PORT, "8080",
                 SwimMetadata.SCHEME, "http", SwimMetadata.STATUS, "OUT_OF_SERVICE", SwimMetadata.ZONE, "eu-1", "team",
                 "payments", "owner", "user"));
     }
@@ -64,13 +63,12 @@ class SwimServiceRegistryTests {
         this.registry.register(this.registration);
         this.registry.deregister(this.registration);
         assertThat(this.registry.<String>getStatus(this.registration)).isNull();
-        verify(this.node).updateMetadata(Map.of(SwimMetadata.ZONE, "eu-1", "team", "payments", "owner", "user"));
+        verify(this.lifecycle).updateMetadata(Map.of(SwimMetadata.ZONE, "eu-1", "team", "payments", "owner", "user"));
     }
 
     private void runningNode() {
         given(this.lifecycle.getNode()).willReturn(this.node);
         given(this.node.isRunning()).willReturn(true);
-        given(this.node.updateMetadata(any())).willReturn(CompletableFuture.completedFuture(null));
         given(this.node.localMember()).willReturn(TestMembers.member("orders-1", MemberStatus.ALIVE,
                 Map.of("owner", "user", SwimMetadata.STATUS, "UP")));
     }

@@ -38,6 +38,6 @@ public final class SwimReactiveDiscoveryClientAutoConfiguration {
     SwimReactiveDiscoveryClient swimReactiveDiscoveryClient(SwimLifecycle lifecycle, SwimProperties properties) {
         // Its own reader of the view, so the reactive client works with blocking discovery switched off.
         return new SwimReactiveDiscoveryClient(
-                new SwimDiscoveryClient(lifecycle, properties.isIncludeOutOfService(), DiscoveryClient.DEFAULT_ORDER));
+                new SwimDiscoveryClient(lifecycle.catalog(), properties.isIncludeOutOfService(), DiscoveryClient.DEFAULT_ORDER));
     }
 }
