@@ -13,8 +13,7 @@ public final class CliArgs {
 
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    private CliArgs() {
-    }
+    private CliArgs() {}
 
     /** Parses {@code --name value} pairs. */
     public static CliArgs parse(List<String> args) {
@@ -35,7 +34,8 @@ public final class CliArgs {
     public void rejectUnknown(Set<String> known) {
         for (String k : values.keySet()) {
             if (!known.contains(k)) {
-                throw new IllegalArgumentException("unknown option --" + k + "; known: --" + String.join(", --", known));
+                throw new IllegalArgumentException(
+                        "unknown option --" + k + "; known: --" + String.join(", --", known));
             }
         }
     }

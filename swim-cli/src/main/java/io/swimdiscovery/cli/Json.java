@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** {@code value} as JSON: Map (keys as strings, in iteration order), Collection, String, Number, Boolean, null. */
     static String write(@Nullable Object value) {

@@ -11,8 +11,7 @@ import java.util.List;
 /** Reads a key file: one Base64 AES key per line, the first one seals; blank lines and {@code #} comments skipped. */
 final class KeyFile {
 
-    private KeyFile() {
-    }
+    private KeyFile() {}
 
     /** @throws IllegalArgumentException naming the file and line that is wrong */
     static List<byte[]> read(Path file) {
@@ -31,7 +30,8 @@ final class KeyFile {
             try {
                 keys.add(Keyring.parseKey(line));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--key-file " + file + " line " + (i + 1) + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "--key-file " + file + " line " + (i + 1) + ": " + e.getMessage(), e);
             }
         }
         if (keys.isEmpty()) {

@@ -64,7 +64,9 @@ final class MemberJson {
                 }
                 if (value instanceof Member other) {
                     out.put(c.getName(), member(other));
-                } else if (value instanceof Boolean || value instanceof Number || value instanceof CharSequence
+                } else if (value instanceof Boolean
+                        || value instanceof Number
+                        || value instanceof CharSequence
                         || value instanceof Enum<?>) {
                     out.put(c.getName(), value instanceof Enum<?> e ? e.name() : value);
                 }
@@ -82,7 +84,9 @@ final class MemberJson {
         out.put("status", m.status().name());
         out.put("incarnation", m.incarnation());
         out.put("decidedAtNanos", m.statusChangedAtNanos());
-        out.put("decidedAt", Instant.ofEpochMilli(toWallMillis(m.statusChangedAtNanos())).toString());
+        out.put(
+                "decidedAt",
+                Instant.ofEpochMilli(toWallMillis(m.statusChangedAtNanos())).toString());
         out.put("metadata", new TreeMap<>(m.metadata()));
         return out;
     }

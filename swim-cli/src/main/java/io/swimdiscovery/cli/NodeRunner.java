@@ -40,8 +40,8 @@ final class NodeRunner {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile int exitCode;
 
-    private NodeRunner(SwimNode node, @Nullable ControlServer control, PrintStream out, MemberJson json,
-            Duration leaveTimeout) {
+    private NodeRunner(
+            SwimNode node, @Nullable ControlServer control, PrintStream out, MemberJson json, Duration leaveTimeout) {
         this.node = node;
         this.control = control;
         this.out = out;
@@ -64,8 +64,8 @@ final class NodeRunner {
             control = o.controlPort >= 0 ? ControlServer.start(o.controlPort, node, json) : null;
         } catch (IOException e) {
             node.halt();
-            throw new IllegalArgumentException("--control-port " + o.controlPort + " cannot be bound on 127.0.0.1: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "--control-port " + o.controlPort + " cannot be bound on 127.0.0.1: " + e.getMessage(), e);
         }
         NodeRunner runner = new NodeRunner(node, control, out, json, o.leaveTimeout());
         Map<String, Object> started = lifecycle("NodeStarted");
@@ -99,8 +99,8 @@ final class NodeRunner {
             seeds = new DnsSeedProvider(o.seedDns, o.port);
         }
         List<byte[]> keys = o.keyFile == null ? List.of() : KeyFile.read(o.keyFile);
-        EncryptionMode mode = o.encryption != null ? o.encryption
-                : keys.isEmpty() ? EncryptionMode.NONE : EncryptionMode.REQUIRED;
+        EncryptionMode mode =
+                o.encryption != null ? o.encryption : keys.isEmpty() ? EncryptionMode.NONE : EncryptionMode.REQUIRED;
         SwimNode.Builder b = SwimNode.builder()
                 .name(o.name)
                 .clusterName(o.cluster)
@@ -165,21 +165,23 @@ final class NodeRunner {
      * the process ends too, after printing the LocalMemberDeclaredDead line and NodeStopped.
      */
     private void watchForEngineStop() {
-        Thread watcher = new Thread(() -> {
-            try {
-                while (stopped.getCount() > 0) {
-                    if (!node.isRunning() && stopping.compareAndSet(false, true)) {
-                        node.halt();
-                        exitCode = ENGINE_STOPPED;
-                        finish("engine-stopped");
-                        return;
+        Thread watcher = new Thread(
+                () -> {
+                    try {
+                        while (stopped.getCount() > 0) {
+                            if (!node.isRunning() && stopping.compareAndSet(false, true)) {
+                                node.halt();
+                                exitCode = ENGINE_STOPPED;
+                                finish("engine-stopped");
+                                return;
+                            }
+                            Thread.sleep(WATCH_MILLIS);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
-                    Thread.sleep(WATCH_MILLIS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "swim-node-watch");
+                },
+                "swim-node-watch");
         watcher.setDaemon(true);
         watcher.start();
     }

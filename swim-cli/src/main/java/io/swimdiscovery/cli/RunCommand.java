@@ -15,14 +15,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code swim-node run ...}: the options of one node; {@link NodeRunner} runs it. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs one SWIM node until SIGTERM (leaves gracefully) or SIGKILL.",
-            "Prints every membership event as one JSON line on stdout."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs one SWIM node until SIGTERM (leaves gracefully) or SIGKILL.",
+            "Prints every membership event as one JSON line on stdout."
+        })
 final class RunCommand implements Callable<Integer> {
 
     /** The three presets of SwimSettings. */
     enum Profile {
-        LAN, WAN, LOCAL;
+        LAN,
+        WAN,
+        LOCAL;
 
         SwimSettings settings() {
             return switch (this) {
@@ -42,30 +48,46 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Port for UDP and TCP; 0 picks one (default ${DEFAULT-VALUE}).")
     int port = 7946;
 
-    @Option(names = "--advertise-host", description = "Address peers should use (default: the bind address, or the first site-local one).")
+    @Option(
+            names = "--advertise-host",
+            description = "Address peers should use (default: the bind address, or the first site-local one).")
     String advertiseHost = "";
 
     @Option(names = "--advertise-port", description = "Port peers should use (default: the bound port).")
     int advertisePort = -1;
 
-    @Option(names = "--seed", split = ",", paramLabel = "HOST[:PORT]",
+    @Option(
+            names = "--seed",
+            split = ",",
+            paramLabel = "HOST[:PORT]",
             description = "A member to join through; repeatable or comma-separated. PORT defaults to --port.")
     List<String> seeds = new ArrayList<>();
 
-    @Option(names = "--seed-dns", paramLabel = "NAME",
+    @Option(
+            names = "--seed-dns",
+            paramLabel = "NAME",
             description = "A DNS name whose A/AAAA records are the seeds (e.g. a Kubernetes headless service).")
-    @Nullable String seedDns;
+    @Nullable
+    String seedDns;
 
-    @Option(names = {"--cluster", "--cluster-name"}, description = "Cluster name; nodes with another one are rejected (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"--cluster", "--cluster-name"},
+            description = "Cluster name; nodes with another one are rejected (default ${DEFAULT-VALUE}).")
     String cluster = "swim";
 
-    @Option(names = "--key-file", paramLabel = "FILE",
+    @Option(
+            names = "--key-file",
+            paramLabel = "FILE",
             description = "File with one Base64 AES key per line (16, 24 or 32 bytes); the first seals.")
-    @Nullable Path keyFile;
+    @Nullable
+    Path keyFile;
 
-    @Option(names = "--encryption", paramLabel = "MODE",
+    @Option(
+            names = "--encryption",
+            paramLabel = "MODE",
             description = "NONE, ROLLOUT or REQUIRED (default: REQUIRED with a key file, else NONE).")
-    @Nullable EncryptionMode encryption;
+    @Nullable
+    EncryptionMode encryption;
 
     @Option(names = "--profile", paramLabel = "lan|wan|local", description = "Settings preset (default lan).")
     String profile = "lan";
@@ -73,18 +95,32 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--meta", paramLabel = "KEY=VALUE", description = "Metadata entry; repeatable.")
     Map<String, String> metadata = new LinkedHashMap<>();
 
-    @Option(names = "--set", paramLabel = "SETTING=VALUE",
-            description = {"Any protocol setting of SwimSettings, e.g. protocolPeriod=1s, probeTimeout=500ms,",
-                "suspicionMultiplier=2; repeatable. Durations: 500ms, 1s, 2m, 1h or PT1S."})
+    @Option(
+            names = "--set",
+            paramLabel = "SETTING=VALUE",
+            description = {
+                "Any protocol setting of SwimSettings, e.g. protocolPeriod=1s, probeTimeout=500ms,",
+                "suspicionMultiplier=2; repeatable. Durations: 500ms, 1s, 2m, 1h or PT1S."
+            })
     List<String> settings = new ArrayList<>();
 
-    @Option(names = "--control-port", description = "Loopback-only control port for 'members' and 'keys'; 0 picks one, -1 disables (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--control-port",
+            description =
+                    "Loopback-only control port for 'members' and 'keys'; 0 picks one, -1 disables (default ${DEFAULT-VALUE}).")
     int controlPort = 0;
 
-    @Option(names = "--join-timeout", paramLabel = "DURATION", description = "How long join waits for a seed before reporting (default ${DEFAULT-VALUE}); it keeps retrying.")
+    @Option(
+            names = "--join-timeout",
+            paramLabel = "DURATION",
+            description =
+                    "How long join waits for a seed before reporting (default ${DEFAULT-VALUE}); it keeps retrying.")
     String joinTimeout = "10s";
 
-    @Option(names = "--leave-timeout", paramLabel = "DURATION", description = "How long a graceful leave on SIGTERM may take (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--leave-timeout",
+            paramLabel = "DURATION",
+            description = "How long a graceful leave on SIGTERM may take (default ${DEFAULT-VALUE}).")
     String leaveTimeout = "3s";
 
     /** The settings the options describe: the profile, then each {@code --set} in order. */

@@ -22,8 +22,7 @@ final class SettingsOverrides {
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
-    private SettingsOverrides() {
-    }
+    private SettingsOverrides() {}
 
     /** The settings names and their value types, sorted, for help and error messages. */
     static Map<String, Class<?>> settingNames() {
@@ -52,8 +51,8 @@ final class SettingsOverrides {
             String text = assignment.substring(eq + 1).trim();
             Class<?> type = names.get(name);
             if (type == null) {
-                throw new IllegalArgumentException("unknown setting '" + name + "'; known: " + String.join(", ",
-                        names.keySet()));
+                throw new IllegalArgumentException(
+                        "unknown setting '" + name + "'; known: " + String.join(", ", names.keySet()));
             }
             Object value = convert(name, text, type);
             try {
@@ -97,9 +96,13 @@ final class SettingsOverrides {
                 return Boolean.parseBoolean(t);
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new IllegalArgumentException("setting " + name + ": '" + text + "' is not a valid "
-                    + type.getSimpleName() + (type == Duration.class ? " (use 500ms, 1s, 2m, 1h or PT1S)"
-                            : type.isEnum() ? " (" + e.getMessage() + ")" : ""), e);
+            throw new IllegalArgumentException(
+                    "setting " + name + ": '" + text + "' is not a valid "
+                            + type.getSimpleName()
+                            + (type == Duration.class
+                                    ? " (use 500ms, 1s, 2m, 1h or PT1S)"
+                                    : type.isEnum() ? " (" + e.getMessage() + ")" : ""),
+                    e);
         }
         throw new IllegalArgumentException("setting " + name + " has a type the CLI cannot parse: " + type);
     }
@@ -122,12 +125,13 @@ final class SettingsOverrides {
         Matcher m = SIMPLE_DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (m.matches()) {
             double amount = Double.parseDouble(m.group(1));
-            double millis = switch (m.group(2)) {
-                case "ms" -> amount;
-                case "s" -> amount * 1_000;
-                case "m" -> amount * 60_000;
-                default -> amount * 3_600_000;
-            };
+            double millis =
+                    switch (m.group(2)) {
+                        case "ms" -> amount;
+                        case "s" -> amount * 1_000;
+                        case "m" -> amount * 60_000;
+                        default -> amount * 3_600_000;
+                    };
             return Duration.ofNanos(Math.round(millis * 1_000_000));
         }
         return Duration.parse(text.trim().toUpperCase(Locale.ROOT));

@@ -1,7 +1,7 @@
 package io.swimdiscovery.cli;
 
-import java.io.PrintStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -16,7 +16,10 @@ import picocli.CommandLine.Parameters;
  * on this host ({@code members}, {@code keys}, {@code encryption}). Exit codes: 0 fine, 1 the node
  * refused a request or could not be reached, 2 bad options (one line on stderr says which).
  */
-@Command(name = "swim-node", mixinStandardHelpOptions = true, version = "swim-node 0.1.0",
+@Command(
+        name = "swim-node",
+        mixinStandardHelpOptions = true,
+        version = "swim-node 0.1.0",
         description = "A standalone SWIM member (no Spring), and a client for its loopback control port.",
         subcommands = {RunCommand.class, SwimCli.Members.class, SwimCli.Keys.class, SwimCli.Encryption.class})
 public final class SwimCli implements Callable<Integer> {
@@ -26,8 +29,8 @@ public final class SwimCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(new CommandLine(this),
-                "missing command: run, members, keys or encryption (see --help)");
+        throw new CommandLine.ParameterException(
+                new CommandLine(this), "missing command: run, members, keys or encryption (see --help)");
     }
 
     public static void main(String[] args) {
@@ -44,7 +47,8 @@ public final class SwimCli implements Callable<Integer> {
             // Options that parse but cannot be used (a bad setting, an unreadable key file): 2.
             // Anything else (the port is taken, no node answers): 1. One line either way.
             int code = e instanceof IllegalArgumentException ? BAD_OPTIONS : 1;
-            String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            String message =
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             err.println("swim-node: " + message);
             err.flush();
             return code;
@@ -60,7 +64,10 @@ public final class SwimCli implements Callable<Integer> {
 
     /** Options every control-port client shares. */
     abstract static class ControlCommand implements Callable<Integer> {
-        @Option(names = "--control-port", required = true, description = "The node's control port (NodeStarted prints it).")
+        @Option(
+                names = "--control-port",
+                required = true,
+                description = "The node's control port (NodeStarted prints it).")
         int controlPort;
 
         // Fields picocli sets before call(): NullAway cannot see that.
@@ -73,7 +80,9 @@ public final class SwimCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "members", mixinStandardHelpOptions = true,
+    @Command(
+            name = "members",
+            mixinStandardHelpOptions = true,
             description = "Prints the member list and statistics of the node on this host as JSON.")
     static final class Members extends ControlCommand {
         @Override
@@ -82,8 +91,11 @@ public final class SwimCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "keys", mixinStandardHelpOptions = true,
-            description = "Rotates keys at runtime: install a new key everywhere, then use it everywhere, then remove the old one.")
+    @Command(
+            name = "keys",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Rotates keys at runtime: install a new key everywhere, then use it everywhere, then remove the old one.")
     static final class Keys extends ControlCommand {
         @Parameters(index = "0", paramLabel = "install|use|remove")
         @SuppressWarnings("NullAway.Init")
@@ -102,7 +114,9 @@ public final class SwimCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "encryption", mixinStandardHelpOptions = true,
+    @Command(
+            name = "encryption",
+            mixinStandardHelpOptions = true,
             description = "Switches the encryption mode at runtime: NONE, ROLLOUT or REQUIRED.")
     static final class Encryption extends ControlCommand {
         @Parameters(index = "0", paramLabel = "NONE|ROLLOUT|REQUIRED")

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 /** A user who mistypes gets exit code 2 and one line on stderr that names the mistake. */
 class BadOptionsTests {
 
-    private record Result(int code, String out, String err) {
-    }
+    private record Result(int code, String out, String err) {}
 
     private static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = SwimCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = SwimCli.execute(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -42,7 +43,8 @@ class BadOptionsTests {
     @Test
     void optionsThatParseButCannotBeUsedExitWithTwo() {
         assertOneLine(run("run", "--port", "0", "--set", "protocolPeriodd=1s"), 2, "unknown setting 'protocolPeriodd'");
-        assertOneLine(run("run", "--port", "0", "--set", "probeTimeout=5s"), 2, "probeTimeout (PT5S)", "protocolPeriod");
+        assertOneLine(
+                run("run", "--port", "0", "--set", "probeTimeout=5s"), 2, "probeTimeout (PT5S)", "protocolPeriod");
         assertOneLine(run("run", "--port", "0", "--profile", "lab"), 2, "--profile");
         assertOneLine(run("run", "--port", "0", "--key-file", "/nonexistent/keys"), 2, "--key-file");
         assertOneLine(run("run", "--port", "70000"), 2, "bindPort must be 0..65535");
@@ -54,6 +56,7 @@ class BadOptionsTests {
         try (ServerSocket s = new ServerSocket(0)) {
             free = s.getLocalPort();
         }
-        assertOneLine(run("members", "--control-port", String.valueOf(free)), 1, "no node answers on 127.0.0.1:" + free);
+        assertOneLine(
+                run("members", "--control-port", String.valueOf(free)), 1, "no node answers on 127.0.0.1:" + free);
     }
 }

@@ -27,12 +27,41 @@ class RunOptionsTests {
 
     @Test
     void everyOptionLandsWhereTheNodeReadsIt() {
-        RunCommand o = parse("--name", "a", "--bind-host", "192.0.2.10", "--port", "7000",
-                "--advertise-host", "198.51.100.1", "--advertise-port", "7100",
-                "--seed", "192.0.2.11:7000,192.0.2.12", "--seed", "192.0.2.13:7001",
-                "--cluster", "orders", "--profile", "wan", "--meta", "zone=b", "--meta", "app=x",
-                "--set", "protocolPeriod=6s", "--set", "gossipFanout=5", "--control-port", "7990",
-                "--join-timeout", "4s", "--leave-timeout", "500ms", "--encryption", "ROLLOUT");
+        RunCommand o = parse(
+                "--name",
+                "a",
+                "--bind-host",
+                "192.0.2.10",
+                "--port",
+                "7000",
+                "--advertise-host",
+                "198.51.100.1",
+                "--advertise-port",
+                "7100",
+                "--seed",
+                "192.0.2.11:7000,192.0.2.12",
+                "--seed",
+                "192.0.2.13:7001",
+                "--cluster",
+                "orders",
+                "--profile",
+                "wan",
+                "--meta",
+                "zone=b",
+                "--meta",
+                "app=x",
+                "--set",
+                "protocolPeriod=6s",
+                "--set",
+                "gossipFanout=5",
+                "--control-port",
+                "7990",
+                "--join-timeout",
+                "4s",
+                "--leave-timeout",
+                "500ms",
+                "--encryption",
+                "ROLLOUT");
         assertThat(o.name).isEqualTo("a");
         assertThat(o.bindHost).isEqualTo("192.0.2.10");
         assertThat(o.port).isEqualTo(7000);
@@ -80,7 +109,8 @@ class RunOptionsTests {
         Files.writeString(bad, "not-base64!\n");
         assertThatThrownBy(() -> NodeRunner.build(parse("--key-file", bad.toString())))
                 .hasMessageContaining("line 1");
-        assertThatThrownBy(() -> NodeRunner.build(parse("--key-file", dir.resolve("missing").toString())))
+        assertThatThrownBy(() -> NodeRunner.build(
+                        parse("--key-file", dir.resolve("missing").toString())))
                 .hasMessageContaining("cannot be read");
     }
 }

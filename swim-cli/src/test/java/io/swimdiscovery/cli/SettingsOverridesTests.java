@@ -12,9 +12,15 @@ class SettingsOverridesTests {
 
     @Test
     void setsDurationsIntegersDecimalsAndBooleansByBuilderName() {
-        SwimSettings s = SettingsOverrides.apply(SwimSettings.lan(), List.of("protocolPeriod=2s",
-                "probeTimeout=750ms", "indirectProbes=5", "suspicionMultiplier=2.5", "lifeguardEnabled=false",
-                "deadMemberRetention=PT10M"));
+        SwimSettings s = SettingsOverrides.apply(
+                SwimSettings.lan(),
+                List.of(
+                        "protocolPeriod=2s",
+                        "probeTimeout=750ms",
+                        "indirectProbes=5",
+                        "suspicionMultiplier=2.5",
+                        "lifeguardEnabled=false",
+                        "deadMemberRetention=PT10M"));
         assertThat(s.protocolPeriod()).isEqualTo(Duration.ofSeconds(2));
         assertThat(s.probeTimeout()).isEqualTo(Duration.ofMillis(750));
         assertThat(s.indirectProbes()).isEqualTo(5);
@@ -30,7 +36,8 @@ class SettingsOverridesTests {
         assertThat(s.rejoinPolicy()).isEqualTo(SwimSettings.RejoinPolicy.STOP);
         assertThat(s.pauseTolerance()).isEqualTo(Duration.ofSeconds(3));
         assertThatThrownBy(() -> SettingsOverrides.apply(SwimSettings.lan(), List.of("rejoinPolicy=later")))
-                .hasMessageContaining("setting rejoinPolicy").hasMessageContaining("REJOIN");
+                .hasMessageContaining("setting rejoinPolicy")
+                .hasMessageContaining("REJOIN");
     }
 
     @Test
@@ -42,15 +49,24 @@ class SettingsOverridesTests {
 
     @Test
     void everySettingOfTheBuilderIsKnown() {
-        assertThat(SettingsOverrides.settingNames()).containsKeys("protocolPeriod", "probeTimeout",
-                "suspicionMultiplier", "pushPullInterval", "maxPacketSize", "unreachableEnabled", "pauseTolerance", "rejoinPolicy");
+        assertThat(SettingsOverrides.settingNames())
+                .containsKeys(
+                        "protocolPeriod",
+                        "probeTimeout",
+                        "suspicionMultiplier",
+                        "pushPullInterval",
+                        "maxPacketSize",
+                        "unreachableEnabled",
+                        "pauseTolerance",
+                        "rejoinPolicy");
     }
 
     @Test
     void unknownSettingNamesTheKnownOnes() {
         assertThatThrownBy(() -> SettingsOverrides.apply(SwimSettings.lan(), List.of("protocolPeriodd=1s")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown setting 'protocolPeriodd'").hasMessageContaining("protocolPeriod,");
+                .hasMessageContaining("unknown setting 'protocolPeriodd'")
+                .hasMessageContaining("protocolPeriod,");
     }
 
     @Test
@@ -62,7 +78,8 @@ class SettingsOverridesTests {
         assertThatThrownBy(() -> SettingsOverrides.apply(SwimSettings.lan(), List.of("lifeguardEnabled=yes")))
                 .hasMessageContaining("setting lifeguardEnabled");
         assertThatThrownBy(() -> SettingsOverrides.apply(SwimSettings.lan(), List.of("probeTimeout=2s")))
-                .hasMessageContaining("probeTimeout (PT2S)").hasMessageContaining("protocolPeriod");
+                .hasMessageContaining("probeTimeout (PT2S)")
+                .hasMessageContaining("protocolPeriod");
         assertThatThrownBy(() -> SettingsOverrides.apply(SwimSettings.lan(), List.of("noEquals")))
                 .hasMessageContaining("name=value");
     }

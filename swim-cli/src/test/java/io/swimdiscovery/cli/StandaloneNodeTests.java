@@ -47,7 +47,9 @@ class StandaloneNodeTests {
     private static String query(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = SwimCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = SwimCli.execute(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as("exit code of %s, stderr %s", List.of(args), err).isZero();
         return out.toString(StandardCharsets.UTF_8);
@@ -55,33 +57,70 @@ class StandaloneNodeTests {
 
     @Test
     void printsEventsAsJsonLinesAnswersTheControlQueryAndLeavesGracefully() throws Exception {
-        Started a = start("--name", "a", "--bind-host", "127.0.0.1", "--port", "0", "--profile", "local",
-                "--meta", "zone=z1");
+        Started a = start(
+                "--name", "a", "--bind-host", "127.0.0.1", "--port", "0", "--profile", "local", "--meta", "zone=z1");
         int aPort = a.runner().node().localMember().address().port();
-        Started b = start("--name", "b", "--bind-host", "127.0.0.1", "--port", "0", "--profile", "local",
-                "--seed", "127.0.0.1:" + aPort, "--set", "protocolPeriod=500ms", "--set", "probeTimeout=200ms");
+        Started b = start(
+                "--name",
+                "b",
+                "--bind-host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--profile",
+                "local",
+                "--seed",
+                "127.0.0.1:" + aPort,
+                "--set",
+                "protocolPeriod=500ms",
+                "--set",
+                "probeTimeout=200ms");
 
         await().atMost(BOUND).until(() -> b.lines().contains("\"event\":\"MemberJoined\",\"name\":\"a\""));
         String bLines = b.lines();
-        assertThat(bLines.lines().findFirst().orElseThrow()).startsWith("{\"ts\":\"").contains("\"event\":\"NodeStarted\"")
-                .contains("\"name\":\"b\"").contains("\"controlPort\":" + b.runner().controlPort());
+        assertThat(bLines.lines().findFirst().orElseThrow())
+                .startsWith("{\"ts\":\"")
+                .contains("\"event\":\"NodeStarted\"")
+                .contains("\"name\":\"b\"")
+                .contains("\"controlPort\":" + b.runner().controlPort());
         assertThat(bLines).contains("\"event\":\"Joined\"");
-        assertThat(bLines.lines()).allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
-        String joined = bLines.lines().filter(l -> l.contains("\"event\":\"MemberJoined\",\"name\":\"a\""))
-                .findFirst().orElseThrow();
-        assertThat(joined).contains("\"address\":\"127.0.0.1:" + aPort + "\"", "\"status\":\"ALIVE\"",
-                "\"uid\":\"" + Long.toHexString(a.runner().node().localMember().id().uid()) + "\"",
-                "\"decidedAtNanos\":", "\"decidedAt\":\"", "\"metadata\":{\"zone\":\"z1\"}");
+        assertThat(bLines.lines())
+                .allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
+        String joined = bLines.lines()
+                .filter(l -> l.contains("\"event\":\"MemberJoined\",\"name\":\"a\""))
+                .findFirst()
+                .orElseThrow();
+        assertThat(joined)
+                .contains(
+                        "\"address\":\"127.0.0.1:" + aPort + "\"",
+                        "\"status\":\"ALIVE\"",
+                        "\"uid\":\""
+                                + Long.toHexString(
+                                        a.runner().node().localMember().id().uid()) + "\"",
+                        "\"decidedAtNanos\":",
+                        "\"decidedAt\":\"",
+                        "\"metadata\":{\"zone\":\"z1\"}");
 
-        await().atMost(BOUND).until(() -> query("members", "--control-port", String.valueOf(a.runner().controlPort()))
+        await().atMost(BOUND).until(() -> query(
+                        "members", "--control-port", String.valueOf(a.runner().controlPort()))
                 .contains("\"name\":\"b\""));
-        String members = query("members", "--control-port", String.valueOf(a.runner().controlPort()));
-        assertThat(members).startsWith("{\"local\":{\"name\":\"a\"").contains("\"members\":[")
-                .contains("\"statistics\":{\"membersByStatus\":{\"ALIVE\":2}").contains("\"probes\":")
-                .contains("\"encryptionMode\":\"NONE\"").contains("\"keys\":0");
+        String members =
+                query("members", "--control-port", String.valueOf(a.runner().controlPort()));
+        assertThat(members)
+                .startsWith("{\"local\":{\"name\":\"a\"")
+                .contains("\"members\":[")
+                .contains("\"statistics\":{\"membersByStatus\":{\"ALIVE\":2}")
+                .contains("\"probes\":")
+                .contains("\"encryptionMode\":\"NONE\"")
+                .contains("\"keys\":0");
 
         String key = Base64.getEncoder().encodeToString(new byte[32]);
-        assertThat(query("keys", "install", key, "--control-port", String.valueOf(a.runner().controlPort())))
+        assertThat(query(
+                        "keys",
+                        "install",
+                        key,
+                        "--control-port",
+                        String.valueOf(a.runner().controlPort())))
                 .contains("\"keys\":1");
         assertThat(query("members", "--control-port", String.valueOf(a.runner().controlPort())))
                 .contains("\"keys\":1");
@@ -100,8 +139,15 @@ class StandaloneNodeTests {
             assertThat(s.getLocalAddress().isLoopbackAddress()).isTrue();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = SwimCli.execute(new String[] {"keys", "use", Base64.getEncoder().encodeToString(new byte[16]),
-            "--control-port", String.valueOf(port)}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = SwimCli.execute(
+                new String[] {
+                    "keys",
+                    "use",
+                    Base64.getEncoder().encodeToString(new byte[16]),
+                    "--control-port",
+                    String.valueOf(port)
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"error\":\"key is not installed");

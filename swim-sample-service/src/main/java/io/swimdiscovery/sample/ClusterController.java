@@ -27,21 +27,25 @@ class ClusterController {
 
     /** One instance as the page lists it. */
     // Spring Cloud's ServiceInstance may have no instance id and no metadata.
-    record InstanceView(@Nullable String instanceId, String host, int port, String uri,
-            @Nullable Map<String, String> metadata) {
+    record InstanceView(
+            @Nullable String instanceId, String host, int port, String uri, @Nullable Map<String, String> metadata) {
         static InstanceView of(ServiceInstance i) {
-            return new InstanceView(i.getInstanceId(), i.getHost(), i.getPort(), i.getUri().toString(), i.getMetadata());
+            return new InstanceView(
+                    i.getInstanceId(), i.getHost(), i.getPort(), i.getUri().toString(), i.getMetadata());
         }
     }
 
-    record ClusterView(Map<String, List<InstanceView>> services, List<RecentMembershipEvents.Entry> events) {
-    }
+    record ClusterView(Map<String, List<InstanceView>> services, List<RecentMembershipEvents.Entry> events) {}
 
     @GetMapping("/cluster")
     ClusterView cluster() {
         Map<String, List<InstanceView>> services = new LinkedHashMap<>();
         for (String service : discovery.getServices().stream().sorted().toList()) {
-            services.put(service, discovery.getInstances(service).stream().map(InstanceView::of).toList());
+            services.put(
+                    service,
+                    discovery.getInstances(service).stream()
+                            .map(InstanceView::of)
+                            .toList());
         }
         return new ClusterView(services, events.newestFirst());
     }

@@ -22,7 +22,9 @@ class GreetingController {
     private final String serviceId;
     private final String instanceName;
 
-    GreetingController(RestClient.Builder loadBalancedBuilder, @Value("${spring.application.name}") String serviceId,
+    GreetingController(
+            RestClient.Builder loadBalancedBuilder,
+            @Value("${spring.application.name}") String serviceId,
             @Value("${swim.node-name:${HOSTNAME:local}}") String instanceName) {
         this.loadBalanced = loadBalancedBuilder.build();
         this.serviceId = serviceId;
@@ -36,7 +38,11 @@ class GreetingController {
 
     @GetMapping("/call/{service}")
     Map<String, Object> call(@PathVariable String service) {
-        Map<?, ?> answer = loadBalanced.get().uri("http://{service}/hello", service).retrieve().body(Map.class);
+        Map<?, ?> answer = loadBalanced
+                .get()
+                .uri("http://{service}/hello", service)
+                .retrieve()
+                .body(Map.class);
         return Map.of("caller", instanceName, "answer", answer == null ? Map.of() : answer);
     }
 

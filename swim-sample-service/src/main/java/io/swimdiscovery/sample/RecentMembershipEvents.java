@@ -16,15 +16,17 @@ public class RecentMembershipEvents {
     private static final int KEEP = 50;
 
     /** One line of the page's event log. */
-    public record Entry(Instant at, String type, String member, String status) {
-    }
+    public record Entry(Instant at, String type, String member, String status) {}
 
     private final Deque<Entry> events = new ArrayDeque<>();
 
     @EventListener
     public void on(SwimMembershipEvent event) {
-        Entry entry = new Entry(Instant.now(), event.getClass().getSimpleName().replace("Event", ""),
-                event.getMember().name(), event.getMember().status().name());
+        Entry entry = new Entry(
+                Instant.now(),
+                event.getClass().getSimpleName().replace("Event", ""),
+                event.getMember().name(),
+                event.getMember().status().name());
         synchronized (events) {
             events.addFirst(entry);
             while (events.size() > KEEP) {

@@ -25,7 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class SampleServiceIntegrationTests {
 
     private final List<ConfigurableApplicationContext> running = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @AfterEach
     void stopAll() {
@@ -33,16 +34,23 @@ class SampleServiceIntegrationTests {
     }
 
     private int start(String service, int swimPort, int seedPort) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class).run(
-                "--server.port=0", "--spring.application.name=" + service, "--swim.port=" + swimPort,
-                "--swim.seeds=127.0.0.1:" + seedPort, "--swim.node-name=" + service + "-" + swimPort);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.application.name=" + service,
+                        "--swim.port=" + swimPort,
+                        "--swim.seeds=127.0.0.1:" + seedPort,
+                        "--swim.node-name=" + service + "-" + swimPort);
         running.add(context);
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     private String get(int port, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
         return response.body();
     }
@@ -65,8 +73,9 @@ class SampleServiceIntegrationTests {
             assertThat(cluster).contains("\"greeter\"").contains("\"billing\"");
         });
         String answer = get(greeter, "/call/billing");
-        assertThat(answer).contains("\"caller\":\"greeter-" + greeterSwim + "\"")
-            .contains("\"instance\":\"billing-" + billingSwim + "\"");
+        assertThat(answer)
+                .contains("\"caller\":\"greeter-" + greeterSwim + "\"")
+                .contains("\"instance\":\"billing-" + billingSwim + "\"");
         assertThat(get(billing, "/")).contains("<title>SWIM cluster</title>");
         assertThat(get(billing, "/actuator/swim")).contains("\"name\":\"greeter-" + greeterSwim + "\"");
     }

@@ -14,17 +14,29 @@ final class CodecSamples {
 
     static final String CLUSTER = "orders-prod";
 
-    private CodecSamples() {
-    }
+    private CodecSamples() {}
 
     static MemberId member(int i) {
-        return new MemberId("orders-" + i + "-7f9c4d", new Address("10.0." + (i / 250) + "." + (i % 250 + 1), 7946),
+        return new MemberId(
+                "orders-" + i + "-7f9c4d",
+                new Address("10.0." + (i / 250) + "." + (i % 250 + 1), 7946),
                 0x5eed_0000_0000L + i);
     }
 
     static Gossip gossip(int i) {
-        return new Gossip(member(i), i % 7 == 0 ? MemberStatus.SUSPECT : MemberStatus.ALIVE, 3 + i % 5,
-                Map.of("service", "orders", "port", "8080", "scheme", "http", "zone", "eu-west-1" + (char) ('a' + i % 3)),
+        return new Gossip(
+                member(i),
+                i % 7 == 0 ? MemberStatus.SUSPECT : MemberStatus.ALIVE,
+                3 + i % 5,
+                Map.of(
+                        "service",
+                        "orders",
+                        "port",
+                        "8080",
+                        "scheme",
+                        "http",
+                        "zone",
+                        "eu-west-1" + (char) ('a' + i % 3)),
                 i % 7 == 0 ? member(i + 1).name() : null);
     }
 

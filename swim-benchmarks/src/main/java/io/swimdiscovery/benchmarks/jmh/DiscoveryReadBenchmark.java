@@ -67,8 +67,17 @@ public class DiscoveryReadBenchmark {
 
     private static Member member(String name, String status) {
         int n = Integer.parseInt(name.substring(name.indexOf('-') + 1));
-        Map<String, String> metadata = Map.of(SwimMetadata.SERVICE_ID, "orders", SwimMetadata.PORT, "8080",
-                SwimMetadata.SCHEME, "http", SwimMetadata.STATUS, status, "zone", "z" + (n % 3));
+        Map<String, String> metadata = Map.of(
+                SwimMetadata.SERVICE_ID,
+                "orders",
+                SwimMetadata.PORT,
+                "8080",
+                SwimMetadata.SCHEME,
+                "http",
+                SwimMetadata.STATUS,
+                status,
+                "zone",
+                "z" + (n % 3));
         Address address = new Address("10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255), 7946);
         return new Member(new MemberId(name, address, n), MemberStatus.ALIVE, 1, metadata, 0);
     }
@@ -87,14 +96,14 @@ public class DiscoveryReadBenchmark {
     @Benchmark
     public List<ServiceInstance> perCallFilterAndSortBefore() {
         return memberList.stream()
-            .filter((m) -> m.status().isReachable()
-                    && SwimMetadata.STATUS_UP.equals(m.metadata().getOrDefault(SwimMetadata.STATUS, "UP")))
-            .map(SwimServiceInstances::toServiceInstance)
-            .flatMap(Optional::stream)
-            .filter((instance) -> instance.getServiceId().equals("orders"))
-            .sorted(Comparator.comparing(ServiceInstance::getInstanceId))
-            .map(ServiceInstance.class::cast)
-            .toList();
+                .filter((m) -> m.status().isReachable()
+                        && SwimMetadata.STATUS_UP.equals(m.metadata().getOrDefault(SwimMetadata.STATUS, "UP")))
+                .map(SwimServiceInstances::toServiceInstance)
+                .flatMap(Optional::stream)
+                .filter((instance) -> instance.getServiceId().equals("orders"))
+                .sorted(Comparator.comparing(ServiceInstance::getInstanceId))
+                .map(ServiceInstance.class::cast)
+                .toList();
     }
 
     /** One change that alters the service's UP list, as the listener thread applies it. */

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class KeyringBenchmark {
 
-    private static final byte[] AAD = "SW\u0001\u0001orders-prod".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    private static final byte[] AAD =
+            "SW\u0001\u0001orders-prod".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
     @Param({"16", "32"})
     public int keyBytes;

@@ -55,17 +55,21 @@ public final class ReadLoadCommand implements Command {
         // differs only by what a read costs. 0: as fast as the readers can.
         int rate = args.intValue("rate", 50_000, 0, 100_000_000);
         SwimSettings settings = SwimSettings.builder()
-            .protocolPeriod(Duration.ofMillis(periodMs))
-            .probeTimeout(Duration.ofMillis(Math.max(10, periodMs / 4)))
-            .build();
+                .protocolPeriod(Duration.ofMillis(periodMs))
+                .probeTimeout(Duration.ofMillis(Math.max(10, periodMs / 4)))
+                .build();
         List<SwimNode> nodes = new ArrayList<>();
         SwimServiceCatalog catalog = new SwimServiceCatalog();
         catalog.open();
         try {
             for (int i = 0; i < n; i++) {
-                SwimNode.Builder b = SwimNode.builder().name("node-" + i).bindHost("127.0.0.1").bindPort(0)
-                    .settings(settings)
-                    .metadata(Map.of(SwimMetadata.SERVICE_ID, "orders", SwimMetadata.PORT, Integer.toString(8080 + i)));
+                SwimNode.Builder b = SwimNode.builder()
+                        .name("node-" + i)
+                        .bindHost("127.0.0.1")
+                        .bindPort(0)
+                        .settings(settings)
+                        .metadata(Map.of(
+                                SwimMetadata.SERVICE_ID, "orders", SwimMetadata.PORT, Integer.toString(8080 + i)));
                 if (i > 0) {
                     b.seeds(SeedProvider.of(List.of(nodes.get(0).localMember().address())));
                 }
@@ -85,10 +89,11 @@ public final class ReadLoadCommand implements Command {
             }
             Thread.sleep(2_000); // let the first probes and syncs settle
             out.println(phase("none", first, readers, seconds, n, rate, null));
-            out.println(phase("catalog", first, readers, seconds, n, rate, () -> client.getInstances("orders").size()));
-            out.println(phase("node-members", first, readers, seconds, n, rate, () -> first.members().size()));
-        }
-        finally {
+            out.println(phase("catalog", first, readers, seconds, n, rate, () -> client.getInstances("orders")
+                    .size()));
+            out.println(phase("node-members", first, readers, seconds, n, rate, () -> first.members()
+                    .size()));
+        } finally {
             for (SwimNode node : nodes) {
                 node.close();
             }
@@ -96,8 +101,9 @@ public final class ReadLoadCommand implements Command {
         return 0;
     }
 
-    private static String phase(String reads, SwimNode node, int readers, int seconds, int n, int rate,
-            @Nullable IntSupplier read) throws InterruptedException {
+    private static String phase(
+            String reads, SwimNode node, int readers, int seconds, int n, int rate, @Nullable IntSupplier read)
+            throws InterruptedException {
         // Each reader reads in batches of 10 and paces itself to its share of the rate.
         long nanosPerBatch = (rate == 0) ? 0 : 10L * readers * 1_000_000_000L / rate;
         AtomicBoolean stop = new AtomicBoolean();
@@ -105,26 +111,28 @@ public final class ReadLoadCommand implements Command {
         List<Thread> threads = new ArrayList<>();
         if (read != null) {
             for (int i = 0; i < readers; i++) {
-                Thread t = new Thread(() -> {
-                    long sink = 0;
-                    long next = System.nanoTime();
-                    while (!stop.get()) {
-                        for (int k = 0; k < 10; k++) {
-                            sink += read.getAsInt();
-                        }
-                        count.add(10);
-                        if (nanosPerBatch > 0) {
-                            next += nanosPerBatch;
-                            long wait = next - System.nanoTime();
-                            if (wait > 0) {
-                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                Thread t = new Thread(
+                        () -> {
+                            long sink = 0;
+                            long next = System.nanoTime();
+                            while (!stop.get()) {
+                                for (int k = 0; k < 10; k++) {
+                                    sink += read.getAsInt();
+                                }
+                                count.add(10);
+                                if (nanosPerBatch > 0) {
+                                    next += nanosPerBatch;
+                                    long wait = next - System.nanoTime();
+                                    if (wait > 0) {
+                                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                                    }
+                                }
                             }
-                        }
-                    }
-                    if (sink == Long.MIN_VALUE) {
-                        System.out.print("");
-                    }
-                }, "reader-" + i);
+                            if (sink == Long.MIN_VALUE) {
+                                System.out.print("");
+                            }
+                        },
+                        "reader-" + i);
                 t.setDaemon(true);
                 threads.add(t);
             }
@@ -141,14 +149,21 @@ public final class ReadLoadCommand implements Command {
         }
         long acked = after.probesAcked() - before.probesAcked();
         double secs = elapsed / 1e9;
-        return new JsonLine().put("reads", reads).put("nodes", n).put("readers", read == null ? 0 : readers)
-            .put("target_rate", read == null ? 0 : rate)
-            .put("seconds", seconds)
-            .put("reads_per_s", Math.round(count.sum() / secs))
-            .put("probes_per_s", (after.probes() - before.probes()) / secs)
-            .put("probe_rtt_mean_us", acked == 0 ? -1 : (after.probeRttTotalNanos() - before.probeRttTotalNanos()) / (double) acked / 1000.0)
-            .put("probes_failed", after.probesFailed() - before.probesFailed())
-            .put("suspicions_raised", after.suspicionsRaised() - before.suspicionsRaised())
-            .toString();
+        return new JsonLine()
+                .put("reads", reads)
+                .put("nodes", n)
+                .put("readers", read == null ? 0 : readers)
+                .put("target_rate", read == null ? 0 : rate)
+                .put("seconds", seconds)
+                .put("reads_per_s", Math.round(count.sum() / secs))
+                .put("probes_per_s", (after.probes() - before.probes()) / secs)
+                .put(
+                        "probe_rtt_mean_us",
+                        acked == 0
+                                ? -1
+                                : (after.probeRttTotalNanos() - before.probeRttTotalNanos()) / (double) acked / 1000.0)
+                .put("probes_failed", after.probesFailed() - before.probesFailed())
+                .put("suspicions_raised", after.suspicionsRaised() - before.suspicionsRaised())
+                .toString();
     }
 }

@@ -20,8 +20,7 @@ import java.util.Locale;
  */
 public final class RealCommand {
 
-    private RealCommand() {
-    }
+    private RealCommand() {}
 
     public static void main(String[] args) throws Exception {
         System.exit(run(args, System.out, System.err));
@@ -69,17 +68,24 @@ public final class RealCommand {
                     + " [--warmup-s W] [--settings lan|memberlist|local] [--seed S]");
             return 2;
         }
-        SwimSettings settings = switch (settingsName) {
-            case "local" -> SwimSettings.local();
-            case "wan" -> SwimSettings.wan();
-            case "memberlist" -> SwimSettings.memberlist();
-            default -> SwimSettings.lan();
-        };
-        Duration steady = Duration.ofMillis((long) ((durationS != null ? durationS
-                : kind == RealScenario.Kind.LOSS ? 120 : 20) * 1000));
+        SwimSettings settings =
+                switch (settingsName) {
+                    case "local" -> SwimSettings.local();
+                    case "wan" -> SwimSettings.wan();
+                    case "memberlist" -> SwimSettings.memberlist();
+                    default -> SwimSettings.lan();
+                };
+        Duration steady = Duration.ofMillis(
+                (long) ((durationS != null ? durationS : kind == RealScenario.Kind.LOSS ? 120 : 20) * 1000));
         for (int run = 0; run < runs; run++) {
-            RealScenario scenario = new RealScenario(kind, nodes, kind == RealScenario.Kind.LOSS ? loss : 0,
-                    Duration.ofMillis((long) (warmupS * 1000)), steady, settings, seed + run);
+            RealScenario scenario = new RealScenario(
+                    kind,
+                    nodes,
+                    kind == RealScenario.Kind.LOSS ? loss : 0,
+                    Duration.ofMillis((long) (warmupS * 1000)),
+                    steady,
+                    settings,
+                    seed + run);
             out.println(scenario.run(run).toJson());
             out.flush();
         }

@@ -41,7 +41,9 @@ final class RealRunResult {
             } else if (v instanceof Number) {
                 sb.append(v);
             } else {
-                sb.append('"').append(v.toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                sb.append('"')
+                        .append(v.toString().replace("\\", "\\\\").replace("\"", "\\\""))
+                        .append('"');
             }
         }
         return sb.append('}').toString();

@@ -36,7 +36,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class RealScenario {
 
-    enum Kind { CRASH, LOSS, JOIN, LEAVE }
+    enum Kind {
+        CRASH,
+        LOSS,
+        JOIN,
+        LEAVE
+    }
 
     private static final Duration JOIN_DEADLINE = Duration.ofSeconds(120);
     private static final Duration DETECT_DEADLINE = Duration.ofSeconds(120);
@@ -61,8 +66,7 @@ final class RealScenario {
     }
 
     /** A suspicion or death one node's engine decided. */
-    private record Seen(String observer, MembershipEvent event) {
-    }
+    private record Seen(String observer, MembershipEvent event) {}
 
     RealRunResult run(int runIndex) throws InterruptedException {
         NetworkFaults faults = new NetworkFaults();
@@ -75,22 +79,31 @@ final class RealScenario {
         List<SwimNode> nodes = new ArrayList<>();
         List<Seen> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         Map<String, Boolean> gone = new ConcurrentHashMap<>();
-        RealRunResult result = new RealRunResult().put("impl", "swim").put("scenario", kind.name().toLowerCase())
-                .put("n", n).put("run", runIndex);
+        RealRunResult result = new RealRunResult()
+                .put("impl", "swim")
+                .put("scenario", kind.name().toLowerCase())
+                .put("n", n)
+                .put("run", runIndex);
         long heapBaseline = usedHeapAfterGc();
         try {
             // Form the cluster: every node joins through the first one.
             for (int i = 0; i < n; i++) {
                 String name = "node-" + i;
-                SwimNode.Builder b = SwimNode.builder().name(name).bindHost("127.0.0.1").bindPort(0)
-                        .settings(settings).listenerExecutor(listenerThread).joinTimeout(JOIN_DEADLINE)
+                SwimNode.Builder b = SwimNode.builder()
+                        .name(name)
+                        .bindHost("127.0.0.1")
+                        .bindPort(0)
+                        .settings(settings)
+                        .listenerExecutor(listenerThread)
+                        .joinTimeout(JOIN_DEADLINE)
                         .transportDecorator(t -> meter.wrap(new FaultInjectingTransport(t, faults)));
                 if (i > 0) {
                     b.seeds(SeedProvider.of(List.of(nodes.get(0).localMember().address())));
                 }
                 SwimNode node = b.build();
                 node.addListener(e -> {
-                    if (e instanceof MembershipEvent.MemberSuspected || e instanceof MembershipEvent.MemberFailed
+                    if (e instanceof MembershipEvent.MemberSuspected
+                            || e instanceof MembershipEvent.MemberFailed
                             || e instanceof MembershipEvent.MemberLeft) {
                         seen.add(new Seen(name, e));
                     }
@@ -114,8 +127,8 @@ final class RealScenario {
             // Let the join news finish spreading (every gossip queue empty, bounded), so the window
             // below measures the steady state rather than the tail of the join.
             long settleStart = System.nanoTime();
-            boolean settled = waitUntil(() -> nodes.stream().allMatch(x -> x.statistics().gossipQueueDepth() == 0),
-                    SETTLE_DEADLINE);
+            boolean settled = waitUntil(
+                    () -> nodes.stream().allMatch(x -> x.statistics().gossipQueueDepth() == 0), SETTLE_DEADLINE);
             result.put("t_settle_ms", settled ? millisSince(settleStart) : null);
 
             // Optionally let the first round of push-pull syncs pass: each node's first sync comes
@@ -161,16 +174,19 @@ final class RealScenario {
                 } else {
                     victim.leave(Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
                 }
-                List<SwimNode> survivors = nodes.stream().filter(x -> x != victim).toList();
+                List<SwimNode> survivors =
+                        nodes.stream().filter(x -> x != victim).toList();
                 MemberStatus terminal = kind == Kind.CRASH ? MemberStatus.DEAD : MemberStatus.LEFT;
-                boolean allSaw = waitUntil(() -> survivors.stream().allMatch(x -> x.members().stream()
-                        .filter(m -> m.name().equals(victimName)).allMatch(m -> m.status() == terminal)),
+                boolean allSaw = waitUntil(
+                        () -> survivors.stream().allMatch(x -> x.members().stream()
+                                .filter(m -> m.name().equals(victimName))
+                                .allMatch(m -> m.status() == terminal)),
                         DETECT_DEADLINE);
                 // Let the listener thread catch up with the events already decided.
                 waitUntil(() -> terminalEvents(seen, victimName) >= survivors.size(), Duration.ofSeconds(5));
                 @Nullable Long firstSuspect = firstAt(seen, victimName, MembershipEvent.MemberSuspected.class, t0);
-                Class<? extends MembershipEvent> end = kind == Kind.CRASH ? MembershipEvent.MemberFailed.class
-                        : MembershipEvent.MemberLeft.class;
+                Class<? extends MembershipEvent> end =
+                        kind == Kind.CRASH ? MembershipEvent.MemberFailed.class : MembershipEvent.MemberLeft.class;
                 @Nullable Long firstDead = firstAt(seen, victimName, end, t0);
                 @Nullable Long allDead = allSaw ? lastAt(seen, victimName, end, t0) : null;
                 return finish(result, seen, gone, firstSuspect, firstDead, allDead);
@@ -186,10 +202,17 @@ final class RealScenario {
         }
     }
 
-    private RealRunResult finish(RealRunResult result, List<Seen> seen, Map<String, Boolean> gone,
-            @Nullable Long firstSuspect, @Nullable Long firstDead, @Nullable Long allDead) {
+    private RealRunResult finish(
+            RealRunResult result,
+            List<Seen> seen,
+            Map<String, Boolean> gone,
+            @Nullable Long firstSuspect,
+            @Nullable Long firstDead,
+            @Nullable Long allDead) {
         result.putIfAbsent("t_join_ms");
-        result.put("t_first_suspect_ms", firstSuspect).put("t_first_dead_ms", firstDead).put("t_all_dead_ms", allDead);
+        result.put("t_first_suspect_ms", firstSuspect)
+                .put("t_first_dead_ms", firstDead)
+                .put("t_all_dead_ms", allDead);
         // A false suspicion is one suspicion of a live member (its name and incarnation), however
         // many nodes heard of it; a false death is a live member some node declared dead.
         Set<String> falseSuspects = new HashSet<>();
@@ -207,7 +230,8 @@ final class RealScenario {
                 falseDeads.add(m.name());
             }
         }
-        result.put("false_suspects", falseSuspects.size()).put("false_deads", falseDeads.size())
+        result.put("false_suspects", falseSuspects.size())
+                .put("false_deads", falseDeads.size())
                 .put("false_suspect_events", falseSuspectEvents);
         result.putIfAbsent("bytes_per_node_s");
         result.putIfAbsent("packets_per_node_s");
@@ -227,15 +251,17 @@ final class RealScenario {
     private static int terminalEvents(List<Seen> seen, String victim) {
         int c = 0;
         for (Seen s : seen) {
-            if (s.event().member().name().equals(victim) && (s.event() instanceof MembershipEvent.MemberFailed
-                    || s.event() instanceof MembershipEvent.MemberLeft)) {
+            if (s.event().member().name().equals(victim)
+                    && (s.event() instanceof MembershipEvent.MemberFailed
+                            || s.event() instanceof MembershipEvent.MemberLeft)) {
                 c++;
             }
         }
         return c;
     }
 
-    private static @Nullable Long firstAt(List<Seen> seen, String victim, Class<? extends MembershipEvent> type, long t0) {
+    private static @Nullable Long firstAt(
+            List<Seen> seen, String victim, Class<? extends MembershipEvent> type, long t0) {
         long best = Long.MAX_VALUE;
         for (Seen s : seen) {
             if (type.isInstance(s.event()) && s.event().member().name().equals(victim)) {
@@ -245,7 +271,8 @@ final class RealScenario {
         return best == Long.MAX_VALUE ? null : Math.max(0, (best - t0) / 1_000_000);
     }
 
-    private static @Nullable Long lastAt(List<Seen> seen, String victim, Class<? extends MembershipEvent> type, long t0) {
+    private static @Nullable Long lastAt(
+            List<Seen> seen, String victim, Class<? extends MembershipEvent> type, long t0) {
         long worst = Long.MIN_VALUE;
         for (Seen s : seen) {
             if (type.isInstance(s.event()) && s.event().member().name().equals(victim)) {
@@ -256,7 +283,9 @@ final class RealScenario {
     }
 
     private static long aliveCount(SwimNode node) {
-        return node.members().stream().filter(m -> m.status() == MemberStatus.ALIVE).count();
+        return node.members().stream()
+                .filter(m -> m.status() == MemberStatus.ALIVE)
+                .count();
     }
 
     private static long millisSince(long t0) {

@@ -21,8 +21,7 @@ final class TrafficMeter {
     final LongAdder bytes = new LongAdder();
 
     /** Counters now, for a difference over a window. */
-    record Reading(long packets, long bytes) {
-    }
+    record Reading(long packets, long bytes) {}
 
     Reading read() {
         return new Reading(packets.sum(), bytes.sum());

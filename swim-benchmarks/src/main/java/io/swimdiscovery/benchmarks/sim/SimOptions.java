@@ -4,38 +4,78 @@ import io.swimdiscovery.benchmarks.CliArgs;
 import io.swimdiscovery.core.protocol.PacketSizer;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import io.swimdiscovery.core.wire.WirePacketSizer;
-import java.time.Duration;
 import java.util.Set;
 
 /** Validated options of the {@code sim} command. */
-record SimOptions(String scenario, String impl, int nodes, int runs, long seed, double loss, int durationS,
-        int warmupS, int steadyS, boolean lifeguard, int indirectProbes, int heartbeatLimit, int slowMs,
-        String preformed, String sizer, String settingsName, int pauseMs) {
+record SimOptions(
+        String scenario,
+        String impl,
+        int nodes,
+        int runs,
+        long seed,
+        double loss,
+        int durationS,
+        int warmupS,
+        int steadyS,
+        boolean lifeguard,
+        int indirectProbes,
+        int heartbeatLimit,
+        int slowMs,
+        String preformed,
+        String sizer,
+        String settingsName,
+        int pauseMs) {
 
-    static final Set<String> KNOWN = Set.of("scenario", "impl", "nodes", "runs", "seed", "loss", "duration-s",
-            "warmup-s", "steady-s", "lifeguard", "k", "hb-limit", "slow-ms", "preformed", "sizer", "settings", "pause-ms");
-    static final Set<String> SCENARIOS = Set.of("crash", "kill", "pause", "sync", "loss", "join", "leave",
-            "partition", "slow");
+    static final Set<String> KNOWN = Set.of(
+            "scenario",
+            "impl",
+            "nodes",
+            "runs",
+            "seed",
+            "loss",
+            "duration-s",
+            "warmup-s",
+            "steady-s",
+            "lifeguard",
+            "k",
+            "hb-limit",
+            "slow-ms",
+            "preformed",
+            "sizer",
+            "settings",
+            "pause-ms");
+    static final Set<String> SCENARIOS =
+            Set.of("crash", "kill", "pause", "sync", "loss", "join", "leave", "partition", "slow");
 
     static SimOptions from(CliArgs a) {
         a.rejectUnknown(KNOWN);
         String scenario = a.oneOf("scenario", "crash", SCENARIOS);
-        int defaultDuration = switch (scenario) {
-            case "loss", "slow" -> 600;
-            case "partition" -> 120;
-            case "pause" -> 30;
-            case "sync" -> 300;
-            default -> 120;
-        };
-        return new SimOptions(scenario, a.oneOf("impl", "swim", Set.of("swim", "heartbeat")),
-                a.intValue("nodes", 100, 2, 1_000_000), a.intValue("runs", 1, 1, 100_000), a.longValue("seed", 1),
-                a.doubleValue("loss", 0, 0, 1), a.intValue("duration-s", defaultDuration, 1, 10_000_000),
-                a.intValue("warmup-s", 30, 0, 1_000_000), a.intValue("steady-s", 30, 1, 1_000_000),
-                a.onOff("lifeguard", true), a.intValue("k", SwimSettings.lan().indirectProbes(), 0, 64),
-                a.intValue("hb-limit", 3, 1, 1000), a.intValue("slow-ms", 1200, 1, 3_600_000),
+        int defaultDuration =
+                switch (scenario) {
+                    case "loss", "slow" -> 600;
+                    case "partition" -> 120;
+                    case "pause" -> 30;
+                    case "sync" -> 300;
+                    default -> 120;
+                };
+        return new SimOptions(
+                scenario,
+                a.oneOf("impl", "swim", Set.of("swim", "heartbeat")),
+                a.intValue("nodes", 100, 2, 1_000_000),
+                a.intValue("runs", 1, 1, 100_000),
+                a.longValue("seed", 1),
+                a.doubleValue("loss", 0, 0, 1),
+                a.intValue("duration-s", defaultDuration, 1, 10_000_000),
+                a.intValue("warmup-s", 30, 0, 1_000_000),
+                a.intValue("steady-s", 30, 1, 1_000_000),
+                a.onOff("lifeguard", true),
+                a.intValue("k", SwimSettings.lan().indirectProbes(), 0, 64),
+                a.intValue("hb-limit", 3, 1, 1000),
+                a.intValue("slow-ms", 1200, 1, 3_600_000),
                 a.oneOf("preformed", "auto", Set.of("auto", "on", "off")),
                 a.oneOf("sizer", "wire", Set.of("wire", "estimate")),
-                a.oneOf("settings", "lan", Set.of("lan", "memberlist")), a.intValue("pause-ms", 3000, 1, 3_600_000));
+                a.oneOf("settings", "lan", Set.of("lan", "memberlist")),
+                a.intValue("pause-ms", 3000, 1, 3_600_000));
     }
 
     /**
@@ -55,7 +95,8 @@ record SimOptions(String scenario, String impl, int nodes, int runs, long seed, 
      * gone. {@code --k} and {@code --lifeguard} apply to both.
      */
     SwimSettings settings() {
-        SwimSettings.Builder b = settingsName.equals("memberlist") ? SwimSettings.memberlist().toBuilder()
+        SwimSettings.Builder b = settingsName.equals("memberlist")
+                ? SwimSettings.memberlist().toBuilder()
                 : SwimSettings.lan().toBuilder();
         return b.lifeguardEnabled(lifeguard).indirectProbes(indirectProbes).build();
     }

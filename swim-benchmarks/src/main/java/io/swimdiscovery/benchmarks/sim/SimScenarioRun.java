@@ -56,6 +56,7 @@ final class SimScenarioRun {
     private @Nullable Boolean victimDeclaredDead;
     /** sync: anti-entropy (sync and sync digest) bytes and messages per second, cluster-wide. */
     private double syncBytesBefore = Double.NaN;
+
     private double syncBytesAfter = Double.NaN;
     private double syncBytesAfterPeak = Double.NaN;
     private double syncPacketsBefore = Double.NaN;
@@ -75,12 +76,18 @@ final class SimScenarioRun {
         long wall0 = System.nanoTime();
         boolean join = o.scenario().equals("join");
         int slots = join ? o.nodes() + 1 : o.nodes();
-        Simulation.Builder builder = Simulation.builder().nodes(slots).seed(seed).settings(settings)
-                .preformed(o.isPreformed()).sizer(o.packetSizer()).trace(TraceFilter.withoutJoins());
+        Simulation.Builder builder = Simulation.builder()
+                .nodes(slots)
+                .seed(seed)
+                .settings(settings)
+                .preformed(o.isPreformed())
+                .sizer(o.packetSizer())
+                .trace(TraceFilter.withoutJoins());
         if (join) {
             String joinerName = "node-" + o.nodes();
-            builder.notStarted(o.nodes()).trace((observer, e) -> !(e instanceof MembershipEvent.MemberJoined)
-                    || e.member().name().equals(joinerName));
+            builder.notStarted(o.nodes())
+                    .trace((observer, e) -> !(e instanceof MembershipEvent.MemberJoined)
+                            || e.member().name().equals(joinerName));
         }
         if (o.impl().equals("heartbeat")) {
             builder.protocol(HeartbeatDetector.factory(o.heartbeatLimit()));
@@ -117,17 +124,27 @@ final class SimScenarioRun {
         double simSeconds = sim.nowNanos() / 1e9;
         boolean swim = o.impl().equals("swim");
 
-        JsonLine line = new JsonLine().put("impl", o.impl()).put("scenario", o.scenario()).put("n", o.nodes())
-                .put("run", run).put("seed", seed).put("loss", o.loss()).put("lifeguard", o.lifeguard())
-                .put("k", o.indirectProbes()).put("preformed", o.isPreformed()).put("sizer", o.sizer())
+        JsonLine line = new JsonLine()
+                .put("impl", o.impl())
+                .put("scenario", o.scenario())
+                .put("n", o.nodes())
+                .put("run", run)
+                .put("seed", seed)
+                .put("loss", o.loss())
+                .put("lifeguard", o.lifeguard())
+                .put("k", o.indirectProbes())
+                .put("preformed", o.isPreformed())
+                .put("sizer", o.sizer())
                 .put("settings", o.settingsName());
         if (o.scenario().equals("pause")) {
             line.put("pause_ms", o.pauseMs()).put("victim_declared_dead", Boolean.TRUE.equals(victimDeclaredDead));
         }
         if (o.scenario().equals("sync")) {
-            line.put("sync_bytes_per_s_before", syncBytesBefore).put("sync_bytes_per_s_after", syncBytesAfter)
+            line.put("sync_bytes_per_s_before", syncBytesBefore)
+                    .put("sync_bytes_per_s_after", syncBytesAfter)
                     .put("sync_bytes_per_s_after_peak_10s", syncBytesAfterPeak)
-                    .put("sync_packets_per_s_before", syncPacketsBefore).put("sync_packets_per_s_after", syncPacketsAfter);
+                    .put("sync_packets_per_s_before", syncPacketsBefore)
+                    .put("sync_packets_per_s_after", syncPacketsAfter);
         }
         if (!swim) {
             line.put("hb_limit", o.heartbeatLimit());
@@ -142,14 +159,18 @@ final class SimScenarioRun {
                 .put("packets_per_node_s", steadyTraffic.packetsSent() / (steadyNodes * steadySeconds))
                 .put("packets_per_period", steadyTraffic.packetsSent() / (steadySeconds * 1e9 / periodNanos))
                 .put("probe_fail_rate", probeFailRate)
-                .put("cpu_s", cpu / 1e9).put("heap_mb", heapMb);
+                .put("cpu_s", cpu / 1e9)
+                .put("heap_mb", heapMb);
         if (swim) {
             line.put("false_suspects", falseSuspects);
         } else {
             line.putNull("false_suspects");
         }
-        return line.put("false_deads", falseDeads).put("converged", converged).put("sim_s", simSeconds)
-                .put("wall_ms", wall / 1e6).put("wall_us_per_node_s", wall / 1e3 / (o.nodes() * simSeconds))
+        return line.put("false_deads", falseDeads)
+                .put("converged", converged)
+                .put("sim_s", simSeconds)
+                .put("wall_ms", wall / 1e6)
+                .put("wall_us_per_node_s", wall / 1e3 / (o.nodes() * simSeconds))
                 .put("steady_wall_us_per_node_s", steadyWallNanos / 1e3 / (steadyNodes * steadySeconds))
                 .toString();
     }
@@ -181,8 +202,10 @@ final class SimScenarioRun {
         long at = sim.nowNanos();
         MemberId victim = processOnly ? sim.kill(victimIndex) : sim.crash(victimIndex);
         int others = sim.upNodes().size();
-        sim.runUntil(() -> sim.observersSeeing(victimIndex, MemberStatus.DEAD) == others,
-                Duration.ofSeconds(o.durationS()), Duration.ofMillis(20));
+        sim.runUntil(
+                () -> sim.observersSeeing(victimIndex, MemberStatus.DEAD) == others,
+                Duration.ofSeconds(o.durationS()),
+                Duration.ofMillis(20));
         tFirstSuspect = orNegative(TraceAnalysis.firstSuspicion(sim, victim, at));
         tFirstDead = orNegative(TraceAnalysis.firstDeath(sim, victim, at));
         tAllDead = orNegative(TraceAnalysis.deathSeenByAll(sim, victim, at));
@@ -240,8 +263,10 @@ final class SimScenarioRun {
 
     /** Bytes and messages of type Sync (full syncs and digests) sent since the start. */
     private static long[] syncCounters(Simulation sim) {
-        return new long[] {sim.bytesSentByType().getOrDefault("Sync", 0L),
-                sim.packetsSentByType().getOrDefault("Sync", 0L)};
+        return new long[] {
+            sim.bytesSentByType().getOrDefault("Sync", 0L),
+            sim.packetsSentByType().getOrDefault("Sync", 0L)
+        };
     }
 
     private void join(Simulation sim) {
@@ -257,7 +282,9 @@ final class SimScenarioRun {
         long at = sim.nowNanos();
         MemberId leaver = sim.memberId(leaverIndex);
         sim.leave(leaverIndex);
-        sim.runUntil(() -> !sim.isUp(leaverIndex) && sim.isConverged(), Duration.ofSeconds(o.durationS()),
+        sim.runUntil(
+                () -> !sim.isUp(leaverIndex) && sim.isConverged(),
+                Duration.ofSeconds(o.durationS()),
                 Duration.ofMillis(20));
         tAllDead = orNegative(TraceAnalysis.removalSeenByAll(sim, leaver, at));
         tFirstSuspect = orNegative(TraceAnalysis.firstSuspicion(sim, leaver, at));

@@ -18,8 +18,7 @@ import java.util.Optional;
  */
 final class AdvertiseAddress {
 
-    private AdvertiseAddress() {
-    }
+    private AdvertiseAddress() {}
 
     static Address choose(String advertiseHost, int advertisePort, Address bound) {
         int port = advertisePort >= 0 && advertisePort != 0 ? advertisePort : bound.port();
@@ -30,7 +29,8 @@ final class AdvertiseAddress {
         if (!boundIp.isAnyLocalAddress()) {
             return new Address(boundIp.getHostAddress(), port);
         }
-        return new Address(firstSiteLocal().orElse(InetAddress.getLoopbackAddress()).getHostAddress(), port);
+        return new Address(
+                firstSiteLocal().orElse(InetAddress.getLoopbackAddress()).getHostAddress(), port);
     }
 
     private static InetAddress parse(String host) {

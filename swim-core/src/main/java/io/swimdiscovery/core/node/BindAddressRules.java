@@ -18,8 +18,7 @@ final class BindAddressRules {
 
     static final System.Logger LOG = System.getLogger(BindAddressRules.class.getName());
 
-    private BindAddressRules() {
-    }
+    private BindAddressRules() {}
 
     /**
      * Logs a warning when the node listens beyond this host with no key: without one, any host
@@ -29,10 +28,12 @@ final class BindAddressRules {
         if (hasKey || isLoopback(bound.host())) {
             return;
         }
-        LOG.log(System.Logger.Level.WARNING, "SWIM node " + nodeName + " binds " + bindHost + " (port " + bound.port()
-                + "), which other hosts can reach, and has no encryption key: anyone who can send to this "
-                + "port can read the membership and forge members. Set keys(...) with encryptionMode(REQUIRED) "
-                + "(Spring: swim.encryption.keys and swim.encryption.mode), or bind a loopback address.");
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "SWIM node " + nodeName + " binds " + bindHost + " (port " + bound.port()
+                        + "), which other hosts can reach, and has no encryption key: anyone who can send to this "
+                        + "port can read the membership and forge members. Set keys(...) with encryptionMode(REQUIRED) "
+                        + "(Spring: swim.encryption.keys and swim.encryption.mode), or bind a loopback address.");
     }
 
     /** A sentence for {@link JoinFailedException} when loopback binding is the likely cause, else empty. */

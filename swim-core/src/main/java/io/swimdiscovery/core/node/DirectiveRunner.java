@@ -44,8 +44,15 @@ final class DirectiveRunner {
     private final Runnable afterBatch;
     private @Nullable ScheduledFuture<?> tick;
 
-    DirectiveRunner(NodeState state, EventLoop loop, WireNodeCodec codec, TrafficCounters traffic,
-            MembershipView view, Listeners listeners, NodeConfig config, Runnable afterBatch) {
+    DirectiveRunner(
+            NodeState state,
+            EventLoop loop,
+            WireNodeCodec codec,
+            TrafficCounters traffic,
+            MembershipView view,
+            Listeners listeners,
+            NodeConfig config,
+            Runnable afterBatch) {
         this.state = state;
         this.loop = loop;
         this.codec = codec;
@@ -94,11 +101,16 @@ final class DirectiveRunner {
     private static void logIfDeclaredDead(MembershipEvent event) {
         if (event instanceof MembershipEvent.LocalMemberDeclaredDead d) {
             if (d.rejoined()) {
-                LOG.log(System.Logger.Level.WARNING, "the cluster declared " + d.previous().id()
-                        + " dead (a long pause or a partition); rejoined as " + d.member().id());
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "the cluster declared " + d.previous().id()
+                                + " dead (a long pause or a partition); rejoined as "
+                                + d.member().id());
             } else {
-                LOG.log(System.Logger.Level.ERROR, "the cluster declared " + d.previous().id()
-                        + " dead and the rejoin policy is STOP: this node no longer takes part; restart the process");
+                LOG.log(
+                        System.Logger.Level.ERROR,
+                        "the cluster declared " + d.previous().id()
+                                + " dead and the rejoin policy is STOP: this node no longer takes part; restart the process");
             }
         }
     }
@@ -136,8 +148,10 @@ final class DirectiveRunner {
                 loop.submit(() -> {
                     SwimInstance engine = state.runningEngine();
                     if (engine != null) {
-                        execute(refused ? engine.onConnectionRefused(to, message, NodeState.now())
-                                : engine.onReliableSendFailed(to, message, NodeState.now()));
+                        execute(
+                                refused
+                                        ? engine.onConnectionRefused(to, message, NodeState.now())
+                                        : engine.onReliableSendFailed(to, message, NodeState.now()));
                     }
                 });
             }
@@ -201,8 +215,7 @@ final class DirectiveRunner {
                             l.onEvent(event);
                         } catch (RuntimeException e) {
                             traffic.listenerFailures.increment();
-                            LOG.log(System.Logger.Level.WARNING, "membership listener " + l + " failed on " + event,
-                                    e);
+                            LOG.log(System.Logger.Level.WARNING, "membership listener " + l + " failed on " + event, e);
                         }
                     }
                 });

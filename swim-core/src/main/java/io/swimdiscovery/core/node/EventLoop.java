@@ -64,7 +64,8 @@ final class EventLoop {
     }
 
     /** Runs {@code task} after {@code delayNanos}; null if the loop is stopping (nothing to run then). */
-    @Nullable ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+    @Nullable
+    ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
         try {
             return executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopping) {

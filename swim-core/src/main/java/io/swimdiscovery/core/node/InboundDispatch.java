@@ -21,6 +21,7 @@ final class InboundDispatch implements Transport.InboundHandler {
 
     /** Stream frames waiting for the loop: few connections send them, each up to a frame limit. */
     static final int MAX_QUEUED_FRAMES = 64;
+
     static final long MAX_QUEUED_FRAME_BYTES = 64L * 1024 * 1024;
 
     private final NodeState state;
@@ -32,8 +33,13 @@ final class InboundDispatch implements Transport.InboundHandler {
     private final InboundBudget frames = new InboundBudget(MAX_QUEUED_FRAMES, MAX_QUEUED_FRAME_BYTES);
     private final ThrottledErrorLog errors = new ThrottledErrorLog(LOG);
 
-    InboundDispatch(NodeState state, EventLoop loop, WireNodeCodec codec, TrafficCounters traffic,
-            DirectiveRunner runner, InboundBudget datagrams) {
+    InboundDispatch(
+            NodeState state,
+            EventLoop loop,
+            WireNodeCodec codec,
+            TrafficCounters traffic,
+            DirectiveRunner runner,
+            InboundBudget datagrams) {
         this.state = state;
         this.loop = loop;
         this.codec = codec;
@@ -114,8 +120,8 @@ final class InboundDispatch implements Transport.InboundHandler {
         } catch (RuntimeException e) {
             traffic.rejected(PacketRejections.ENGINE_ERROR);
             String type = TrafficCounters.typeOf(m);
-            errors.error(type, "engine failed on " + type + " from " + from + " (sender " + Message.senderOf(m) + ")",
-                    e);
+            errors.error(
+                    type, "engine failed on " + type + " from " + from + " (sender " + Message.senderOf(m) + ")", e);
         }
     }
 
@@ -130,7 +136,8 @@ final class InboundDispatch implements Transport.InboundHandler {
     }
 
     private static boolean streamOnly(Message m) {
-        return m instanceof Message.Sync || m instanceof Message.SyncDigest
+        return m instanceof Message.Sync
+                || m instanceof Message.SyncDigest
                 || (m instanceof Message.Ping p && p.reliable());
     }
 

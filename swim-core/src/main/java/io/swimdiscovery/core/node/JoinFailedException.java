@@ -29,7 +29,7 @@ public final class JoinFailedException extends RuntimeException {
             return "could not join within " + timeout.toMillis() + " ms: seeds " + source
                     + " resolved to no address; still retrying in the background";
         }
-        return "could not join within " + timeout.toMillis() + " ms: no answer from seeds " + tried + " (from "
-                + source + "); still retrying in the background";
+        return "could not join within " + timeout.toMillis() + " ms: no answer from seeds " + tried + " (from " + source
+                + "); still retrying in the background";
     }
 }

@@ -16,11 +16,10 @@ final class LeaveSequence {
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-    private LeaveSequence() {
-    }
+    private LeaveSequence() {}
 
-    static CompletableFuture<Void> start(NodeState state, EventLoop loop, DirectiveRunner runner,
-            MembershipView view, Duration timeout) {
+    static CompletableFuture<Void> start(
+            NodeState state, EventLoop loop, DirectiveRunner runner, MembershipView view, Duration timeout) {
         CompletableFuture<Void> disseminated = new CompletableFuture<>();
         disseminated.completeOnTimeout(null, timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         long deadline = NodeState.now() + timeout.toNanos();

@@ -24,8 +24,7 @@ import org.jspecify.annotations.Nullable;
 final class MembershipView {
 
     /** One published state; every list and map immutable. */
-    record View(List<Member> members, List<Member> routable, Member local, Map<MemberStatus, Integer> byStatus) {
-    }
+    record View(List<Member> members, List<Member> routable, Member local, Map<MemberStatus, Integer> byStatus) {}
 
     private final long maxAgeNanos;
     private volatile @Nullable View view;
@@ -38,7 +37,8 @@ final class MembershipView {
     }
 
     /** The last published view, or null before the node first started. */
-    @Nullable View current() {
+    @Nullable
+    View current() {
         return view;
     }
 

@@ -18,11 +18,25 @@ import org.jspecify.annotations.Nullable;
  * A {@link SwimNode.Builder}'s settings, checked and frozen when the node is built, so changing
  * the builder afterwards cannot change a node that is already running.
  */
-record NodeConfig(String name, String clusterName, String bindHost, int bindPort, String advertiseHost,
-        int advertisePort, SwimSettings settings, Map<String, String> metadata, SeedProvider seeds,
-        List<byte[]> keys, EncryptionMode encryptionMode, Duration joinTimeout, Duration leaveTimeout,
-        @Nullable Executor listenerExecutor, UnaryOperator<Transport> transportDecorator, int maxQueuedDatagrams,
-        long maxQueuedDatagramBytes, UnaryOperator<TransportConfig> transportTuning) {
+record NodeConfig(
+        String name,
+        String clusterName,
+        String bindHost,
+        int bindPort,
+        String advertiseHost,
+        int advertisePort,
+        SwimSettings settings,
+        Map<String, String> metadata,
+        SeedProvider seeds,
+        List<byte[]> keys,
+        EncryptionMode encryptionMode,
+        Duration joinTimeout,
+        Duration leaveTimeout,
+        @Nullable Executor listenerExecutor,
+        UnaryOperator<Transport> transportDecorator,
+        int maxQueuedDatagrams,
+        long maxQueuedDatagramBytes,
+        UnaryOperator<TransportConfig> transportTuning) {
 
     /** @throws IllegalArgumentException naming the first setting that is wrong */
     NodeConfig {
@@ -39,8 +53,8 @@ record NodeConfig(String name, String clusterName, String bindHost, int bindPort
             throw new IllegalArgumentException("bindPort must be 0..65535, was " + bindPort);
         }
         if (advertisePort < -1 || advertisePort > 65_535) {
-            throw new IllegalArgumentException("advertisePort must be 0..65535 (or -1 for the bound port), was "
-                    + advertisePort);
+            throw new IllegalArgumentException(
+                    "advertisePort must be 0..65535 (or -1 for the bound port), was " + advertisePort);
         }
         if (joinTimeout.isNegative() || joinTimeout.isZero()) {
             throw new IllegalArgumentException("joinTimeout must be positive, was " + joinTimeout);
@@ -50,15 +64,16 @@ record NodeConfig(String name, String clusterName, String bindHost, int bindPort
         }
         for (byte[] key : keys) {
             if (key.length != 16 && key.length != 24 && key.length != 32) {
-                throw new IllegalArgumentException("keys must be 16, 24 or 32 bytes (AES-128/192/256), one was "
-                        + key.length);
+                throw new IllegalArgumentException(
+                        "keys must be 16, 24 or 32 bytes (AES-128/192/256), one was " + key.length);
             }
         }
         if (encryptionMode != EncryptionMode.NONE && keys.isEmpty()) {
             throw new IllegalArgumentException("encryptionMode " + encryptionMode + " needs at least one key");
         }
         if (maxQueuedDatagrams < 1 || maxQueuedDatagrams > 1 << 22) {
-            throw new IllegalArgumentException("maxQueuedDatagrams must be 1.." + (1 << 22) + ", was " + maxQueuedDatagrams);
+            throw new IllegalArgumentException(
+                    "maxQueuedDatagrams must be 1.." + (1 << 22) + ", was " + maxQueuedDatagrams);
         }
         if (maxQueuedDatagramBytes < TransportConfig.MAX_UDP_PAYLOAD || maxQueuedDatagramBytes > 1L << 38) {
             throw new IllegalArgumentException("maxQueuedDatagramBytes must be at least one datagram ("
@@ -77,7 +92,8 @@ record NodeConfig(String name, String clusterName, String bindHost, int bindPort
         TransportConfig base = TransportConfig.of(bindHost, bindPort);
         TransportConfig tuned = transportTuning.apply(base);
         if (!tuned.bindHost().equals(base.bindHost()) || tuned.bindPort() != base.bindPort()) {
-            throw new IllegalArgumentException("transport tuning must not change the bind address; use bindHost/bindPort");
+            throw new IllegalArgumentException(
+                    "transport tuning must not change the bind address; use bindHost/bindPort");
         }
         return tuned;
     }

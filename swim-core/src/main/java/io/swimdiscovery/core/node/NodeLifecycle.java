@@ -45,8 +45,16 @@ final class NodeLifecycle {
     private @Nullable CompletableFuture<Void> leaving;
     private volatile @Nullable NodeStatistics finalStatistics;
 
-    NodeLifecycle(NodeConfig config, String label, NodeState state, EventLoop loop, WireNodeCodec codec,
-            TrafficCounters traffic, MembershipView view, DirectiveRunner runner, SeedJoiner joiner,
+    NodeLifecycle(
+            NodeConfig config,
+            String label,
+            NodeState state,
+            EventLoop loop,
+            WireNodeCodec codec,
+            TrafficCounters traffic,
+            MembershipView view,
+            DirectiveRunner runner,
+            SeedJoiner joiner,
             @Nullable ExecutorService ownedListenerThread) {
         this.config = config;
         this.label = label;
@@ -68,12 +76,18 @@ final class NodeLifecycle {
             if (state.running) {
                 return;
             }
-            Transport bound = NettyTransport.bind(config.transportConfig(),
-                    new InboundDispatch(state, loop, codec, traffic, runner,
+            Transport bound = NettyTransport.bind(
+                    config.transportConfig(),
+                    new InboundDispatch(
+                            state,
+                            loop,
+                            codec,
+                            traffic,
+                            runner,
                             new InboundBudget(config.maxQueuedDatagrams(), config.maxQueuedDatagramBytes())));
             Transport t = config.transportDecorator().apply(bound);
-            Address advertised = AdvertiseAddress.choose(config.advertiseHost(), config.advertisePort(),
-                    bound.localAddress());
+            Address advertised =
+                    AdvertiseAddress.choose(config.advertiseHost(), config.advertisePort(), bound.localAddress());
             String name = config.name().isEmpty() ? advertised.toString() : config.name();
             // Larger on every restart (milliseconds in the high bits), random in the low bits so two
             // processes started in the same millisecond still differ.
@@ -86,8 +100,13 @@ final class NodeLifecycle {
             MemberId self = new MemberId(name, advertised, uid);
             SwimInstance engine;
             try {
-                engine = new SwimInstance(config.settings(), self, config.metadata(),
-                        new SplittableRandom(UID_RANDOM.nextLong()), codec.packetCodec().sizer(), NodeState.now());
+                engine = new SwimInstance(
+                        config.settings(),
+                        self,
+                        config.metadata(),
+                        new SplittableRandom(UID_RANDOM.nextLong()),
+                        codec.packetCodec().sizer(),
+                        NodeState.now());
             } catch (RuntimeException e) {
                 t.close();
                 throw e;
@@ -100,9 +119,14 @@ final class NodeLifecycle {
                 runner.execute(engine.start(NodeState.now()));
                 return null;
             });
-            LOG.log(System.Logger.Level.INFO, () -> "SWIM node " + self + " started (bound " + bound.localAddress()
-                    + ", " + NettyTransport.flavour() + ")");
-            BindAddressRules.warnIfExposedWithoutKey(name, config.bindHost(), bound.localAddress(),
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    () -> "SWIM node " + self + " started (bound " + bound.localAddress() + ", "
+                            + NettyTransport.flavour() + ")");
+            BindAddressRules.warnIfExposedWithoutKey(
+                    name,
+                    config.bindHost(),
+                    bound.localAddress(),
                     !config.keys().isEmpty());
         }
     }
@@ -119,7 +143,8 @@ final class NodeLifecycle {
             CompletableFuture<Void> disseminated = LeaveSequence.start(state, loop, runner, view, timeout);
             // Halt on a thread of its own: halt() waits for the loop and stops the helper, so it
             // must run on neither.
-            Executor closer = r -> EventLoop.daemon("swim-close-" + label).newThread(r).start();
+            Executor closer =
+                    r -> EventLoop.daemon("swim-close-" + label).newThread(r).start();
             leaving = disseminated.thenRunAsync(this::halt, closer);
             return leaving;
         }
@@ -184,14 +209,21 @@ final class NodeLifecycle {
                 }
             }
         }
-        return new NodeStatistics(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                ProtocolCounters.none(), 0, 0);
+        return new NodeStatistics(
+                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), ProtocolCounters.none(), 0, 0);
     }
 
     private NodeStatistics statisticsOf(SwimInstance engine) {
         MembershipView.View v = Objects.requireNonNull(view.current());
-        return new NodeStatistics(v.byStatus(), traffic.messagesSent(), traffic.messagesReceived(),
-                traffic.bytesSent(), traffic.bytesReceived(), traffic.rejectedPackets(), engine.counters(),
-                engine.localHealth(), engine.gossipQueueDepth());
+        return new NodeStatistics(
+                v.byStatus(),
+                traffic.messagesSent(),
+                traffic.messagesReceived(),
+                traffic.bytesSent(),
+                traffic.bytesReceived(),
+                traffic.rejectedPackets(),
+                engine.counters(),
+                engine.localHealth(),
+                engine.gossipQueueDepth());
     }
 }

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 final class NodeState {
 
     /** Owned by the event loop: set by the start task, read only by loop tasks. */
-    @Nullable SwimInstance engine;
+    @Nullable
+    SwimInstance engine;
 
     volatile @Nullable Transport transport;
     volatile @Nullable Address selfAddress;
@@ -29,7 +30,8 @@ final class NodeState {
     }
 
     /** The engine if the node runs, for a loop task; null once it stopped. */
-    @Nullable SwimInstance runningEngine() {
+    @Nullable
+    SwimInstance runningEngine() {
         return running ? engine : null;
     }
 }

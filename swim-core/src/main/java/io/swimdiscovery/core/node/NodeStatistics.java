@@ -18,9 +18,16 @@ import java.util.Map;
  * @param localHealth Lifeguard local health score now
  * @param gossipQueueDepth pieces of news waiting to be sent
  */
-public record NodeStatistics(Map<MemberStatus, Integer> membersByStatus, Map<String, Long> messagesSent,
-        Map<String, Long> messagesReceived, Map<String, Long> bytesSent, Map<String, Long> bytesReceived,
-        Map<String, Long> rejectedPackets, ProtocolCounters protocol, int localHealth, int gossipQueueDepth) {
+public record NodeStatistics(
+        Map<MemberStatus, Integer> membersByStatus,
+        Map<String, Long> messagesSent,
+        Map<String, Long> messagesReceived,
+        Map<String, Long> bytesSent,
+        Map<String, Long> bytesReceived,
+        Map<String, Long> rejectedPackets,
+        ProtocolCounters protocol,
+        int localHealth,
+        int gossipQueueDepth) {
 
     public NodeStatistics {
         membersByStatus = Map.copyOf(membersByStatus);

@@ -21,8 +21,7 @@ public final class PacketRejections {
 
     private static final List<String> ALL = all();
 
-    private PacketRejections() {
-    }
+    private PacketRejections() {}
 
     /** All known reason labels, in a stable order. */
     public static List<String> knownReasons() {

@@ -81,13 +81,18 @@ final class SeedJoiner {
             return;
         }
         waiters.add(result);
-        ScheduledFuture<?> timeout = loop.schedule(() -> {
-            waiters.remove(result);
-            Transport t = state.transport;
-            // The bound address and the resolved seeds are IP literals: no DNS on the loop here.
-            String hint = t == null ? "" : BindAddressRules.joinHint(t.localAddress().host(), lastSeeds);
-            result.completeExceptionally(new JoinFailedException(lastSeeds, joinTimeout, provider.toString(), hint));
-        }, joinTimeout.toNanos());
+        ScheduledFuture<?> timeout = loop.schedule(
+                () -> {
+                    waiters.remove(result);
+                    Transport t = state.transport;
+                    // The bound address and the resolved seeds are IP literals: no DNS on the loop here.
+                    String hint = t == null
+                            ? ""
+                            : BindAddressRules.joinHint(t.localAddress().host(), lastSeeds);
+                    result.completeExceptionally(
+                            new JoinFailedException(lastSeeds, joinTimeout, provider.toString(), hint));
+                },
+                joinTimeout.toNanos());
         if (timeout != null) {
             result.whenComplete((ok, e) -> timeout.cancel(false));
         }
@@ -116,26 +121,29 @@ final class SeedJoiner {
      * followed. The engine itself retries the seeds it was given.
      */
     private void scheduleRetry() {
-        long delay = Math.max(Duration.ofSeconds(1).toNanos(), Math.min(joinTimeout.toNanos() / 2,
-                Duration.ofSeconds(5).toNanos()));
-        loop.schedule(() -> {
-            SwimInstance engine = state.runningEngine();
-            if (engine == null || engine.isJoined()) {
-                retryScheduled = false;
-                return;
-            }
-            helper.execute(() -> {
-                List<Address> seeds = resolve().addresses();
-                lastSeeds = seeds;
-                loop.submit(() -> {
-                    SwimInstance e = state.engine;
-                    if (e != null && !e.isJoined() && !seeds.isEmpty()) {
-                        runner.execute(e.join(seeds, NodeState.now()));
+        long delay = Math.max(
+                Duration.ofSeconds(1).toNanos(),
+                Math.min(joinTimeout.toNanos() / 2, Duration.ofSeconds(5).toNanos()));
+        loop.schedule(
+                () -> {
+                    SwimInstance engine = state.runningEngine();
+                    if (engine == null || engine.isJoined()) {
+                        retryScheduled = false;
+                        return;
                     }
-                    scheduleRetry();
-                });
-            });
-        }, delay);
+                    helper.execute(() -> {
+                        List<Address> seeds = resolve().addresses();
+                        lastSeeds = seeds;
+                        loop.submit(() -> {
+                            SwimInstance e = state.engine;
+                            if (e != null && !e.isJoined() && !seeds.isEmpty()) {
+                                runner.execute(e.join(seeds, NodeState.now()));
+                            }
+                            scheduleRetry();
+                        });
+                    });
+                },
+                delay);
     }
 
     /**
@@ -150,8 +158,7 @@ final class SeedJoiner {
     }
 
     /** Seeds now, without this node's own address; {@code selfOnly} if it was the only one. */
-    private record Seeds(List<Address> addresses, boolean selfOnly) {
-    }
+    private record Seeds(List<Address> addresses, boolean selfOnly) {}
 
     private Seeds resolve() {
         List<Address> raw;

@@ -86,11 +86,10 @@ public final class SwimNode implements AutoCloseable {
             listenerExecutor = ownedListenerThread;
         }
         this.listeners = new DirectiveRunner.Listeners(listenerExecutor, traffic);
-        this.runner = new DirectiveRunner(state, loop, codec, traffic, view, listeners, config,
-                this::afterBatch);
+        this.runner = new DirectiveRunner(state, loop, codec, traffic, view, listeners, config, this::afterBatch);
         this.joiner = new SeedJoiner(state, loop, runner, config, label);
-        this.lifecycle = new NodeLifecycle(config, label, state, loop, codec, traffic, view, runner, joiner,
-                ownedListenerThread);
+        this.lifecycle = new NodeLifecycle(
+                config, label, state, loop, codec, traffic, view, runner, joiner, ownedListenerThread);
     }
 
     /** On the loop after every batch of directives: join futures complete here. */
@@ -281,7 +280,8 @@ public final class SwimNode implements AutoCloseable {
 
     private void requireRunning() {
         if (!state.running) {
-            throw new IllegalStateException(state.closed ? "node is closed" : "node is not started; call start() first");
+            throw new IllegalStateException(
+                    state.closed ? "node is closed" : "node is not started; call start() first");
         }
     }
 
@@ -319,23 +319,31 @@ public final class SwimNode implements AutoCloseable {
         EncryptionMode encryptionMode = EncryptionMode.NONE;
         Duration joinTimeout = Duration.ofSeconds(10);
         Duration leaveTimeout = Duration.ofSeconds(3);
-        @Nullable Executor listenerExecutor;
+
+        @Nullable
+        Executor listenerExecutor;
+
         int maxQueuedDatagrams = DEFAULT_MAX_QUEUED_DATAGRAMS;
         long maxQueuedDatagramBytes = DEFAULT_MAX_QUEUED_DATAGRAM_BYTES;
         UnaryOperator<TransportConfig> transportTuning = UnaryOperator.identity();
         UnaryOperator<Transport> transportDecorator = UnaryOperator.identity();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Unique member name, at most 255 UTF-8 bytes; default: the advertised {@code host:port}. */
-        public Builder name(String v) { this.name = Objects.requireNonNull(v, "name"); return this; }
+        public Builder name(String v) {
+            this.name = Objects.requireNonNull(v, "name");
+            return this;
+        }
 
         /**
          * Cluster name, authenticated in every sealed packet and checked in plaintext ones, so two
          * clusters on one network ignore each other. Default {@code "swim"}.
          */
-        public Builder clusterName(String v) { this.clusterName = Objects.requireNonNull(v, "clusterName"); return this; }
+        public Builder clusterName(String v) {
+            this.clusterName = Objects.requireNonNull(v, "clusterName");
+            return this;
+        }
 
         /**
          * IP or host name to bind UDP and TCP to. Default {@code 127.0.0.1}: every node on this
@@ -344,57 +352,93 @@ public final class SwimNode implements AutoCloseable {
          * site-local IPv4 address, see {@link #advertiseHost}) or this host's IP. Binding beyond
          * loopback without {@link #keys keys} logs a warning at start.
          */
-        public Builder bindHost(String v) { this.bindHost = Objects.requireNonNull(v, "bindHost"); return this; }
+        public Builder bindHost(String v) {
+            this.bindHost = Objects.requireNonNull(v, "bindHost");
+            return this;
+        }
 
         /**
          * Port for UDP and TCP, 0..65535; 0 picks a free one. Default 7946 (memberlist's): a second
          * node on the same host needs another port, or 0.
          */
-        public Builder bindPort(int v) { this.bindPort = v; return this; }
+        public Builder bindPort(int v) {
+            this.bindPort = v;
+            return this;
+        }
 
         /**
          * Address peers use to reach this node. Default: the bound IP, or for a wildcard bind
          * ({@code 0.0.0.0}, {@code ::}) the first site-local IPv4 address of an interface that is
          * up, else loopback. Set it behind NAT or in containers.
          */
-        public Builder advertiseHost(String v) { this.advertiseHost = Objects.requireNonNull(v, "advertiseHost"); return this; }
+        public Builder advertiseHost(String v) {
+            this.advertiseHost = Objects.requireNonNull(v, "advertiseHost");
+            return this;
+        }
 
         /** Port peers use to reach this node, 0..65535; default -1: the bound port. */
-        public Builder advertisePort(int v) { this.advertisePort = v; return this; }
+        public Builder advertisePort(int v) {
+            this.advertisePort = v;
+            return this;
+        }
 
         /** Protocol timing and limits; default {@link SwimSettings#lan()}. */
-        public Builder settings(SwimSettings v) { this.settings = Objects.requireNonNull(v, "settings"); return this; }
+        public Builder settings(SwimSettings v) {
+            this.settings = Objects.requireNonNull(v, "settings");
+            return this;
+        }
 
         /**
          * Key/value metadata gossiped with this member (service id, port, zone...); default empty.
          * At most {@link SwimSettings#maxMetadataBytes()} encoded.
          */
-        public Builder metadata(Map<String, String> v) { this.metadata = Map.copyOf(v); return this; }
+        public Builder metadata(Map<String, String> v) {
+            this.metadata = Map.copyOf(v);
+            return this;
+        }
 
         /** Where {@link SwimNode#join()} finds the cluster; default {@link SeedProvider#none()} (start one). */
-        public Builder seeds(SeedProvider v) { this.seeds = Objects.requireNonNull(v, "seeds"); return this; }
+        public Builder seeds(SeedProvider v) {
+            this.seeds = Objects.requireNonNull(v, "seeds");
+            return this;
+        }
 
         /**
          * Keyring: the first key seals, every key is tried to open. 16, 24 or 32 bytes each
          * (AES-128/192/256). Default none. With mode NONE the node still sends plaintext but opens
          * sealed packets (the first rollout step).
          */
-        public Builder keys(List<byte[]> v) { this.keys = List.copyOf(v); return this; }
+        public Builder keys(List<byte[]> v) {
+            this.keys = List.copyOf(v);
+            return this;
+        }
 
         /** Whether packets are sealed; default {@link EncryptionMode#NONE}. A sealing mode needs a key. */
-        public Builder encryptionMode(EncryptionMode v) { this.encryptionMode = Objects.requireNonNull(v, "encryptionMode"); return this; }
+        public Builder encryptionMode(EncryptionMode v) {
+            this.encryptionMode = Objects.requireNonNull(v, "encryptionMode");
+            return this;
+        }
 
         /** How long {@link SwimNode#join()} waits for a seed before it fails (retries go on); default 10 s, positive. */
-        public Builder joinTimeout(Duration v) { this.joinTimeout = Objects.requireNonNull(v, "joinTimeout"); return this; }
+        public Builder joinTimeout(Duration v) {
+            this.joinTimeout = Objects.requireNonNull(v, "joinTimeout");
+            return this;
+        }
 
         /**
          * How long {@link SwimNode#close()} waits for the leave to go out before it stops anyway;
          * default 3 s, zero or more. {@link SwimNode#leave(Duration)} takes its own.
          */
-        public Builder leaveTimeout(Duration v) { this.leaveTimeout = Objects.requireNonNull(v, "leaveTimeout"); return this; }
+        public Builder leaveTimeout(Duration v) {
+            this.leaveTimeout = Objects.requireNonNull(v, "leaveTimeout");
+            return this;
+        }
 
         /** Where listeners run; default one daemon thread per node. Events stay in order either way. */
-        public Builder listenerExecutor(Executor v) { this.listenerExecutor = v; return this; }
+        public Builder listenerExecutor(Executor v) {
+            this.listenerExecutor = v;
+            return this;
+        }
 
         /**
          * Wraps the bound transport, for tests and benchmarks: fault injection
@@ -410,13 +454,19 @@ public final class SwimNode implements AutoCloseable {
          * {@value SwimNode#DEFAULT_MAX_QUEUED_DATAGRAMS}); more are dropped and counted as
          * {@code inbound-queue-full}. Acks and nacks may use a further small reserve.
          */
-        public Builder maxQueuedDatagrams(int v) { this.maxQueuedDatagrams = v; return this; }
+        public Builder maxQueuedDatagrams(int v) {
+            this.maxQueuedDatagrams = v;
+            return this;
+        }
 
         /**
          * Most bytes of datagrams waiting for the protocol thread (default 16 MiB); more are dropped
          * and counted as {@code inbound-queue-full}. At least one datagram (65,507 bytes).
          */
-        public Builder maxQueuedDatagramBytes(long v) { this.maxQueuedDatagramBytes = v; return this; }
+        public Builder maxQueuedDatagramBytes(long v) {
+            this.maxQueuedDatagramBytes = v;
+            return this;
+        }
 
         /**
          * Adjusts the transport's bounds (frame limit, connection cap, timeouts, stream memory), starting
@@ -429,9 +479,25 @@ public final class SwimNode implements AutoCloseable {
 
         /** @throws IllegalArgumentException naming the first setting that is wrong */
         public SwimNode build() {
-            NodeConfig config = new NodeConfig(name, clusterName, bindHost, bindPort, advertiseHost, advertisePort,
-                    settings, metadata, seeds, keys, encryptionMode, joinTimeout, leaveTimeout, listenerExecutor,
-                    transportDecorator, maxQueuedDatagrams, maxQueuedDatagramBytes, transportTuning);
+            NodeConfig config = new NodeConfig(
+                    name,
+                    clusterName,
+                    bindHost,
+                    bindPort,
+                    advertiseHost,
+                    advertisePort,
+                    settings,
+                    metadata,
+                    seeds,
+                    keys,
+                    encryptionMode,
+                    joinTimeout,
+                    leaveTimeout,
+                    listenerExecutor,
+                    transportDecorator,
+                    maxQueuedDatagrams,
+                    maxQueuedDatagramBytes,
+                    transportTuning);
             config.transportConfig();
             return new SwimNode(config);
         }

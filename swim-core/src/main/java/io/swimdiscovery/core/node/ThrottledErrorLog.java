@@ -44,8 +44,9 @@ final class ThrottledErrorLog {
             long[] slot = byKey.get(key);
             if (slot != null && now - slot[0] < windowNanos) {
                 slot[1]++;
-                log.log(System.Logger.Level.DEBUG, () -> message + " (" + error + "; trace logged at most once per "
-                        + WINDOW.toSeconds() + " s)");
+                log.log(
+                        System.Logger.Level.DEBUG,
+                        () -> message + " (" + error + "; trace logged at most once per " + WINDOW.toSeconds() + " s)");
                 return false;
             }
             suppressed = slot == null ? 0 : slot[1];

@@ -27,8 +27,8 @@ final class WireNodeCodec {
         for (byte[] key : c.keys()) {
             keyring.install(key);
         }
-        return new WireNodeCodec(new PacketCodec(c.clusterName(), keyring, c.encryptionMode(),
-                c.settings().maxPacketSize()));
+        return new WireNodeCodec(new PacketCodec(
+                c.clusterName(), keyring, c.encryptionMode(), c.settings().maxPacketSize()));
     }
 
     PacketCodec packetCodec() {
@@ -50,8 +50,9 @@ final class WireNodeCodec {
             return new Decoded(d.messages(), null);
         }
         DecodeResult.Rejected rejected = (DecodeResult.Rejected) r;
-        LOG.log(System.Logger.Level.DEBUG, () -> "dropped packet: " + rejected.reason().label() + " ("
-                + rejected.detail() + ")");
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                () -> "dropped packet: " + rejected.reason().label() + " (" + rejected.detail() + ")");
         return new Decoded(List.of(), rejected.reason().label());
     }
 
@@ -61,6 +62,5 @@ final class WireNodeCodec {
      * @param messages the messages, empty if rejected
      * @param rejectReason kebab-case reason ("bad-crc", "decrypt-failed", ...) or null if accepted
      */
-    record Decoded(List<Message> messages, @Nullable String rejectReason) {
-    }
+    record Decoded(List<Message> messages, @Nullable String rejectReason) {}
 }

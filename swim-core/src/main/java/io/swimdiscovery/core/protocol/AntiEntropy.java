@@ -37,8 +37,13 @@ final class AntiEntropy {
     private long nextPushPullAt = Long.MAX_VALUE;
     private long nextReconnectAt = Long.MAX_VALUE;
 
-    AntiEntropy(SwimSettings settings, MemberTable table, FailedMembers failed, EngineCounters counters,
-            LocalMember local, RandomGenerator random) {
+    AntiEntropy(
+            SwimSettings settings,
+            MemberTable table,
+            FailedMembers failed,
+            EngineCounters counters,
+            LocalMember local,
+            RandomGenerator random) {
         this.settings = settings;
         this.table = table;
         this.failed = failed;
@@ -54,8 +59,8 @@ final class AntiEntropy {
         // reconnect in the same instant after a heal, and those whose target rejoined a moment
         // earlier would wait a whole interval more.
         long interval = reconnectIntervalNanos();
-        nextReconnectAt = Timers.plus(now, interval <= 1 || interval >= Long.MAX_VALUE / 8 ? interval
-                : 1 + random.nextLong(interval));
+        nextReconnectAt = Timers.plus(
+                now, interval <= 1 || interval >= Long.MAX_VALUE / 8 ? interval : 1 + random.nextLong(interval));
     }
 
     void stop() {
@@ -69,7 +74,10 @@ final class AntiEntropy {
 
     /** Full-state syncs with each seed (this node's own address skipped); retried until one completes. */
     void join(Collection<Address> seedAddresses, List<Directive> out) {
-        this.seeds = seedAddresses.stream().filter(a -> !a.equals(local.id().address())).distinct().toList();
+        this.seeds = seedAddresses.stream()
+                .filter(a -> !a.equals(local.id().address()))
+                .distinct()
+                .toList();
         for (Address seed : seeds) {
             out.add(new Directive.SendReliable(seed, fullState(false, true, null)));
         }
@@ -99,7 +107,8 @@ final class AntiEntropy {
     private void reconnect(List<Directive> out) {
         if ((!joined || table.liveCount() == 0) && !seeds.isEmpty()) {
             // Alone (never joined, or everyone else gone): back to the seeds.
-            out.add(new Directive.SendReliable(seeds.get(random.nextInt(seeds.size())), fullState(false, !joined, null)));
+            out.add(new Directive.SendReliable(
+                    seeds.get(random.nextInt(seeds.size())), fullState(false, !joined, null)));
             return;
         }
         int candidates = failed.candidateCount();

@@ -34,7 +34,11 @@ final class ClaimVerifier {
     static final int MAX_IN_FLIGHT = 32;
     static final int MAX_WAITING = 4096;
 
-    enum Kind { ANSWER, ANSWER_AND_OLD_SILENT, SILENCE }
+    enum Kind {
+        ANSWER,
+        ANSWER_AND_OLD_SILENT,
+        SILENCE
+    }
 
     /** One claim being checked; {@code stage} 1 while its subject is pinged, 2 while the old uid is. */
     static final class Claim {
@@ -42,7 +46,9 @@ final class ClaimVerifier {
         final Kind kind;
         int stage;
         long sequence;
-        @Nullable MemberId pinged;
+
+        @Nullable
+        MemberId pinged;
 
         Claim(Gossip news, Kind kind) {
             this.news = news;
@@ -62,8 +68,15 @@ final class ClaimVerifier {
     private final Map<Long, Claim> bySequence = new HashMap<>();
     private final ArrayDeque<Claim> waiting = new ArrayDeque<>();
 
-    ClaimVerifier(SwimSettings settings, LocalHealth health, MemberTable table, Membership membership, Timers timers,
-            EngineCounters counters, Sequences sequences, LocalMember local) {
+    ClaimVerifier(
+            SwimSettings settings,
+            LocalHealth health,
+            MemberTable table,
+            Membership membership,
+            Timers timers,
+            EngineCounters counters,
+            Sequences sequences,
+            LocalMember local) {
         this.table = table;
         this.membership = membership;
         this.timers = timers;
@@ -73,7 +86,8 @@ final class ClaimVerifier {
         // Two probe timeouts, at least a period, and scaled by local health like every probe: a
         // node that is itself slow (a loaded CPU during a mass join) must not drop true claims for
         // answers it was too busy to read in time.
-        this.waitNanos = Math.max(Timers.times(settings.probeTimeout().toNanos(), 2),
+        this.waitNanos = Math.max(
+                Timers.times(settings.probeTimeout().toNanos(), 2),
                 settings.protocolPeriod().toNanos());
         this.health = health;
     }
@@ -107,14 +121,15 @@ final class ClaimVerifier {
         bySequence.put(c.sequence, c);
         // The claim alone, no piggybacked queue: the address is the claimant's choice, so it must get
         // no more than the one item it was sent (issue 8: a forged member costs one small ping).
-        Ping ping = new Ping(local.id().address(), c.sequence, target.uid(),
-                first == null ? List.of() : List.of(first));
+        Ping ping =
+                new Ping(local.id().address(), c.sequence, target.uid(), first == null ? List.of() : List.of(first));
         out.add(new Directive.Send(target.address(), ping));
         timers.after(now, health.scale(waitNanos), new Timers.ClaimExpiry(c, stage));
     }
 
     /** The member pinged for {@code sequence}, if it is a verification ping: its answer speaks for it. */
-    @Nullable MemberId pingedFor(long sequence) {
+    @Nullable
+    MemberId pingedFor(long sequence) {
         Claim c = bySequence.get(sequence);
         return c == null ? null : c.pinged;
     }
@@ -145,7 +160,9 @@ final class ClaimVerifier {
         }
         if (c.kind == Kind.ANSWER_AND_OLD_SILENT) {
             MemberEntry old = table.get(c.news.member().name());
-            if (old != null && !old.status.isTerminal() && old.id.uid() != c.news.member().uid()) {
+            if (old != null
+                    && !old.status.isTerminal()
+                    && old.id.uid() != c.news.member().uid()) {
                 ping(c, 2, old.id, null, now, out);
                 return;
             }

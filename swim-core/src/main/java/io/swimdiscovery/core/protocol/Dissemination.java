@@ -31,8 +31,8 @@ final class Dissemination {
     private final GossipQueue queue = new GossipQueue();
     private final long gossipToTheDeadNanos;
 
-    Dissemination(SwimSettings settings, PacketSizer sizer, MemberTable table, RandomGenerator random,
-            String selfName) {
+    Dissemination(
+            SwimSettings settings, PacketSizer sizer, MemberTable table, RandomGenerator random, String selfName) {
         this.settings = settings;
         this.sizer = sizer;
         this.table = table;
@@ -153,6 +153,7 @@ final class Dissemination {
         } else if (m instanceof GossipPush g) {
             return new GossipPush(g.sender(), gossip);
         }
-        throw new IllegalArgumentException("not a gossip-carrying message: " + m.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "not a gossip-carrying message: " + m.getClass().getSimpleName());
     }
 }

@@ -35,8 +35,20 @@ final class EngineCounters {
         for (NewsRejection r : NewsRejection.values()) {
             byReason.put(r.label(), rejected.getOrDefault(r, 0L));
         }
-        return new ProtocolCounters(probes, probesAcked, probesAckedIndirectly, probesFailed, nacksReceived,
-                suspicionsRaised, refutations, membersDeclaredDead, syncs, lastProbeRttNanos, probeRttTotalNanos,
-                claimsVerified, rejoins, byReason);
+        return new ProtocolCounters(
+                probes,
+                probesAcked,
+                probesAckedIndirectly,
+                probesFailed,
+                nacksReceived,
+                suspicionsRaised,
+                refutations,
+                membersDeclaredDead,
+                syncs,
+                lastProbeRttNanos,
+                probeRttTotalNanos,
+                claimsVerified,
+                rejoins,
+                byReason);
     }
 }

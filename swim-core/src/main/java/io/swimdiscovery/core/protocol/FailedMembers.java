@@ -23,8 +23,7 @@ import org.jspecify.annotations.Nullable;
 final class FailedMembers {
 
     /** One failed process: its identity and when this node learnt it had failed. */
-    record Failure(MemberId id, long failedAtNanos) {
-    }
+    record Failure(MemberId id, long failedAtNanos) {}
 
     private final int capacity;
     private final long retentionNanos;
@@ -32,6 +31,7 @@ final class FailedMembers {
     private final LinkedHashMap<String, Failure> byName = new LinkedHashMap<>();
     /** Names whose address is worth trying: no live member of that name is known. */
     private final List<String> candidates = new ArrayList<>();
+
     private final Map<String, Integer> candidateSlot = new HashMap<>();
     /** Reconnect candidates by address, to tell one that pings this node that it was declared dead. */
     private final Map<Address, String> candidateAt = new HashMap<>();
@@ -71,14 +71,16 @@ final class FailedMembers {
     }
 
     /** The failed uid at {@code address}, if that address is still a reconnect candidate (nobody new lives there). */
-    @Nullable MemberId candidateAt(Address address) {
+    @Nullable
+    MemberId candidateAt(Address address) {
         String name = candidateAt.get(address);
         Failure f = name == null ? null : byName.get(name);
         return f == null ? null : f.id();
     }
 
     /** A reconnect candidate chosen uniformly, or null. */
-    @Nullable Failure randomCandidate(RandomGenerator random) {
+    @Nullable
+    Failure randomCandidate(RandomGenerator random) {
         if (candidates.isEmpty()) {
             return null;
         }
@@ -87,7 +89,7 @@ final class FailedMembers {
 
     /** Forgets failures older than the retention. */
     void expire(long now) {
-        for (Iterator<Failure> it = byName.values().iterator(); it.hasNext();) {
+        for (Iterator<Failure> it = byName.values().iterator(); it.hasNext(); ) {
             Failure f = it.next();
             if (now - f.failedAtNanos() < retentionNanos) {
                 return; // oldest first: the rest are younger

@@ -31,6 +31,7 @@ final class FailureDetector {
         boolean acked;
         /** Suspected before the period ended, on evidence that the process is gone. */
         boolean suspected;
+
         long refusedAt = -1;
         int expectedNacks;
         int nacks;
@@ -60,9 +61,18 @@ final class FailureDetector {
     private @Nullable Probe probe;
     private long nextProbeAt;
 
-    FailureDetector(SwimSettings settings, MemberTable table, ProbeSchedule schedule, Dissemination dissemination,
-            Membership membership, Suspicions suspicions, LocalHealth health, EngineCounters counters,
-            Sequences sequences, LocalMember local, RandomGenerator random) {
+    FailureDetector(
+            SwimSettings settings,
+            MemberTable table,
+            ProbeSchedule schedule,
+            Dissemination dissemination,
+            Membership membership,
+            Suspicions suspicions,
+            LocalHealth health,
+            EngineCounters counters,
+            Sequences sequences,
+            LocalMember local,
+            RandomGenerator random) {
         this.settings = settings;
         this.table = table;
         this.schedule = schedule;
@@ -111,8 +121,10 @@ final class FailureDetector {
             long sequence = sequences.next();
             probe = new Probe(target.id, sequence, now, Timers.plus(now, health.scale(probeTimeoutNanos)));
             counters.probes++;
-            out.add(dissemination.send(target.id.address(),
-                    new Ping(local.id().address(), sequence, target.id.uid(), List.of()), target.id));
+            out.add(dissemination.send(
+                    target.id.address(),
+                    new Ping(local.id().address(), sequence, target.id.uid(), List.of()),
+                    target.id));
         }
         nextProbeAt = Timers.plus(now, health.scale(periodNanos));
     }
@@ -138,8 +150,8 @@ final class FailureDetector {
             if (relay.status != MemberStatus.ALIVE) {
                 continue; // a suspect relay would likely not answer; its silence proves nothing
             }
-            out.add(dissemination.send(relay.id.address(), new PingReq(local.id(), p.sequence, p.target, List.of()),
-                    null));
+            out.add(dissemination.send(
+                    relay.id.address(), new PingReq(local.id(), p.sequence, p.target, List.of()), null));
             asked++;
         }
         p.expectedNacks = settings.lifeguardEnabled() ? asked : 0;
@@ -168,15 +180,20 @@ final class FailureDetector {
         if (e.status == MemberStatus.ALIVE) {
             counters.suspicionsRaised++;
         }
-        membership.merge(new Gossip(e.id, MemberStatus.SUSPECT, e.incarnation, e.metadata, local.name()),
-                NewsSource.LOCAL, true, now, out);
+        membership.merge(
+                new Gossip(e.id, MemberStatus.SUSPECT, e.incarnation, e.metadata, local.name()),
+                NewsSource.LOCAL,
+                true,
+                now,
+                out);
         if (gone) {
             suspicions.processGone(e, now);
         }
     }
 
     /** The target of this period's probe, if {@code sequence} is its and the answer came from its host. */
-    @Nullable MemberId answeringTarget(long sequence, Address from) {
+    @Nullable
+    MemberId answeringTarget(long sequence, Address from) {
         Probe p = probe;
         return p != null && p.sequence == sequence && NewsSource.sameHost(from, p.target.address()) ? p.target : null;
     }
@@ -227,7 +244,10 @@ final class FailureDetector {
     /** The stream ping of this period's probe was refused: nothing listens at the target's port. */
     void onRefused(Message message, long now, List<Directive> out) {
         Probe p = probe;
-        if (message instanceof Ping ping && ping.reliable() && p != null && ping.sequence() == p.sequence
+        if (message instanceof Ping ping
+                && ping.reliable()
+                && p != null
+                && ping.sequence() == p.sequence
                 && p.refusedAt < 0) {
             p.refusedAt = now;
             concludeRefusal(p, now, out);
@@ -236,7 +256,9 @@ final class FailureDetector {
 
     /** After a refusal: suspect once every relay has nacked, or the grace for their acks is over. */
     private void concludeRefusal(Probe p, long now, List<Directive> out) {
-        if (p.refusedAt >= 0 && !p.acked && !p.suspected
+        if (p.refusedAt >= 0
+                && !p.acked
+                && !p.suspected
                 && (p.nacks >= p.expectedNacks || now >= p.refusedAt + refusalGraceNanos)) {
             p.suspected = true;
             suspect(p, true, now, out);

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param origin name of the member that raised a suspicion, used by Lifeguard to count
  *     independent confirmations; {@code null} for other statuses
  */
-public record Gossip(MemberId member, MemberStatus status, long incarnation, Map<String, String> metadata,
-        @Nullable String origin) {
+public record Gossip(
+        MemberId member, MemberStatus status, long incarnation, Map<String, String> metadata, @Nullable String origin) {
 
     public Gossip {
         Objects.requireNonNull(member, "member");

@@ -66,7 +66,8 @@ final class GossipQueue {
     }
 
     /** The queued item about {@code name}, if any. */
-    @Nullable Gossip peek(String name) {
+    @Nullable
+    Gossip peek(String name) {
         Item item = byName.get(name);
         return item == null ? null : item.gossip;
     }

@@ -34,8 +34,16 @@ final class LocalMember {
     /** Set when this node rejoined and has not yet told the cluster directly. */
     private boolean announceRejoin;
 
-    LocalMember(SwimSettings settings, MemberId self, Map<String, String> metadata, MemberTable table,
-            FailedMembers failed, Dissemination dissemination, EngineCounters counters, RandomGenerator random, LocalHealth health,
+    LocalMember(
+            SwimSettings settings,
+            MemberId self,
+            Map<String, String> metadata,
+            MemberTable table,
+            FailedMembers failed,
+            Dissemination dissemination,
+            EngineCounters counters,
+            RandomGenerator random,
+            LocalHealth health,
             long now) {
         this.settings = settings;
         this.table = table;
@@ -211,7 +219,8 @@ final class LocalMember {
     static void checkMetadata(SwimSettings settings, Map<String, String> metadata) {
         int bytes = 0;
         for (Map.Entry<String, String> e : metadata.entrySet()) {
-            bytes += 2 + e.getKey().getBytes(StandardCharsets.UTF_8).length
+            bytes += 2
+                    + e.getKey().getBytes(StandardCharsets.UTF_8).length
                     + e.getValue().getBytes(StandardCharsets.UTF_8).length;
         }
         if (bytes > settings.maxMetadataBytes()) {

@@ -14,8 +14,8 @@ import java.util.Objects;
  *     driver gives the engine: for {@code SwimNode} this JVM's {@link System#nanoTime()} (compare
  *     with it; {@code SwimNode.toInstant(long)} gives wall time), in the simulator virtual time
  */
-public record Member(MemberId id, MemberStatus status, long incarnation, Map<String, String> metadata,
-        long statusChangedAtNanos) {
+public record Member(
+        MemberId id, MemberStatus status, long incarnation, Map<String, String> metadata, long statusChangedAtNanos) {
 
     public Member {
         Objects.requireNonNull(id, "id");

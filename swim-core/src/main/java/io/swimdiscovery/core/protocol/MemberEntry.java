@@ -12,7 +12,8 @@ final class MemberEntry {
     Map<String, String> metadata;
     long statusChangedAtNanos;
     /** Set while suspect: the Lifeguard timer. */
-    @Nullable Suspicion suspicion;
+    @Nullable
+    Suspicion suspicion;
     /** Position in {@link MemberTable}'s live array, or -1. Kept here, not in a map: a table has n entries on each of n members. */
     int liveSlot = -1;
     /** Whether the entry is in {@link ProbeSchedule}'s order. */

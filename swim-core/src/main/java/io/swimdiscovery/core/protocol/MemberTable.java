@@ -35,7 +35,8 @@ final class MemberTable {
         this.selfName = selfName;
     }
 
-    @Nullable MemberEntry get(String name) {
+    @Nullable
+    MemberEntry get(String name) {
         return byName.get(name);
     }
 
@@ -52,7 +53,8 @@ final class MemberTable {
     void reindex(MemberEntry entry) {
         String name = entry.id.name();
         digest -= entry.digestShare;
-        entry.digestShare = entry.status.isTerminal() ? 0
+        entry.digestShare = entry.status.isTerminal()
+                ? 0
                 : ViewDigest.entryHash(name, entry.id.uid(), entry.incarnation, entry.status);
         digest += entry.digestShare;
         if (name.equals(selfName)) {
@@ -112,7 +114,8 @@ final class MemberTable {
     }
 
     /** A live member chosen uniformly, or null if there is none. */
-    @Nullable MemberEntry randomLive(RandomGenerator random) {
+    @Nullable
+    MemberEntry randomLive(RandomGenerator random) {
         return live.isEmpty() ? null : live.get(random.nextInt(live.size()));
     }
 
@@ -153,7 +156,6 @@ final class MemberTable {
         return byName.size();
     }
 
-
     /**
      * Entries by member name: linear probing over a power-of-two array kept at most half full,
      * with backward-shift deletion so no tombstone slots accumulate.
@@ -167,9 +169,10 @@ final class MemberTable {
             return h ^ (h >>> 16);
         }
 
-        @Nullable MemberEntry get(String name) {
+        @Nullable
+        MemberEntry get(String name) {
             int mask = slots.length - 1;
-            for (int i = hash(name) & mask;; i = (i + 1) & mask) {
+            for (int i = hash(name) & mask; ; i = (i + 1) & mask) {
                 MemberEntry e = slots[i];
                 if (e == null || e.id.name().equals(name)) {
                     return e;
@@ -178,12 +181,13 @@ final class MemberTable {
         }
 
         /** Puts {@code entry} under its name; returns the entry it replaced, or null. */
-        @Nullable MemberEntry put(String name, MemberEntry entry) {
+        @Nullable
+        MemberEntry put(String name, MemberEntry entry) {
             if ((size + 1) * 2 > slots.length) {
                 grow();
             }
             int mask = slots.length - 1;
-            for (int i = hash(name) & mask;; i = (i + 1) & mask) {
+            for (int i = hash(name) & mask; ; i = (i + 1) & mask) {
                 MemberEntry e = slots[i];
                 if (e == null) {
                     slots[i] = entry;
@@ -197,7 +201,8 @@ final class MemberTable {
             }
         }
 
-        @Nullable MemberEntry remove(String name) {
+        @Nullable
+        MemberEntry remove(String name) {
             int mask = slots.length - 1;
             int i = hash(name) & mask;
             while (slots[i] != null && !slots[i].id.name().equals(name)) {

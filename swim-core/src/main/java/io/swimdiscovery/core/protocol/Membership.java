@@ -33,8 +33,15 @@ final class Membership {
     private final LocalMember local;
     private @Nullable ClaimVerifier verifier;
 
-    Membership(SwimSettings settings, MemberTable table, ProbeSchedule schedule, Dissemination dissemination,
-            Suspicions suspicions, FailedMembers failed, EngineCounters counters, LocalMember local) {
+    Membership(
+            SwimSettings settings,
+            MemberTable table,
+            ProbeSchedule schedule,
+            Dissemination dissemination,
+            Suspicions suspicions,
+            FailedMembers failed,
+            EngineCounters counters,
+            LocalMember local) {
         this.settings = settings;
         this.table = table;
         this.schedule = schedule;
@@ -75,14 +82,17 @@ final class Membership {
             counters.reject(NewsRejection.ADDRESS_CHANGE);
             return false;
         }
-        int order = Precedence.compare(g.member().uid(), g.status(), g.incarnation(), e.id.uid(), e.status,
-                e.incarnation);
+        int order =
+                Precedence.compare(g.member().uid(), g.status(), g.incarnation(), e.id.uid(), e.status, e.incarnation);
         if (order < 0) {
             return false;
         }
         if (order == 0) {
-            if (g.status() == MemberStatus.SUSPECT && !source.sync() && g.origin() != null
-                    && suspicions.confirm(e, g.origin()) && regossip) {
+            if (g.status() == MemberStatus.SUSPECT
+                    && !source.sync()
+                    && g.origin() != null
+                    && suspicions.confirm(e, g.origin())
+                    && regossip) {
                 dissemination.offer(g); // an independent confirmation: others should count it too
             }
             return false;
@@ -110,14 +120,12 @@ final class Membership {
                 // member. Deaths travel on gossip pushes every interval, so this costs little.
                 boolean suspectedHere = e.status == MemberStatus.SUSPECT || e.status == MemberStatus.UNREACHABLE;
                 if (own || e.status.isTerminal() || (suspectedHere && source.fromKnownMember(table, failed))) {
-                    apply(e, new Gossip(e.id, MemberStatus.DEAD, e.incarnation, e.metadata, null), regossip, now,
-                            out);
+                    apply(e, new Gossip(e.id, MemberStatus.DEAD, e.incarnation, e.metadata, null), regossip, now, out);
                 } else if (!suspectedHere) {
                     // Alive here: a death this node had no chance to observe. Suspect it and look
                     // for ourselves first; if the member is alive it refutes. The suspicion is not
                     // passed on: the death is what spreads, and others decide for themselves.
-                    apply(e, new Gossip(e.id, MemberStatus.SUSPECT, e.incarnation, e.metadata, null), false,
-                            now, out);
+                    apply(e, new Gossip(e.id, MemberStatus.SUSPECT, e.incarnation, e.metadata, null), false, now, out);
                     schedule.prioritize(e);
                 }
             }
@@ -133,8 +141,14 @@ final class Membership {
     }
 
     /** News about a uid other than the one this node holds for the name (or a name it does not hold). */
-    private void mergeOtherUid(Gossip g, @Nullable MemberEntry e, boolean own, NewsSource source, boolean regossip,
-            long now, List<Directive> out) {
+    private void mergeOtherUid(
+            Gossip g,
+            @Nullable MemberEntry e,
+            boolean own,
+            NewsSource source,
+            boolean regossip,
+            long now,
+            List<Directive> out) {
         MemberId who = g.member();
         if (failed.isDead(who) || (e != null && e.retiredUid == who.uid())) {
             counters.reject(NewsRejection.STALE_UID);
@@ -151,11 +165,18 @@ final class Membership {
             return; // otherwise the end of an identity this node never held: nothing to forget
         }
         if (!own) {
-            claim(g, e == null || e.status.isTerminal() || e.id.address().equals(g.member().address())
-                    ? ClaimVerifier.Kind.ANSWER : ClaimVerifier.Kind.ANSWER_AND_OLD_SILENT);
+            claim(
+                    g,
+                    e == null
+                                    || e.status.isTerminal()
+                                    || e.id.address().equals(g.member().address())
+                            ? ClaimVerifier.Kind.ANSWER
+                            : ClaimVerifier.Kind.ANSWER_AND_OLD_SILENT);
             return;
         }
-        if (e != null && !e.status.isTerminal() && !e.id.address().equals(g.member().address())
+        if (e != null
+                && !e.status.isTerminal()
+                && !e.id.address().equals(g.member().address())
                 && !source.verifiedClaim()) {
             // The process itself says it is a new start elsewhere, while the old uid is live here:
             // two live processes cannot share a name, so the old one must stop answering first.
@@ -179,8 +200,8 @@ final class Membership {
             if (!old.status.isTerminal()) {
                 // A newer start of the same member: the old process is gone.
                 failed.failed(old.id, now);
-                out.add(new Directive.Publish(new MemberFailed(new Member(old.id, MemberStatus.DEAD,
-                        old.incarnation, old.metadata, now))));
+                out.add(new Directive.Publish(
+                        new MemberFailed(new Member(old.id, MemberStatus.DEAD, old.incarnation, old.metadata, now))));
             }
         }
         table.put(e);
@@ -217,7 +238,8 @@ final class Membership {
         if (regossip) {
             dissemination.offer(g, refutation || death ? Dissemination.REFUTATION_LIMIT_MULTIPLIER : 1);
         }
-        if (g.status() == MemberStatus.SUSPECT && previous == MemberStatus.ALIVE
+        if (g.status() == MemberStatus.SUSPECT
+                && previous == MemberStatus.ALIVE
                 && !local.name().equals(g.origin())) {
             suspicions.checkSoon(e);
         }
@@ -231,7 +253,8 @@ final class Membership {
      * member's own reach (beyond it, the claim is verified like any other).
      */
     private static boolean isRefutation(MemberEntry e, Gossip g) {
-        return g.incarnation() - e.incarnation <= REFUTATION_WINDOW && g.metadata().equals(e.metadata);
+        return g.incarnation() - e.incarnation <= REFUTATION_WINDOW
+                && g.metadata().equals(e.metadata);
     }
 
     /** How far ahead of the known incarnation a third party's refutation may be. */

@@ -12,8 +12,7 @@ import java.util.List;
 /** The event a user sees for each change of an entry, in the order the engine decided it. */
 final class MembershipEvents {
 
-    private MembershipEvents() {
-    }
+    private MembershipEvents() {}
 
     /**
      * Publishes what changed of {@code e}: a status change from {@code previous}, and a metadata
@@ -21,8 +20,13 @@ final class MembershipEvents {
      *
      * @param selfName this node's name: a suspicion whose origin it is was raised here
      */
-    static void announce(MemberEntry e, MemberStatus previous, boolean metadataChanged, Member before,
-            String selfName, List<Directive> out) {
+    static void announce(
+            MemberEntry e,
+            MemberStatus previous,
+            boolean metadataChanged,
+            Member before,
+            String selfName,
+            List<Directive> out) {
         Member now = e.snapshot();
         MemberStatus status = e.status;
         if (status == previous) {

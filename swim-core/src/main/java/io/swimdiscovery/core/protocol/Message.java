@@ -14,8 +14,14 @@ import org.jspecify.annotations.Nullable;
  * the sequence number of the request it answers; the requester knows whom it asked. The rarer
  * messages name their sender in full.
  */
-public sealed interface Message permits Message.Ping, Message.PingReq, Message.Ack, Message.Nack,
-        Message.GossipPush, Message.Sync, Message.SyncDigest {
+public sealed interface Message
+        permits Message.Ping,
+                Message.PingReq,
+                Message.Ack,
+                Message.Nack,
+                Message.GossipPush,
+                Message.Sync,
+                Message.SyncDigest {
 
     /** Membership news riding on this message (for a {@link Sync}, the sender's whole state). */
     List<Gossip> gossip();

@@ -18,8 +18,13 @@ import org.jspecify.annotations.Nullable;
  *     advertises exactly this address (host and port, so it came from that member's own socket)
  *     is that member's word, whatever message carries it
  */
-record NewsSource(@Nullable MemberId sender, boolean senderOnItsHost, @Nullable MemberId answeredBy, boolean sync,
-        boolean verifiedClaim, @Nullable Address from) {
+record NewsSource(
+        @Nullable MemberId sender,
+        boolean senderOnItsHost,
+        @Nullable MemberId answeredBy,
+        boolean sync,
+        boolean verifiedClaim,
+        @Nullable Address from) {
 
     /** News the engine itself decided, or a silent preload. */
     static final NewsSource LOCAL = new NewsSource(null, false, null, false, true, null);
@@ -44,7 +49,8 @@ record NewsSource(@Nullable MemberId sender, boolean senderOnItsHost, @Nullable 
         if (this.equals(LOCAL)) {
             return true;
         }
-        if (answeredBy != null && answeredBy.name().equals(subject.name())
+        if (answeredBy != null
+                && answeredBy.name().equals(subject.name())
                 && answeredBy.address().equals(subject.address())) {
             return true;
         }

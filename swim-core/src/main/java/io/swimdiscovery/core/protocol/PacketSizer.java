@@ -20,7 +20,10 @@ public interface PacketSizer {
     PacketSizer ESTIMATE = new PacketSizer() {
         @Override
         public int sizeOf(Gossip g) {
-            return 2 + idSize(g.member()) + 10 + metadataSize(g.metadata())
+            return 2
+                    + idSize(g.member())
+                    + 10
+                    + metadataSize(g.metadata())
                     + (g.origin() == null ? 1 : 2 + utf8(g.origin()));
         }
 

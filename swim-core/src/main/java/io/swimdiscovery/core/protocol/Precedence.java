@@ -23,8 +23,7 @@ package io.swimdiscovery.core.protocol;
  */
 final class Precedence {
 
-    private Precedence() {
-    }
+    private Precedence() {}
 
     /**
      * Negative if {@code a} is older news than {@code b}, zero if equal rank or about different

@@ -20,8 +20,7 @@ import java.util.Map;
 final class ProbeRelay {
 
     /** A ping this node sends on behalf of another member's ping-req. */
-    record Relay(Address requester, long requesterSequence, long sequence) {
-    }
+    record Relay(Address requester, long requesterSequence, long sequence) {}
 
     private final MemberTable table;
     private final Dissemination dissemination;
@@ -34,8 +33,14 @@ final class ProbeRelay {
     private final long forgetAfterNanos;
     private final Map<Long, Relay> relays = new HashMap<>();
 
-    ProbeRelay(SwimSettings settings, MemberTable table, Dissemination dissemination, Timers timers,
-            EngineCounters counters, Sequences sequences, LocalMember local) {
+    ProbeRelay(
+            SwimSettings settings,
+            MemberTable table,
+            Dissemination dissemination,
+            Timers timers,
+            EngineCounters counters,
+            Sequences sequences,
+            LocalMember local) {
         this.table = table;
         this.dissemination = dissemination;
         this.timers = timers;
@@ -57,16 +62,22 @@ final class ProbeRelay {
         MemberEntry target = table.get(req.target().name());
         // The asker must be a live member and the request must come from its host: the uid is no
         // secret (it travels in gossip), so naming a member is not being one.
-        if (asker == null || !asker.id.equals(req.sender()) || asker.status.isTerminal()
+        if (asker == null
+                || !asker.id.equals(req.sender())
+                || asker.status.isTerminal()
                 || !NewsSource.sameHost(from, asker.id.address())
-                || target == null || target.id.uid() != req.target().uid() || target.status.isTerminal()) {
+                || target == null
+                || target.id.uid() != req.target().uid()
+                || target.status.isTerminal()) {
             counters.reject(NewsRejection.UNKNOWN_RELAY_REQUEST);
             return;
         }
         Relay relay = new Relay(from, req.sequence(), sequences.next());
         relays.put(relay.sequence(), relay);
-        out.add(dissemination.send(target.id.address(),
-                new Ping(local.id().address(), relay.sequence(), target.id.uid(), List.of()), target.id));
+        out.add(dissemination.send(
+                target.id.address(),
+                new Ping(local.id().address(), relay.sequence(), target.id.uid(), List.of()),
+                target.id));
         if (lifeguard) {
             timers.after(now, nackAfterNanos, new Timers.RelayNack(relay));
         }

@@ -65,7 +65,8 @@ final class ProbeSchedule {
      * The next member to probe that {@code probeable} accepts, or null if there is none. Members it
      * rejects stay in the schedule (they may become probeable again).
      */
-    @Nullable MemberEntry next(Predicate<MemberEntry> probeable) {
+    @Nullable
+    MemberEntry next(Predicate<MemberEntry> probeable) {
         // The rest of this pass plus one whole pass after a reshuffle visits every member.
         int tries = 2 * order.size();
         for (int tried = 0; tried < tries; tried++) {

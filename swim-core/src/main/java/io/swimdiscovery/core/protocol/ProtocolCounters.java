@@ -23,9 +23,20 @@ import java.util.Map;
  * @param rejoins times this node learnt it had been declared dead and rejoined under a new uid
  * @param newsRejected news and requests refused, by {@link NewsRejection#label()}; every reason is present
  */
-public record ProtocolCounters(long probes, long probesAcked, long probesAckedIndirectly, long probesFailed,
-        long nacksReceived, long suspicionsRaised, long refutations, long membersDeclaredDead, long syncs,
-        long lastProbeRttNanos, long probeRttTotalNanos, long claimsVerified, long rejoins,
+public record ProtocolCounters(
+        long probes,
+        long probesAcked,
+        long probesAckedIndirectly,
+        long probesFailed,
+        long nacksReceived,
+        long suspicionsRaised,
+        long refutations,
+        long membersDeclaredDead,
+        long syncs,
+        long lastProbeRttNanos,
+        long probeRttTotalNanos,
+        long claimsVerified,
+        long rejoins,
         Map<String, Long> newsRejected) {
 
     public ProtocolCounters {

@@ -75,7 +75,8 @@ final class Suspicion {
 
     /** Engine time at which the member is declared dead unless it refutes first. */
     long deadlineNanos() {
-        return Math.min(capNanos,
+        return Math.min(
+                capNanos,
                 Timers.plus(startNanos, timeoutNanos(confirmations(), expectedConfirmations, minNanos, maxNanos)));
     }
 

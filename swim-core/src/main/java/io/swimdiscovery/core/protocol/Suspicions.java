@@ -23,8 +23,8 @@ final class Suspicions {
     private final RandomGenerator random;
     private final long periodNanos;
 
-    Suspicions(SwimSettings settings, MemberTable table, ProbeSchedule schedule, Timers timers,
-            RandomGenerator random) {
+    Suspicions(
+            SwimSettings settings, MemberTable table, ProbeSchedule schedule, Timers timers, RandomGenerator random) {
         this.settings = settings;
         this.table = table;
         this.schedule = schedule;
@@ -49,8 +49,7 @@ final class Suspicions {
             e.suspicion = null;
         }
         if (status == MemberStatus.UNREACHABLE && changed) {
-            timers.after(now, settings.unreachableTimeout().toNanos(),
-                    new Timers.UnreachableExpiry(e, e.episode));
+            timers.after(now, settings.unreachableTimeout().toNanos(), new Timers.UnreachableExpiry(e, e.episode));
         }
         if (status.isTerminal() && changed) {
             timers.after(now, settings.deadMemberRetention().toNanos(), new Timers.TombstoneExpiry(e, e.episode));
@@ -70,7 +69,8 @@ final class Suspicions {
 
     private void start(MemberEntry e, String origin, long now) {
         int n = table.liveCount() + 1;
-        long min = Math.max(Suspicion.minTimeoutNanos(settings.suspicionMultiplier(), n, periodNanos),
+        long min = Math.max(
+                Suspicion.minTimeoutNanos(settings.suspicionMultiplier(), n, periodNanos),
                 settings.pauseTolerance().toNanos());
         long max;
         int expected;
@@ -103,7 +103,8 @@ final class Suspicions {
     /** This node saw for itself that {@code e}'s process is gone: end its suspicion soon. */
     void processGone(MemberEntry e, long now) {
         Suspicion s = e.suspicion;
-        if (s != null && s.capAt(Timers.plus(now, settings.goneSuspicionTimeout().toNanos()))) {
+        if (s != null
+                && s.capAt(Timers.plus(now, settings.goneSuspicionTimeout().toNanos()))) {
             timers.at(s.deadlineNanos(), new Timers.SuspicionExpiry(e, s));
         }
     }
@@ -111,7 +112,9 @@ final class Suspicions {
     /** Whether {@code t} is still the live deadline of a suspicion that is now due. */
     boolean isDue(Timers.SuspicionExpiry t, long now) {
         MemberEntry e = t.entry();
-        return table.get(e.id.name()) == e && e.suspicion == t.suspicion() && e.status == MemberStatus.SUSPECT
+        return table.get(e.id.name()) == e
+                && e.suspicion == t.suspicion()
+                && e.status == MemberStatus.SUSPECT
                 && e.suspicion.deadlineNanos() <= now;
     }
 

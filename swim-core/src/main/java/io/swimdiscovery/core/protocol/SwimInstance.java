@@ -75,8 +75,13 @@ public final class SwimInstance {
      * @throws IllegalArgumentException if {@code metadata} exceeds {@link SwimSettings#maxMetadataBytes()}
      *     or the uid is 0
      */
-    public SwimInstance(SwimSettings settings, MemberId self, Map<String, String> metadata, RandomGenerator random,
-            PacketSizer sizer, long nowNanos) {
+    public SwimInstance(
+            SwimSettings settings,
+            MemberId self,
+            Map<String, String> metadata,
+            RandomGenerator random,
+            PacketSizer sizer,
+            long nowNanos) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(self, "self");
         this.random = Objects.requireNonNull(random, "random");
@@ -89,18 +94,27 @@ public final class SwimInstance {
         this.table = new MemberTable(self.name());
         this.schedule = new ProbeSchedule(random);
         this.health = new LocalHealth(settings.localHealthMax(), settings.lifeguardEnabled());
-        this.failed = new FailedMembers(settings.maxMembers(), settings.reconnectRetention().toNanos());
+        this.failed = new FailedMembers(
+                settings.maxMembers(), settings.reconnectRetention().toNanos());
         this.dissemination = new Dissemination(settings, sizer, table, random, self.name());
-        this.local = new LocalMember(settings, self, metadata, table, failed, dissemination, counters, random,
-                health, nowNanos);
+        this.local = new LocalMember(
+                settings, self, metadata, table, failed, dissemination, counters, random, health, nowNanos);
         this.suspicions = new Suspicions(settings, table, schedule, timers, random);
-        this.membership = new Membership(settings, table, schedule, dissemination, suspicions, failed, counters,
-                local);
-        this.verifier = new ClaimVerifier(settings, health, table, membership, timers, counters, sequences,
-                local);
+        this.membership = new Membership(settings, table, schedule, dissemination, suspicions, failed, counters, local);
+        this.verifier = new ClaimVerifier(settings, health, table, membership, timers, counters, sequences, local);
         membership.verifyClaimsWith(verifier);
-        this.detector = new FailureDetector(settings, table, schedule, dissemination, membership, suspicions,
-                health, counters, sequences, local, random);
+        this.detector = new FailureDetector(
+                settings,
+                table,
+                schedule,
+                dissemination,
+                membership,
+                suspicions,
+                health,
+                counters,
+                sequences,
+                local,
+                random);
         this.relay = new ProbeRelay(settings, table, dissemination, timers, counters, sequences, local);
         this.antiEntropy = new AntiEntropy(settings, table, failed, counters, local, random);
         this.answers = new PingAnswers(local, failed, dissemination, counters);
@@ -262,8 +276,12 @@ public final class SwimInstance {
 
     private void expireSuspicion(MemberEntry e, long now, List<Directive> out) {
         if (settings().unreachableEnabled()) {
-            membership.merge(new Gossip(e.id, MemberStatus.UNREACHABLE, e.incarnation, e.metadata, null),
-                    NewsSource.LOCAL, true, now, out);
+            membership.merge(
+                    new Gossip(e.id, MemberStatus.UNREACHABLE, e.incarnation, e.metadata, null),
+                    NewsSource.LOCAL,
+                    true,
+                    now,
+                    out);
         } else {
             declareDead(e, now, out);
         }
@@ -271,8 +289,8 @@ public final class SwimInstance {
 
     private void declareDead(MemberEntry e, long now, List<Directive> out) {
         counters.membersDeclaredDead++;
-        membership.merge(new Gossip(e.id, MemberStatus.DEAD, e.incarnation, e.metadata, null), NewsSource.LOCAL,
-                true, now, out);
+        membership.merge(
+                new Gossip(e.id, MemberStatus.DEAD, e.incarnation, e.metadata, null), NewsSource.LOCAL, true, now, out);
     }
 
     /** A {@link Directive.SendReliable} could not be delivered (timed out, reset, a local error). */

@@ -55,8 +55,9 @@ public final class SwimSettings {
         this.protocolPeriod = positive(b.protocolPeriod, "protocolPeriod");
         this.probeTimeout = positive(b.probeTimeout, "probeTimeout");
         if (probeTimeout.compareTo(protocolPeriod) >= 0) {
-            throw new IllegalArgumentException("probeTimeout (" + probeTimeout + ") must be shorter than protocolPeriod ("
-                    + protocolPeriod + "): indirect probes need the rest of the period");
+            throw new IllegalArgumentException(
+                    "probeTimeout (" + probeTimeout + ") must be shorter than protocolPeriod (" + protocolPeriod
+                            + "): indirect probes need the rest of the period");
         }
         this.indirectProbes = atLeast(b.indirectProbes, 0, "indirectProbes");
         if (!(b.suspicionMultiplier > 0) || Double.isInfinite(b.suspicionMultiplier)) {
@@ -66,8 +67,8 @@ public final class SwimSettings {
             throw new IllegalArgumentException("suspicionMultiplier must be <= 1000, was " + b.suspicionMultiplier);
         }
         this.suspicionMultiplier = b.suspicionMultiplier;
-        this.suspicionMaxTimeoutMultiplier = between(b.suspicionMaxTimeoutMultiplier, 1, 1000,
-                "suspicionMaxTimeoutMultiplier");
+        this.suspicionMaxTimeoutMultiplier =
+                between(b.suspicionMaxTimeoutMultiplier, 1, 1000, "suspicionMaxTimeoutMultiplier");
         this.suspicionConfirmations = atLeast(b.suspicionConfirmations, 0, "suspicionConfirmations");
         this.retransmitMultiplier = atLeast(b.retransmitMultiplier, 1, "retransmitMultiplier");
         this.gossipInterval = positive(b.gossipInterval, "gossipInterval");
@@ -484,60 +485,131 @@ public final class SwimSettings {
         private int maxMembers = 20_000;
         private RejoinPolicy rejoinPolicy = RejoinPolicy.REJOIN;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Time between two probes; default 1 s. See {@link SwimSettings#protocolPeriod()}. */
-        public Builder protocolPeriod(Duration v) { this.protocolPeriod = v; return this; }
+        public Builder protocolPeriod(Duration v) {
+            this.protocolPeriod = v;
+            return this;
+        }
         /** Wait for a direct ack, at most the protocol period; default 500 ms. See {@link SwimSettings#probeTimeout()}. */
-        public Builder probeTimeout(Duration v) { this.probeTimeout = v; return this; }
+        public Builder probeTimeout(Duration v) {
+            this.probeTimeout = v;
+            return this;
+        }
         /** Relays asked per failed direct probe; default 3. See {@link SwimSettings#indirectProbes()}. */
-        public Builder indirectProbes(int v) { this.indirectProbes = v; return this; }
+        public Builder indirectProbes(int v) {
+            this.indirectProbes = v;
+            return this;
+        }
         /** Factor of the minimum suspicion timeout; default 1.5. See {@link SwimSettings#suspicionMultiplier()}. */
-        public Builder suspicionMultiplier(double v) { this.suspicionMultiplier = v; return this; }
+        public Builder suspicionMultiplier(double v) {
+            this.suspicionMultiplier = v;
+            return this;
+        }
         /**
          * Maximum suspicion timeout over the minimum; default 6.
          * See {@link SwimSettings#suspicionMaxTimeoutMultiplier()}.
          */
-        public Builder suspicionMaxTimeoutMultiplier(int v) { this.suspicionMaxTimeoutMultiplier = v; return this; }
+        public Builder suspicionMaxTimeoutMultiplier(int v) {
+            this.suspicionMaxTimeoutMultiplier = v;
+            return this;
+        }
         /** Confirmations for the minimum timeout; default 2. See {@link SwimSettings#suspicionConfirmations()}. */
-        public Builder suspicionConfirmations(int v) { this.suspicionConfirmations = v; return this; }
+        public Builder suspicionConfirmations(int v) {
+            this.suspicionConfirmations = v;
+            return this;
+        }
         /** Sends per piece of news, times log10(n+1); default 4. See {@link SwimSettings#retransmitMultiplier()}. */
-        public Builder retransmitMultiplier(int v) { this.retransmitMultiplier = v; return this; }
+        public Builder retransmitMultiplier(int v) {
+            this.retransmitMultiplier = v;
+            return this;
+        }
         /** Time between gossip pushes; default 200 ms. See {@link SwimSettings#gossipInterval()}. */
-        public Builder gossipInterval(Duration v) { this.gossipInterval = v; return this; }
+        public Builder gossipInterval(Duration v) {
+            this.gossipInterval = v;
+            return this;
+        }
         /** Members per gossip push; default 3. See {@link SwimSettings#gossipFanout()}. */
-        public Builder gossipFanout(int v) { this.gossipFanout = v; return this; }
+        public Builder gossipFanout(int v) {
+            this.gossipFanout = v;
+            return this;
+        }
         /** How long the dead still get gossip; default 30 s. See {@link SwimSettings#gossipToTheDeadTime()}. */
-        public Builder gossipToTheDeadTime(Duration v) { this.gossipToTheDeadTime = v; return this; }
+        public Builder gossipToTheDeadTime(Duration v) {
+            this.gossipToTheDeadTime = v;
+            return this;
+        }
         /** Base full-sync interval, zero for none; default 30 s. See {@link SwimSettings#pushPullInterval()}. */
-        public Builder pushPullInterval(Duration v) { this.pushPullInterval = v; return this; }
+        public Builder pushPullInterval(Duration v) {
+            this.pushPullInterval = v;
+            return this;
+        }
         /** Time between reconnect attempts, zero for none; default 10 s. See {@link SwimSettings#reconnectInterval()}. */
-        public Builder reconnectInterval(Duration v) { this.reconnectInterval = v; return this; }
+        public Builder reconnectInterval(Duration v) {
+            this.reconnectInterval = v;
+            return this;
+        }
         /** How long tombstones are kept; default 5 min. See {@link SwimSettings#deadMemberRetention()}. */
-        public Builder deadMemberRetention(Duration v) { this.deadMemberRetention = v; return this; }
+        public Builder deadMemberRetention(Duration v) {
+            this.deadMemberRetention = v;
+            return this;
+        }
         /** Largest local health multiplier, 1..64; default 8. See {@link SwimSettings#localHealthMax()}. */
-        public Builder localHealthMax(int v) { this.localHealthMax = v; return this; }
+        public Builder localHealthMax(int v) {
+            this.localHealthMax = v;
+            return this;
+        }
         /** Lifeguard extensions on or off; default on. See {@link SwimSettings#lifeguardEnabled()}. */
-        public Builder lifeguardEnabled(boolean v) { this.lifeguardEnabled = v; return this; }
+        public Builder lifeguardEnabled(boolean v) {
+            this.lifeguardEnabled = v;
+            return this;
+        }
         /** Unreachable stage on or off; default off. See {@link SwimSettings#unreachableEnabled()}. */
-        public Builder unreachableEnabled(boolean v) { this.unreachableEnabled = v; return this; }
+        public Builder unreachableEnabled(boolean v) {
+            this.unreachableEnabled = v;
+            return this;
+        }
         /** Time unreachable before dead; default 1 min. See {@link SwimSettings#unreachableTimeout()}. */
-        public Builder unreachableTimeout(Duration v) { this.unreachableTimeout = v; return this; }
+        public Builder unreachableTimeout(Duration v) {
+            this.unreachableTimeout = v;
+            return this;
+        }
         /** Largest datagram in bytes; default 1400. See {@link SwimSettings#maxPacketSize()}. */
-        public Builder maxPacketSize(int v) { this.maxPacketSize = v; return this; }
+        public Builder maxPacketSize(int v) {
+            this.maxPacketSize = v;
+            return this;
+        }
         /** Largest metadata map in bytes; default 512. See {@link SwimSettings#maxMetadataBytes()}. */
-        public Builder maxMetadataBytes(int v) { this.maxMetadataBytes = v; return this; }
+        public Builder maxMetadataBytes(int v) {
+            this.maxMetadataBytes = v;
+            return this;
+        }
         /** Longest pause survived on silence alone; default 5 s, 0 for none. See {@link SwimSettings#pauseTolerance()}. */
-        public Builder pauseTolerance(Duration v) { this.pauseTolerance = v; return this; }
+        public Builder pauseTolerance(Duration v) {
+            this.pauseTolerance = v;
+            return this;
+        }
         /** Suspicion timeout when this node saw the process is gone; default 1 s. See {@link SwimSettings#goneSuspicionTimeout()}. */
-        public Builder goneSuspicionTimeout(Duration v) { this.goneSuspicionTimeout = v; return this; }
+        public Builder goneSuspicionTimeout(Duration v) {
+            this.goneSuspicionTimeout = v;
+            return this;
+        }
         /** How long failed members are reconnect candidates; default 6 h. See {@link SwimSettings#reconnectRetention()}. */
-        public Builder reconnectRetention(Duration v) { this.reconnectRetention = v; return this; }
+        public Builder reconnectRetention(Duration v) {
+            this.reconnectRetention = v;
+            return this;
+        }
         /** Most members a node holds, tombstones included; default 20,000. See {@link SwimSettings#maxMembers()}. */
-        public Builder maxMembers(int v) { this.maxMembers = v; return this; }
+        public Builder maxMembers(int v) {
+            this.maxMembers = v;
+            return this;
+        }
         /** What a node declared dead does; default {@link RejoinPolicy#REJOIN}. See {@link SwimSettings#rejoinPolicy()}. */
-        public Builder rejoinPolicy(RejoinPolicy v) { this.rejoinPolicy = v; return this; }
+        public Builder rejoinPolicy(RejoinPolicy v) {
+            this.rejoinPolicy = v;
+            return this;
+        }
 
         /** @throws IllegalArgumentException naming the first setting out of range */
         public SwimSettings build() {

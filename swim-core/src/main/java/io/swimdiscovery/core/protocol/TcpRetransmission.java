@@ -17,8 +17,7 @@ public final class TcpRetransmission {
     /** Linux gives up a connect after 6 SYN retries; we stop counting at 4 (15 s of backoff). */
     private static final int MAX_RESENDS = 4;
 
-    private TcpRetransmission() {
-    }
+    private TcpRetransmission() {}
 
     /**
      * Extra delay of one exchange, the three packets drawn in order.
@@ -27,7 +26,8 @@ public final class TcpRetransmission {
      * @param backwardLost draws whether one packet from the receiver to the sender is lost
      */
     public static long delayNanos(BooleanSupplier forwardLost, BooleanSupplier backwardLost) {
-        return resends(forwardLost, SYN_RTO_NANOS) + resends(backwardLost, SYN_RTO_NANOS)
+        return resends(forwardLost, SYN_RTO_NANOS)
+                + resends(backwardLost, SYN_RTO_NANOS)
                 + resends(forwardLost, DATA_RTO_NANOS);
     }
 

@@ -12,33 +12,26 @@ import org.jspecify.annotations.Nullable;
 final class Timers {
 
     /** What a timer is for. Each record holds the object whose identity marks its episode. */
-    sealed interface Token permits SuspicionExpiry, UnreachableExpiry, TombstoneExpiry, RelayNack, RelayExpiry,
-            ClaimExpiry {
-    }
+    sealed interface Token
+            permits SuspicionExpiry, UnreachableExpiry, TombstoneExpiry, RelayNack, RelayExpiry, ClaimExpiry {}
 
     /** A suspicion's deadline; void once {@code entry.suspicion != suspicion}. */
-    record SuspicionExpiry(MemberEntry entry, Suspicion suspicion) implements Token {
-    }
+    record SuspicionExpiry(MemberEntry entry, Suspicion suspicion) implements Token {}
 
     /** The end of the optional unreachable stage; void once the entry's episode moved on. */
-    record UnreachableExpiry(MemberEntry entry, long episode) implements Token {
-    }
+    record UnreachableExpiry(MemberEntry entry, long episode) implements Token {}
 
     /** The end of a tombstone's retention; void once the entry's episode moved on. */
-    record TombstoneExpiry(MemberEntry entry, long episode) implements Token {
-    }
+    record TombstoneExpiry(MemberEntry entry, long episode) implements Token {}
 
     /** Time for a relay to tell the requester the target did not answer. */
-    record RelayNack(ProbeRelay.Relay relay) implements Token {
-    }
+    record RelayNack(ProbeRelay.Relay relay) implements Token {}
 
     /** Time for a relay to forget a ping-req. */
-    record RelayExpiry(ProbeRelay.Relay relay) implements Token {
-    }
+    record RelayExpiry(ProbeRelay.Relay relay) implements Token {}
 
     /** The end of a verification ping's wait. */
-    record ClaimExpiry(ClaimVerifier.Claim claim, int stage) implements Token {
-    }
+    record ClaimExpiry(ClaimVerifier.Claim claim, int stage) implements Token {}
 
     private record Timer(long atNanos, long order, Token token) implements Comparable<Timer> {
         @Override
@@ -62,7 +55,8 @@ final class Timers {
     }
 
     /** The token of the earliest timer due at or before {@code now}, removed; null if none is due. */
-    @Nullable Token pollDue(long now) {
+    @Nullable
+    Token pollDue(long now) {
         Timer t = heap.peek();
         if (t == null || t.atNanos > now) {
             return null;

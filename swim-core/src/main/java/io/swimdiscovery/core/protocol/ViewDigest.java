@@ -17,8 +17,7 @@ package io.swimdiscovery.core.protocol;
  */
 final class ViewDigest {
 
-    private ViewDigest() {
-    }
+    private ViewDigest() {}
 
     static long of(Iterable<MemberEntry> entries) {
         long sum = 0;

@@ -173,7 +173,8 @@ public final class Keyring {
         System.arraycopy(nonce, 0, buf, off, NONCE_BYTES);
         Cipher cipher = CIPHER.get();
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, snapshot.get(0), new GCMParameterSpec(TAG_BYTES * 8, buf, off, NONCE_BYTES));
+            cipher.init(
+                    Cipher.ENCRYPT_MODE, snapshot.get(0), new GCMParameterSpec(TAG_BYTES * 8, buf, off, NONCE_BYTES));
             cipher.updateAAD(associatedData);
             int dataOff = off + NONCE_BYTES;
             cipher.doFinal(buf, dataOff, plainLen, buf, dataOff);
@@ -230,8 +231,8 @@ public final class Keyring {
 
     private static void checkLength(byte[] key) {
         if (key.length != 16 && key.length != 24 && key.length != 32) {
-            throw new IllegalArgumentException("AES key must be 16, 24 or 32 bytes (AES-128, AES-192 or AES-256), was "
-                    + key.length + " bytes");
+            throw new IllegalArgumentException(
+                    "AES key must be 16, 24 or 32 bytes (AES-128, AES-192 or AES-256), was " + key.length + " bytes");
         }
     }
 

@@ -58,7 +58,8 @@ public final class DnsSeedProvider implements SeedProvider {
         } else {
             Address parsed = Address.parse(trimmed, defaultPort);
             if (parsed.port() == 0) {
-                throw new IllegalArgumentException("seed DNS name '" + name + "' needs a port (name:port or a default)");
+                throw new IllegalArgumentException(
+                        "seed DNS name '" + name + "' needs a port (name:port or a default)");
             }
             this.name = parsed.host();
             this.port = parsed.port();
@@ -74,8 +75,9 @@ public final class DnsSeedProvider implements SeedProvider {
             }
             return found;
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "seed DNS name '" + name + "' did not resolve (" + e.getMessage()
-                    + "); will retry");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "seed DNS name '" + name + "' did not resolve (" + e.getMessage() + "); will retry");
             return List.of();
         }
     }
@@ -83,15 +85,17 @@ public final class DnsSeedProvider implements SeedProvider {
     private List<Address> fromSrv() throws IOException {
         List<HostResolver.SrvRecord> records = new ArrayList<>(resolver.srv(name));
         records.sort(Comparator.comparingInt(HostResolver.SrvRecord::priority)
-                .thenComparing(Comparator.comparingInt(HostResolver.SrvRecord::weight).reversed()));
+                .thenComparing(
+                        Comparator.comparingInt(HostResolver.SrvRecord::weight).reversed()));
         Set<Address> out = new LinkedHashSet<>();
         for (HostResolver.SrvRecord r : records) {
             try {
                 out.addAll(resolve(r.target(), r.port()));
             } catch (IOException e) {
                 // One pod gone between the SRV answer and its A lookup: skip it, keep the rest.
-                LOG.log(System.Logger.Level.DEBUG, () -> "SRV target '" + r.target() + "' did not resolve: "
-                        + e.getMessage());
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        () -> "SRV target '" + r.target() + "' did not resolve: " + e.getMessage());
             }
         }
         return List.copyOf(out);

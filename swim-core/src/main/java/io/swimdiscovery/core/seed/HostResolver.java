@@ -46,8 +46,8 @@ public interface HostResolver {
                 int weight = Integer.parseInt(parts[1]);
                 int port = Integer.parseInt(parts[2]);
                 if (port < 1 || port > 65_535) {
-                    throw new IllegalArgumentException("SRV record '" + text + "' has port " + port
-                            + " outside 1..65535");
+                    throw new IllegalArgumentException(
+                            "SRV record '" + text + "' has port " + port + " outside 1..65535");
                 }
                 String target = parts[3].endsWith(".") ? parts[3].substring(0, parts[3].length() - 1) : parts[3];
                 if (target.isEmpty()) {

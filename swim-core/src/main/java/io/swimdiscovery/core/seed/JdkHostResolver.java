@@ -25,8 +25,7 @@ final class JdkHostResolver implements HostResolver {
 
     static final JdkHostResolver INSTANCE = new JdkHostResolver();
 
-    private JdkHostResolver() {
-    }
+    private JdkHostResolver() {}
 
     @Override
     public List<InetAddress> addresses(String host) throws IOException {

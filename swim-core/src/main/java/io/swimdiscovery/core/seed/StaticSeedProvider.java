@@ -68,8 +68,9 @@ public final class StaticSeedProvider implements SeedProvider {
                     out.add(new Address(ip.getHostAddress(), a.port()));
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "seed '" + a + "' did not resolve (" + e.getMessage()
-                        + "); skipped this time");
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "seed '" + a + "' did not resolve (" + e.getMessage() + "); skipped this time");
             }
         }
         return List.copyOf(out);

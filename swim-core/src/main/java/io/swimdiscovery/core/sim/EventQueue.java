@@ -30,7 +30,13 @@ final class EventQueue {
     private int slotsUsed;
 
     /** Schedules an event and returns nothing: events are identified by their contents, not by handles. */
-    void push(long time, int eventKind, int eventNode, int eventAux, int eventAux2, @Nullable Object payload,
+    void push(
+            long time,
+            int eventKind,
+            int eventNode,
+            int eventAux,
+            int eventAux2,
+            @Nullable Object payload,
             @Nullable Object payload2) {
         int slot = allocateSlot();
         kind[slot] = (byte) eventKind;
@@ -87,11 +93,13 @@ final class EventQueue {
         return aux2[slot];
     }
 
-    @Nullable Object payload(int slot) {
+    @Nullable
+    Object payload(int slot) {
         return obj[slot];
     }
 
-    @Nullable Object payload2(int slot) {
+    @Nullable
+    Object payload2(int slot) {
         return obj2[slot];
     }
 

@@ -63,13 +63,14 @@ public final class HeartbeatDetector implements SimulatedProtocol {
     private final Map<String, Peer> peers = new HashMap<>();
     /** Members believed alive, in the order first learnt, each knowing its index for O(1) removal. */
     private final ArrayList<Peer> live = new ArrayList<>();
+
     private long nextBeatNanos;
     /** Heartbeats still to carry news about this member (after a metadata change). */
     private int beatsWithNews;
+
     private boolean leaveSent;
 
-    private HeartbeatDetector(long periodNanos, int limit, MemberId self, Map<String, String> metadata,
-            long nowNanos) {
+    private HeartbeatDetector(long periodNanos, int limit, MemberId self, Map<String, String> metadata, long nowNanos) {
         this.periodNanos = periodNanos;
         this.limit = limit;
         this.self = self;
@@ -86,8 +87,8 @@ public final class HeartbeatDetector implements SimulatedProtocol {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1, was " + limit);
         }
-        return (settings, self, metadata, random, sizer, now) -> new HeartbeatDetector(
-                settings.protocolPeriod().toNanos(), limit, self, metadata, now);
+        return (settings, self, metadata, random, sizer, now) ->
+                new HeartbeatDetector(settings.protocolPeriod().toNanos(), limit, self, metadata, now);
     }
 
     @Override
@@ -133,7 +134,8 @@ public final class HeartbeatDetector implements SimulatedProtocol {
     @Override
     public List<Directive> preload(Collection<Gossip> view, long nowNanos) {
         for (Gossip g : view) {
-            if (!g.member().name().equals(self.name()) && g.status() == MemberStatus.ALIVE
+            if (!g.member().name().equals(self.name())
+                    && g.status() == MemberStatus.ALIVE
                     && !peers.containsKey(g.member().name())) {
                 Peer p = new Peer(g.member(), g.incarnation(), g.metadata(), nowNanos);
                 peers.put(g.member().name(), p);

@@ -14,8 +14,7 @@ import java.util.random.RandomGenerator;
  */
 final class NetworkConditions {
 
-    private record Cut(BitSet from, BitSet to) {
-    }
+    private record Cut(BitSet from, BitSet to) {}
 
     private double loss;
     private LatencyModel latency;

@@ -11,13 +11,16 @@ package io.swimdiscovery.core.sim;
  * @param bytesReceived bytes of those, headers included
  * @param packetsDropped messages sent by this node that the network lost (loss, partition, stopped receiver)
  */
-public record NodeTraffic(long packetsSent, long bytesSent, long packetsReceived, long bytesReceived,
-        long packetsDropped) {
+public record NodeTraffic(
+        long packetsSent, long bytesSent, long packetsReceived, long bytesReceived, long packetsDropped) {
 
     /** This minus an earlier snapshot: the traffic of the interval between them. */
     public NodeTraffic minus(NodeTraffic earlier) {
-        return new NodeTraffic(packetsSent - earlier.packetsSent, bytesSent - earlier.bytesSent,
-                packetsReceived - earlier.packetsReceived, bytesReceived - earlier.bytesReceived,
+        return new NodeTraffic(
+                packetsSent - earlier.packetsSent,
+                bytesSent - earlier.bytesSent,
+                packetsReceived - earlier.packetsReceived,
+                bytesReceived - earlier.bytesReceived,
                 packetsDropped - earlier.packetsDropped);
     }
 }

@@ -11,12 +11,17 @@ import java.util.random.RandomGenerator;
 @FunctionalInterface
 public interface ProtocolFactory {
 
-    SimulatedProtocol create(SwimSettings settings, MemberId self, Map<String, String> metadata,
-            RandomGenerator random, PacketSizer sizer, long nowNanos);
+    SimulatedProtocol create(
+            SwimSettings settings,
+            MemberId self,
+            Map<String, String> metadata,
+            RandomGenerator random,
+            PacketSizer sizer,
+            long nowNanos);
 
     /** The SWIM engine with Lifeguard: one {@link SwimInstance} per process. */
     static ProtocolFactory swim() {
-        return (settings, self, metadata, random, sizer, now) -> new SwimProtocol(
-                new SwimInstance(settings, self, metadata, random, sizer, now));
+        return (settings, self, metadata, random, sizer, now) ->
+                new SwimProtocol(new SwimInstance(settings, self, metadata, random, sizer, now));
     }
 }

@@ -28,16 +28,13 @@ import org.jspecify.annotations.Nullable;
 final class SimNetwork {
 
     /** A stream message in flight: where it goes and which process of the sender sent it. */
-    private record InFlight(Address to, int senderGeneration) {
-    }
+    private record InFlight(Address to, int senderGeneration) {}
 
     /** A message that reached a paused node, from the node at {@code from}. */
-    private record Backlogged(Address from, Message message, int bytes) {
-    }
+    private record Backlogged(Address from, Message message, int bytes) {}
 
     /** A stream failure (timed out or refused) that reached a paused node. */
-    private record BackloggedFailure(Address to, Message message, boolean refused) {
-    }
+    private record BackloggedFailure(Address to, Message message, boolean refused) {}
 
     private final SimNode[] nodes;
     private final Map<Address, Integer> indexByAddress;
@@ -50,8 +47,15 @@ final class SimNetwork {
     private final long connectTimeoutNanos;
     private @Nullable SimProcesses processes;
 
-    SimNetwork(SimNode[] nodes, Map<Address, Integer> indexByAddress, SimScheduler scheduler, SimObserver observer,
-            NetworkConditions conditions, PacketSizer sizer, int datagramHeaderBytes, int streamHeaderBytes,
+    SimNetwork(
+            SimNode[] nodes,
+            Map<Address, Integer> indexByAddress,
+            SimScheduler scheduler,
+            SimObserver observer,
+            NetworkConditions conditions,
+            PacketSizer sizer,
+            int datagramHeaderBytes,
+            int streamHeaderBytes,
             long connectTimeoutNanos) {
         this.nodes = nodes;
         this.indexByAddress = indexByAddress;
@@ -85,7 +89,8 @@ final class SimNetwork {
         from.bytesSent += bytes;
         observer.sent(message, bytes);
         Integer target = indexByAddress.get(to);
-        if (target == null || conditions.isCut(from.index, target)
+        if (target == null
+                || conditions.isCut(from.index, target)
                 || (!reliable && conditions.drops(from.index, target, from.networkRandom))) {
             from.packetsDropped++;
             if (reliable) {
@@ -110,13 +115,26 @@ final class SimNetwork {
             long delay = conditions.latencyNanos(from.index, r, from.networkRandom)
                     + conditions.latencyNanos(r, from.index, from.networkRandom)
                     + conditions.latencyNanos(from.index, r, from.networkRandom)
-                    + TcpRetransmission.delayNanos(() -> conditions.drops(from.index, r, from.networkRandom),
+                    + TcpRetransmission.delayNanos(
+                            () -> conditions.drops(from.index, r, from.networkRandom),
                             () -> conditions.drops(r, from.index, from.networkRandom));
-            scheduler.pushIn(delay, SimScheduler.DELIVER_RELIABLE, r, from.index, bytes, message,
+            scheduler.pushIn(
+                    delay,
+                    SimScheduler.DELIVER_RELIABLE,
+                    r,
+                    from.index,
+                    bytes,
+                    message,
                     new InFlight(to, from.generation));
         } else {
-            scheduler.pushIn(conditions.latencyNanos(from.index, target, from.networkRandom), SimScheduler.DELIVER,
-                    target, from.index, bytes, message, null);
+            scheduler.pushIn(
+                    conditions.latencyNanos(from.index, target, from.networkRandom),
+                    SimScheduler.DELIVER,
+                    target,
+                    from.index,
+                    bytes,
+                    message,
+                    null);
         }
     }
 
@@ -159,8 +177,14 @@ final class SimNetwork {
         if (!node.isUp()) {
             lost(node, sender, reliable, message, q.payload2(slot));
         } else if (node.slowNanos > 0 && firstArrival) {
-            scheduler.pushIn(node.slowNanos, reliable ? SimScheduler.PROCESS_RELIABLE : SimScheduler.PROCESS,
-                    node.index, sender, bytes, message, q.payload2(slot));
+            scheduler.pushIn(
+                    node.slowNanos,
+                    reliable ? SimScheduler.PROCESS_RELIABLE : SimScheduler.PROCESS,
+                    node.index,
+                    sender,
+                    bytes,
+                    message,
+                    q.payload2(slot));
         } else if (node.state == SimNode.PAUSED) {
             node.backlog.add(new Backlogged(nodes[sender].address, message, bytes));
         } else {
@@ -216,8 +240,12 @@ final class SimNetwork {
     private void reportFailure(SimNode node, Address to, Message message, boolean refused) {
         SimulatedProtocol protocol = processes().protocolOf(node);
         long now = scheduler.now();
-        processes().apply(node, refused ? protocol.onConnectionRefused(to, message, now)
-                : protocol.onReliableSendFailed(to, message, now));
+        processes()
+                .apply(
+                        node,
+                        refused
+                                ? protocol.onConnectionRefused(to, message, now)
+                                : protocol.onReliableSendFailed(to, message, now));
     }
 
     /** The node's pause ended: hand it what arrived meanwhile, in arrival order, while it keeps processing. */

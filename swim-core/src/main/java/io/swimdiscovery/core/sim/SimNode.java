@@ -28,19 +28,27 @@ final class SimNode {
 
     int state = NOT_STARTED;
     int generation = -1;
-    @Nullable MemberId id;
-    @Nullable SimulatedProtocol protocol;
+
+    @Nullable
+    MemberId id;
+
+    @Nullable
+    SimulatedProtocol protocol;
+
     Map<String, String> metadata;
     int lifetimeIndex = -1;
 
     /** Bumped whenever pending ticks become stale: a newer ScheduleTick, a crash, a restart. */
     int tickToken;
+
     long tickAtNanos = Long.MAX_VALUE;
     /** A tick came due while paused; run it when the pause ends. */
     boolean tickDeferred;
+
     int pauseToken;
     /** Inputs that arrived while paused, in order: a message or a reliable-send failure. */
     final ArrayDeque<Object> backlog = new ArrayDeque<>();
+
     long slowNanos;
 
     long packetsSent;

@@ -29,13 +29,20 @@ final class SimObserver {
     private final @Nullable ViewMatrix views;
     /** Nodes the builder held back: not started, and not expected to be, until the caller starts them. */
     private final BitSet heldBack;
+
     private final LongSupplier clock;
     private final ArrayList<TraceEvent> trace = new ArrayList<>();
     private final long[] packetsByType = new long[MESSAGE_TYPES.length];
     private final long[] bytesByType = new long[MESSAGE_TYPES.length];
 
-    SimObserver(SimNode[] nodes, Map<Address, Integer> indexByAddress, TraceFilter traceFilter,
-            List<TraceListener> listeners, boolean trackViews, BitSet heldBack, LongSupplier clock) {
+    SimObserver(
+            SimNode[] nodes,
+            Map<Address, Integer> indexByAddress,
+            TraceFilter traceFilter,
+            List<TraceListener> listeners,
+            boolean trackViews,
+            BitSet heldBack,
+            LongSupplier clock) {
         this.nodes = nodes;
         this.indexByAddress = indexByAddress;
         this.traceFilter = traceFilter;
@@ -154,7 +161,8 @@ final class SimObserver {
         return m;
     }
 
-    @Nullable MemberStatus view(int observer, int subject) {
+    @Nullable
+    MemberStatus view(int observer, int subject) {
         byte code = requireViews().get(observer, subject);
         return code == ViewMatrix.UNKNOWN ? null : MemberStatus.values()[code - 1];
     }

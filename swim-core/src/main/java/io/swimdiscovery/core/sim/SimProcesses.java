@@ -39,9 +39,19 @@ final class SimProcesses {
     /** Node whose protocol is being called, for the error message if it throws; -1 outside calls. */
     private int callingNode = -1;
 
-    SimProcesses(SimNode[] nodes, SimScheduler scheduler, SimNetwork network, SimObserver observer,
-            RandomStreams streams, SwimSettings settings, ProtocolFactory protocolFactory, PacketSizer sizer,
-            int[] seedIndexes, SplittableRandom scenarioRandom, boolean preformed, long leaveTimeoutNanos) {
+    SimProcesses(
+            SimNode[] nodes,
+            SimScheduler scheduler,
+            SimNetwork network,
+            SimObserver observer,
+            RandomStreams streams,
+            SwimSettings settings,
+            ProtocolFactory protocolFactory,
+            PacketSizer sizer,
+            int[] seedIndexes,
+            SplittableRandom scenarioRandom,
+            boolean preformed,
+            long leaveTimeoutNanos) {
         this.nodes = nodes;
         this.scheduler = scheduler;
         this.network = network;
@@ -77,12 +87,17 @@ final class SimProcesses {
         lifetimes.add(new ProcessLifetime(id, node.index, now, Long.MAX_VALUE, false));
         lifetimeByUid.put(uid, node.lifetimeIndex);
         callingNode = node.index;
-        SimulatedProtocol protocol = protocolFactory.create(settings, id, node.metadata,
-                streams.fork(RandomStreams.ENGINE, node.index, node.generation), sizer, now);
+        SimulatedProtocol protocol = protocolFactory.create(
+                settings,
+                id,
+                node.metadata,
+                streams.fork(RandomStreams.ENGINE, node.index, node.generation),
+                sizer,
+                now);
         node.protocol = protocol;
         apply(node, protocol.start(now));
-        List<Address> seeds = preformed && node.generation == 0 && !observer.isHeldBack(node.index) ? List.of()
-                : seedsFor(node);
+        List<Address> seeds =
+                preformed && node.generation == 0 && !observer.isHeldBack(node.index) ? List.of() : seedsFor(node);
         if (!seeds.isEmpty() && node.isProcessing()) {
             apply(node, protocol.join(seeds, now));
         }
@@ -96,8 +111,10 @@ final class SimProcesses {
         node.tickDeferred = false;
         node.backlog.clear();
         ProcessLifetime l = lifetimes.get(node.lifetimeIndex);
-        lifetimes.set(node.lifetimeIndex, new ProcessLifetime(l.id(), l.index(), l.startedAtNanos(),
-                scheduler.now(), finalState == SimNode.LEFT));
+        lifetimes.set(
+                node.lifetimeIndex,
+                new ProcessLifetime(
+                        l.id(), l.index(), l.startedAtNanos(), scheduler.now(), finalState == SimNode.LEFT));
     }
 
     void pause(SimNode node, long durationNanos) {
@@ -269,7 +286,8 @@ final class SimProcesses {
         return lifetimes;
     }
 
-    @Nullable ProcessLifetime lifetime(long uid) {
+    @Nullable
+    ProcessLifetime lifetime(long uid) {
         Integer i = lifetimeByUid.get(uid);
         return i == null ? null : lifetimes.get(i);
     }
@@ -303,9 +321,11 @@ final class SimProcesses {
 
     /** The error for an exception thrown inside the simulation: who threw, when, and the seed to replay. */
     SimulationException failure(RuntimeException e) {
-        String who = callingNode >= 0 ? nodes[callingNode].name + " (" + nodes[callingNode].id + ")"
-                : "a scheduled action";
-        return new SimulationException(who + " threw at virtual time " + String.format(java.util.Locale.ROOT,
-                "%.6f", scheduler.now() / 1e9) + " s; replay with seed " + streams.seed() + ": " + e, e);
+        String who =
+                callingNode >= 0 ? nodes[callingNode].name + " (" + nodes[callingNode].id + ")" : "a scheduled action";
+        return new SimulationException(
+                who + " threw at virtual time " + String.format(java.util.Locale.ROOT, "%.6f", scheduler.now() / 1e9)
+                        + " s; replay with seed " + streams.seed() + ": " + e,
+                e);
     }
 }

@@ -22,6 +22,7 @@ final class SimScheduler {
     static final int PROCESS_RELIABLE = 4;
     /** A stream could not be opened: the connect timeout passed (nothing answered). */
     static final int RELIABLE_FAILED = 5;
+
     static final int TICK = 6;
     static final int RESUME = 7;
     static final int ACTION = 8;
@@ -65,13 +66,19 @@ final class SimScheduler {
     }
 
     /** Schedules an event at {@code atNanos} (never in the past of the queue: the clock does not go back). */
-    void push(long atNanos, int kind, int node, int aux, int aux2, @Nullable Object payload,
-            @Nullable Object payload2) {
+    void push(
+            long atNanos, int kind, int node, int aux, int aux2, @Nullable Object payload, @Nullable Object payload2) {
         queue.push(atNanos, kind, node, aux, aux2, payload, payload2);
     }
 
     /** Schedules an event {@code delayNanos} from now. */
-    void pushIn(long delayNanos, int kind, int node, int aux, int aux2, @Nullable Object payload,
+    void pushIn(
+            long delayNanos,
+            int kind,
+            int node,
+            int aux,
+            int aux2,
+            @Nullable Object payload,
             @Nullable Object payload2) {
         queue.push(now + delayNanos, kind, node, aux, aux2, payload, payload2);
     }

@@ -82,8 +82,8 @@ public final class Simulation {
         for (int i = 0; i < b.nodes; i++) {
             Address address = new Address("10." + ((i >> 16) & 255) + "." + ((i >> 8) & 255) + "." + (i & 255), 7946);
             String name = "node-" + i;
-            nodes[i] = new SimNode(i, name, address, streams.fork(RandomStreams.NETWORK, i, 0),
-                    Map.copyOf(b.metadata.apply(i)));
+            nodes[i] = new SimNode(
+                    i, name, address, streams.fork(RandomStreams.NETWORK, i, 0), Map.copyOf(b.metadata.apply(i)));
             indexByAddress.put(address, i);
             indexByName.put(name, i);
         }
@@ -91,14 +91,33 @@ public final class Simulation {
         for (int s : seedIndexes) {
             checkIndex(s);
         }
-        this.scheduler = new SimScheduler(e -> processes().failure(e), () -> processes().calling(-1));
-        this.observer = new SimObserver(nodes, indexByAddress, b.traceFilter, b.listeners, b.trackViews,
-                b.notStarted, scheduler::now);
-        this.network = new SimNetwork(nodes, indexByAddress, scheduler, observer,
-                new NetworkConditions(b.loss, b.latency), b.sizer, b.datagramHeaderBytes, b.streamHeaderBytes,
+        this.scheduler =
+                new SimScheduler(e -> processes().failure(e), () -> processes().calling(-1));
+        this.observer = new SimObserver(
+                nodes, indexByAddress, b.traceFilter, b.listeners, b.trackViews, b.notStarted, scheduler::now);
+        this.network = new SimNetwork(
+                nodes,
+                indexByAddress,
+                scheduler,
+                observer,
+                new NetworkConditions(b.loss, b.latency),
+                b.sizer,
+                b.datagramHeaderBytes,
+                b.streamHeaderBytes,
                 b.connectTimeout.toNanos());
-        this.processes = new SimProcesses(nodes, scheduler, network, observer, streams, b.settings,
-                b.protocolFactory, b.sizer, seedIndexes, scenarioRandom, b.preformed, b.leaveTimeout.toNanos());
+        this.processes = new SimProcesses(
+                nodes,
+                scheduler,
+                network,
+                observer,
+                streams,
+                b.settings,
+                b.protocolFactory,
+                b.sizer,
+                seedIndexes,
+                scenarioRandom,
+                b.preformed,
+                b.leaveTimeout.toNanos());
         network.attach(processes);
         long window = b.preformed ? 0 : b.joinWithin.toNanos();
         for (int i = 0; i < b.nodes; i++) {
@@ -165,7 +184,9 @@ public final class Simulation {
             return;
         }
         processes.calling(scheduler.queue().node(slot));
-        if (kind == SimScheduler.DELIVER || kind == SimScheduler.DELIVER_RELIABLE || kind == SimScheduler.PROCESS
+        if (kind == SimScheduler.DELIVER
+                || kind == SimScheduler.DELIVER_RELIABLE
+                || kind == SimScheduler.PROCESS
                 || kind == SimScheduler.PROCESS_RELIABLE) {
             network.arrive(kind, slot);
         } else if (kind == SimScheduler.RELIABLE_FAILED || kind == SimScheduler.REFUSED) {
@@ -519,8 +540,7 @@ public final class Simulation {
         private boolean preformed;
         private final BitSet notStarted = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Number of nodes, at least 1. Default 10. */
         public Builder nodes(int n) {

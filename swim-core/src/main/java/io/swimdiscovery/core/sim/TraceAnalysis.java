@@ -16,19 +16,24 @@ import java.util.stream.Stream;
  */
 public final class TraceAnalysis {
 
-    private TraceAnalysis() {
-    }
+    private TraceAnalysis() {}
 
     /** Time from {@code sinceNanos} until any node first suspected {@code subject}. */
     public static OptionalLong firstSuspicion(Simulation sim, MemberId subject, long sinceNanos) {
-        return first(sim, sinceNanos, e -> e.event() instanceof MembershipEvent.MemberSuspected
-                && e.subject().uid() == subject.uid());
+        return first(
+                sim,
+                sinceNanos,
+                e -> e.event() instanceof MembershipEvent.MemberSuspected
+                        && e.subject().uid() == subject.uid());
     }
 
     /** Time from {@code sinceNanos} until any node first declared {@code subject} dead. */
     public static OptionalLong firstDeath(Simulation sim, MemberId subject, long sinceNanos) {
-        return first(sim, sinceNanos, e -> e.event() instanceof MembershipEvent.MemberFailed
-                && e.subject().uid() == subject.uid());
+        return first(
+                sim,
+                sinceNanos,
+                e -> e.event() instanceof MembershipEvent.MemberFailed
+                        && e.subject().uid() == subject.uid());
     }
 
     /**
@@ -37,14 +42,23 @@ public final class TraceAnalysis {
      * {@code sinceNanos}, other than the subject's node.
      */
     public static OptionalLong deathSeenByAll(Simulation sim, MemberId subject, long sinceNanos) {
-        return seenByAll(sim, sinceNanos, subject.name(), e -> e.event() instanceof MembershipEvent.MemberFailed
-                && e.subject().uid() == subject.uid());
+        return seenByAll(
+                sim,
+                sinceNanos,
+                subject.name(),
+                e -> e.event() instanceof MembershipEvent.MemberFailed
+                        && e.subject().uid() == subject.uid());
     }
 
     /** As {@link #deathSeenByAll} but a leave counts too: time until every observer dropped the subject. */
     public static OptionalLong removalSeenByAll(Simulation sim, MemberId subject, long sinceNanos) {
-        return seenByAll(sim, sinceNanos, subject.name(), e -> (e.event() instanceof MembershipEvent.MemberFailed
-                || e.event() instanceof MembershipEvent.MemberLeft) && e.subject().uid() == subject.uid());
+        return seenByAll(
+                sim,
+                sinceNanos,
+                subject.name(),
+                e -> (e.event() instanceof MembershipEvent.MemberFailed
+                                || e.event() instanceof MembershipEvent.MemberLeft)
+                        && e.subject().uid() == subject.uid());
     }
 
     /**
@@ -52,8 +66,8 @@ public final class TraceAnalysis {
      * {@code match}; empty if one never did. Observers: nodes up now and already up at
      * {@code sinceNanos}, other than the node named {@code excluded} (pass the subject's name).
      */
-    public static OptionalLong seenByAll(Simulation sim, long sinceNanos, String excluded,
-            Predicate<TraceEvent> match) {
+    public static OptionalLong seenByAll(
+            Simulation sim, long sinceNanos, String excluded, Predicate<TraceEvent> match) {
         Map<String, Long> firstSeen = new HashMap<>();
         for (TraceEvent e : sim.trace()) {
             if (e.atNanos() >= sinceNanos && match.test(e)) {
@@ -89,12 +103,15 @@ public final class TraceAnalysis {
     /** As {@link #falseSuspicions(Simulation, long, long)}, only of members matching {@code about}. */
     public static long falseSuspicions(Simulation sim, long sinceNanos, long untilNanos, Predicate<MemberId> about) {
         return falseEvents(sim, sinceNanos, untilNanos, MembershipEvent.MemberSuspected.class, about)
-            .map(e -> e.subject().uid() + "/" + e.event().member().incarnation()).distinct().count();
+                .map(e -> e.subject().uid() + "/" + e.event().member().incarnation())
+                .distinct()
+                .count();
     }
 
     /** Suspected events (one per observer that heard) about processes that were up at the time. */
     public static long falseSuspicionEvents(Simulation sim, long sinceNanos, long untilNanos) {
-        return falseEvents(sim, sinceNanos, untilNanos, MembershipEvent.MemberSuspected.class, id -> true).count();
+        return falseEvents(sim, sinceNanos, untilNanos, MembershipEvent.MemberSuspected.class, id -> true)
+                .count();
     }
 
     /** Distinct member processes declared dead (by anyone) in the window while they were up. */
@@ -105,19 +122,26 @@ public final class TraceAnalysis {
     /** As {@link #falseDeaths(Simulation, long, long)}, only of members matching {@code about}. */
     public static long falseDeaths(Simulation sim, long sinceNanos, long untilNanos, Predicate<MemberId> about) {
         return falseEvents(sim, sinceNanos, untilNanos, MembershipEvent.MemberFailed.class, about)
-            .map(e -> e.subject().uid()).distinct().count();
+                .map(e -> e.subject().uid())
+                .distinct()
+                .count();
     }
 
     /** Failed events (one per observer) about processes that were up at the time. */
     public static long falseDeathEvents(Simulation sim, long sinceNanos, long untilNanos) {
-        return falseEvents(sim, sinceNanos, untilNanos, MembershipEvent.MemberFailed.class, id -> true).count();
+        return falseEvents(sim, sinceNanos, untilNanos, MembershipEvent.MemberFailed.class, id -> true)
+                .count();
     }
 
     /** Events of {@code type} in the window about members matching {@code about} that were up at the time. */
-    private static Stream<TraceEvent> falseEvents(Simulation sim, long sinceNanos, long untilNanos,
-            Class<? extends MembershipEvent> type, Predicate<MemberId> about) {
+    private static Stream<TraceEvent> falseEvents(
+            Simulation sim,
+            long sinceNanos,
+            long untilNanos,
+            Class<? extends MembershipEvent> type,
+            Predicate<MemberId> about) {
         return window(sim.trace(), sinceNanos, untilNanos).stream()
-            .filter(e -> type.isInstance(e.event()) && wasUp(sim, e) && about.test(e.subject()));
+                .filter(e -> type.isInstance(e.event()) && wasUp(sim, e) && about.test(e.subject()));
     }
 
     /** Whether the subject of {@code e} was up (not crashed or left) when the event happened. */

@@ -25,7 +25,12 @@ public record TraceEvent(long atNanos, String observer, MembershipEvent event) {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%10.3fs %s: %s %s", atNanos / 1e9, observer,
-                event.getClass().getSimpleName(), event.member().id());
+        return String.format(
+                java.util.Locale.ROOT,
+                "%10.3fs %s: %s %s",
+                atNanos / 1e9,
+                observer,
+                event.getClass().getSimpleName(),
+                event.member().id());
     }
 }

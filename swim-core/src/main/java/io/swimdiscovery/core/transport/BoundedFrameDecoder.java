@@ -29,7 +29,11 @@ final class BoundedFrameDecoder extends ByteToMessageDecoder {
     private boolean failed;
     private @Nullable ScheduledFuture<?> deadline;
 
-    BoundedFrameDecoder(int maxFrameSize, long frameReadTimeoutNanos, AtomicLong sharedBuffered, long sharedBudget,
+    BoundedFrameDecoder(
+            int maxFrameSize,
+            long frameReadTimeoutNanos,
+            AtomicLong sharedBuffered,
+            long sharedBudget,
             Consumer<String> drops) {
         this.maxFrameSize = maxFrameSize;
         this.frameReadTimeoutNanos = frameReadTimeoutNanos;
@@ -95,18 +99,22 @@ final class BoundedFrameDecoder extends ByteToMessageDecoder {
     /** A new deadline for the next frame, from now: after accept and after each whole frame. */
     private void armDeadline(ChannelHandlerContext ctx) {
         cancelDeadline();
-        deadline = ctx.executor().schedule(() -> {
-            if (!failed && ctx.channel().isOpen()) {
-                failed = true;
-                // A connection that is merely idle between frames closes quietly (the idle timeout's
-                // job too); one that left a frame half-sent is counted.
-                if (accounted > 0) {
-                    drops.accept(TransportDrops.READ_TIMEOUT);
-                }
-                release();
-                ctx.close();
-            }
-        }, frameReadTimeoutNanos, TimeUnit.NANOSECONDS);
+        deadline = ctx.executor()
+                .schedule(
+                        () -> {
+                            if (!failed && ctx.channel().isOpen()) {
+                                failed = true;
+                                // A connection that is merely idle between frames closes quietly (the idle timeout's
+                                // job too); one that left a frame half-sent is counted.
+                                if (accounted > 0) {
+                                    drops.accept(TransportDrops.READ_TIMEOUT);
+                                }
+                                release();
+                                ctx.close();
+                            }
+                        },
+                        frameReadTimeoutNanos,
+                        TimeUnit.NANOSECONDS);
     }
 
     private void cancelDeadline() {

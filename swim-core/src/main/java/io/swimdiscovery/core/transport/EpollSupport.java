@@ -14,8 +14,7 @@ import io.netty.channel.epoll.EpollSocketChannel;
  */
 final class EpollSupport {
 
-    private EpollSupport() {
-    }
+    private EpollSupport() {}
 
     static boolean available() {
         try {

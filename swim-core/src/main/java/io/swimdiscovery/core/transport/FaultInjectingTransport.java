@@ -45,13 +45,15 @@ public final class FaultInjectingTransport implements Transport {
         CompletableFuture<Void> done = new CompletableFuture<>();
         long retransmits = faults.streamRetransmitNanos(delegate.localAddress(), to);
         try {
-            faults.deliver(() -> delegate.sendStream(to, packet).whenComplete((ok, error) -> {
-                if (error != null) {
-                    done.completeExceptionally(error);
-                } else {
-                    done.complete(null);
-                }
-            }), retransmits);
+            faults.deliver(
+                    () -> delegate.sendStream(to, packet).whenComplete((ok, error) -> {
+                        if (error != null) {
+                            done.completeExceptionally(error);
+                        } else {
+                            done.complete(null);
+                        }
+                    }),
+                    retransmits);
         } catch (RejectedExecutionException faultsClosed) {
             done.completeExceptionally(new IOException("test network closed"));
         }

@@ -22,11 +22,10 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  */
 final class NettyIo {
 
-    static final boolean EPOLL = !"false".equals(System.getProperty("swim.transport.epoll"))
-            && EpollSupport.available();
+    static final boolean EPOLL =
+            !"false".equals(System.getProperty("swim.transport.epoll")) && EpollSupport.available();
 
-    private NettyIo() {
-    }
+    private NettyIo() {}
 
     static String flavour() {
         return EPOLL ? "epoll" : "nio";
@@ -56,6 +55,7 @@ final class NettyIo {
     private static final class SharedGroup {
         static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(
                 Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())),
-                new DefaultThreadFactory("swim-io", true), ioHandlerFactory());
+                new DefaultThreadFactory("swim-io", true),
+                ioHandlerFactory());
     }
 }

@@ -110,11 +110,12 @@ public final class NettyTransport implements Transport {
             datagramSendFailures.incrementAndGet();
             return;
         }
-        udp.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet), target)).addListener(f -> {
-            if (!f.isSuccess()) {
-                datagramSendFailures.incrementAndGet();
-            }
-        });
+        udp.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet), target))
+                .addListener(f -> {
+                    if (!f.isSuccess()) {
+                        datagramSendFailures.incrementAndGet();
+                    }
+                });
     }
 
     @Override
@@ -125,8 +126,8 @@ public final class NettyTransport implements Transport {
             return done;
         }
         if (packet.length > config.maxFrameSize()) {
-            done.completeExceptionally(new IOException("frame of " + packet.length + " bytes exceeds the limit of "
-                    + config.maxFrameSize()));
+            done.completeExceptionally(new IOException(
+                    "frame of " + packet.length + " bytes exceeds the limit of " + config.maxFrameSize()));
             return done;
         }
         InetSocketAddress target;
@@ -137,9 +138,11 @@ public final class NettyTransport implements Transport {
             return done;
         }
         long writeTimeoutMillis = config.idleTimeout().toMillis();
-        Bootstrap client = new Bootstrap().group(group).channel(NettyIo.socketChannel())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-                        config.connectTimeout().toMillis()))
+        Bootstrap client = new Bootstrap()
+                .group(group)
+                .channel(NettyIo.socketChannel())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -154,21 +157,24 @@ public final class NettyTransport implements Transport {
                 // some local errors (network unreachable, address not available) as one: only
                 // ECONNREFUSED, the peer host's RST, says nobody listens there. A local error must
                 // never count against the remote member.
-                boolean refused = cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException)
-                        && String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("refused");
-                done.completeExceptionally(refused ? new ConnectionRefusedException(message, cause)
-                        : new IOException(message, cause));
+                boolean refused = cause instanceof ConnectException
+                        && !(cause instanceof ConnectTimeoutException)
+                        && String.valueOf(cause.getMessage())
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .contains("refused");
+                done.completeExceptionally(
+                        refused ? new ConnectionRefusedException(message, cause) : new IOException(message, cause));
                 return;
             }
-            ByteBuf frame = Unpooled.wrappedBuffer(Unpooled.buffer(4).writeInt(packet.length),
-                    Unpooled.wrappedBuffer(packet));
+            ByteBuf frame =
+                    Unpooled.wrappedBuffer(Unpooled.buffer(4).writeInt(packet.length), Unpooled.wrappedBuffer(packet));
             connected.channel().writeAndFlush(frame).addListener((ChannelFuture written) -> {
                 written.channel().close();
                 if (written.isSuccess()) {
                     done.complete(null);
                 } else {
-                    done.completeExceptionally(new IOException("cannot write to " + to + ": "
-                            + written.cause().getMessage(), written.cause()));
+                    done.completeExceptionally(new IOException(
+                            "cannot write to " + to + ": " + written.cause().getMessage(), written.cause()));
                 }
             });
         });
@@ -192,14 +198,16 @@ public final class NettyTransport implements Transport {
         for (int i = 0; i < attempts; i++) {
             // TCP first: its ephemeral range is where an OS hands out free ports, and UDP on the
             // same number is then rarely taken; when it is, try another number.
-            ChannelFuture tcpBound = serverBootstrap().bind(new InetSocketAddress(host, config.bindPort()))
+            ChannelFuture tcpBound = serverBootstrap()
+                    .bind(new InetSocketAddress(host, config.bindPort()))
                     .awaitUninterruptibly();
             if (!tcpBound.isSuccess()) {
                 last = asIo(tcpBound.cause(), "TCP", host, config.bindPort());
                 continue;
             }
             int port = ((InetSocketAddress) tcpBound.channel().localAddress()).getPort();
-            ChannelFuture udpBound = datagramBootstrap().bind(new InetSocketAddress(host, port)).awaitUninterruptibly();
+            ChannelFuture udpBound =
+                    datagramBootstrap().bind(new InetSocketAddress(host, port)).awaitUninterruptibly();
             if (udpBound.isSuccess()) {
                 return new Channel[] {tcpBound.channel(), udpBound.channel()};
             }
@@ -210,8 +218,8 @@ public final class NettyTransport implements Transport {
     }
 
     private static IOException asIo(Throwable cause, String proto, InetAddress host, int port) {
-        return new IOException("cannot bind " + proto + " " + host.getHostAddress() + ":" + port + ": "
-                + cause.getMessage(), cause);
+        return new IOException(
+                "cannot bind " + proto + " " + host.getHostAddress() + ":" + port + ": " + cause.getMessage(), cause);
     }
 
     private static InetAddress resolveBindHost(String host) {
@@ -223,7 +231,9 @@ public final class NettyTransport implements Transport {
     }
 
     private Bootstrap datagramBootstrap() {
-        return new Bootstrap().group(group).channel(NettyIo.datagramChannel())
+        return new Bootstrap()
+                .group(group)
+                .channel(NettyIo.datagramChannel())
                 .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxDatagramSize()))
                 .option(ChannelOption.SO_RCVBUF, 1 << 20)
                 .handler(new DatagramInbound());
@@ -232,7 +242,9 @@ public final class NettyTransport implements Transport {
     private ServerBootstrap serverBootstrap() {
         long idleMillis = config.idleTimeout().toMillis();
         long frameNanos = config.frameReadTimeout().toNanos();
-        return new ServerBootstrap().group(group).channel(NettyIo.serverChannel())
+        return new ServerBootstrap()
+                .group(group)
+                .channel(NettyIo.serverChannel())
                 // A node restarted on its port must not wait out TIME_WAIT of its previous life.
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -247,8 +259,12 @@ public final class NettyTransport implements Transport {
                         ch.closeFuture().addListener(f -> inboundConnections.decrementAndGet());
                         ch.pipeline()
                                 .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                                .addLast(new BoundedFrameDecoder(config.maxFrameSize(), frameNanos, inboundStreamBytes,
-                                        config.maxInboundStreamBytes(), NettyTransport.this::dropped))
+                                .addLast(new BoundedFrameDecoder(
+                                        config.maxFrameSize(),
+                                        frameNanos,
+                                        inboundStreamBytes,
+                                        config.maxInboundStreamBytes(),
+                                        NettyTransport.this::dropped))
                                 .addLast(new StreamInbound());
                     }
                 });
@@ -320,8 +336,9 @@ public final class NettyTransport implements Transport {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // Oversized frame, reset by peer, ...: drop the connection, keep the listener.
-            LOG.log(System.Logger.Level.DEBUG, () -> "stream from " + ctx.channel().remoteAddress() + " closed: "
-                    + cause);
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    () -> "stream from " + ctx.channel().remoteAddress() + " closed: " + cause);
             ctx.close().addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         }
     }

@@ -30,8 +30,7 @@ public final class NetworkFaults implements AutoCloseable {
     });
 
     /** A directed link. */
-    record Link(Address from, Address to) {
-    }
+    record Link(Address from, Address to) {}
 
     /** Drops each datagram on every link with probability {@code p} (0..1). */
     public NetworkFaults loss(double p) {

@@ -47,7 +47,6 @@ public interface Transport extends AutoCloseable {
          * The transport closed an inbound connection or dropped what it sent, for {@code reason}
          * (one of {@link TransportDrops#ALL}). Called on a transport thread; must not block.
          */
-        default void onDropped(String reason) {
-        }
+        default void onDropped(String reason) {}
     }
 }

@@ -22,8 +22,15 @@ import java.util.Objects;
  * @param maxInboundStreamBytes most bytes all inbound connections together may buffer for frames not
  *     yet complete; the connection that would exceed it is closed. At least {@code maxFrameSize + 4}
  */
-public record TransportConfig(String bindHost, int bindPort, int maxDatagramSize, int maxFrameSize,
-        Duration connectTimeout, Duration idleTimeout, int maxInboundConnections, Duration frameReadTimeout,
+public record TransportConfig(
+        String bindHost,
+        int bindPort,
+        int maxDatagramSize,
+        int maxFrameSize,
+        Duration connectTimeout,
+        Duration idleTimeout,
+        int maxInboundConnections,
+        Duration frameReadTimeout,
         long maxInboundStreamBytes) {
 
     /** 16 MiB: a full state of tens of thousands of members fits, a hostile length prefix does not. */
@@ -44,12 +51,12 @@ public record TransportConfig(String bindHost, int bindPort, int maxDatagramSize
             throw new IllegalArgumentException("bindPort must be 0..65535, was " + bindPort);
         }
         if (maxDatagramSize < 512 || maxDatagramSize > MAX_UDP_PAYLOAD) {
-            throw new IllegalArgumentException("maxDatagramSize must be 512.." + MAX_UDP_PAYLOAD + ", was "
-                    + maxDatagramSize);
+            throw new IllegalArgumentException(
+                    "maxDatagramSize must be 512.." + MAX_UDP_PAYLOAD + ", was " + maxDatagramSize);
         }
         if (maxFrameSize < 512 || maxFrameSize > Integer.MAX_VALUE - 4) {
-            throw new IllegalArgumentException("maxFrameSize must be 512.." + (Integer.MAX_VALUE - 4) + ", was "
-                    + maxFrameSize);
+            throw new IllegalArgumentException(
+                    "maxFrameSize must be 512.." + (Integer.MAX_VALUE - 4) + ", was " + maxFrameSize);
         }
         positive(connectTimeout, "connectTimeout");
         positive(idleTimeout, "idleTimeout");
@@ -74,39 +81,94 @@ public record TransportConfig(String bindHost, int bindPort, int maxDatagramSize
      * connections, 10 s to read a frame, 64 MiB of partial frames.
      */
     public static TransportConfig of(String bindHost, int bindPort) {
-        return new TransportConfig(bindHost, bindPort, MAX_UDP_PAYLOAD, DEFAULT_MAX_FRAME_SIZE,
-                Duration.ofSeconds(2), Duration.ofSeconds(10), DEFAULT_MAX_INBOUND_CONNECTIONS, Duration.ofSeconds(10),
+        return new TransportConfig(
+                bindHost,
+                bindPort,
+                MAX_UDP_PAYLOAD,
+                DEFAULT_MAX_FRAME_SIZE,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
+                DEFAULT_MAX_INBOUND_CONNECTIONS,
+                Duration.ofSeconds(10),
                 DEFAULT_MAX_INBOUND_STREAM_BYTES);
     }
 
     /** Sets the frame limit, and raises the stream memory budget if it could not hold one such frame. */
     public TransportConfig withMaxFrameSize(int v) {
-        return new TransportConfig(bindHost, bindPort, maxDatagramSize, v, connectTimeout, idleTimeout,
-                maxInboundConnections, frameReadTimeout, Math.max(maxInboundStreamBytes, v + 4L));
+        return new TransportConfig(
+                bindHost,
+                bindPort,
+                maxDatagramSize,
+                v,
+                connectTimeout,
+                idleTimeout,
+                maxInboundConnections,
+                frameReadTimeout,
+                Math.max(maxInboundStreamBytes, v + 4L));
     }
 
     public TransportConfig withConnectTimeout(Duration v) {
-        return new TransportConfig(bindHost, bindPort, maxDatagramSize, maxFrameSize, v, idleTimeout,
-                maxInboundConnections, frameReadTimeout, maxInboundStreamBytes);
+        return new TransportConfig(
+                bindHost,
+                bindPort,
+                maxDatagramSize,
+                maxFrameSize,
+                v,
+                idleTimeout,
+                maxInboundConnections,
+                frameReadTimeout,
+                maxInboundStreamBytes);
     }
 
     public TransportConfig withIdleTimeout(Duration v) {
-        return new TransportConfig(bindHost, bindPort, maxDatagramSize, maxFrameSize, connectTimeout, v,
-                maxInboundConnections, frameReadTimeout, maxInboundStreamBytes);
+        return new TransportConfig(
+                bindHost,
+                bindPort,
+                maxDatagramSize,
+                maxFrameSize,
+                connectTimeout,
+                v,
+                maxInboundConnections,
+                frameReadTimeout,
+                maxInboundStreamBytes);
     }
 
     public TransportConfig withMaxInboundConnections(int v) {
-        return new TransportConfig(bindHost, bindPort, maxDatagramSize, maxFrameSize, connectTimeout, idleTimeout,
-                v, frameReadTimeout, maxInboundStreamBytes);
+        return new TransportConfig(
+                bindHost,
+                bindPort,
+                maxDatagramSize,
+                maxFrameSize,
+                connectTimeout,
+                idleTimeout,
+                v,
+                frameReadTimeout,
+                maxInboundStreamBytes);
     }
 
     public TransportConfig withFrameReadTimeout(Duration v) {
-        return new TransportConfig(bindHost, bindPort, maxDatagramSize, maxFrameSize, connectTimeout, idleTimeout,
-                maxInboundConnections, v, maxInboundStreamBytes);
+        return new TransportConfig(
+                bindHost,
+                bindPort,
+                maxDatagramSize,
+                maxFrameSize,
+                connectTimeout,
+                idleTimeout,
+                maxInboundConnections,
+                v,
+                maxInboundStreamBytes);
     }
 
     public TransportConfig withMaxInboundStreamBytes(long v) {
-        return new TransportConfig(bindHost, bindPort, maxDatagramSize, maxFrameSize, connectTimeout, idleTimeout,
-                maxInboundConnections, frameReadTimeout, v);
+        return new TransportConfig(
+                bindHost,
+                bindPort,
+                maxDatagramSize,
+                maxFrameSize,
+                connectTimeout,
+                idleTimeout,
+                maxInboundConnections,
+                frameReadTimeout,
+                v);
     }
 }

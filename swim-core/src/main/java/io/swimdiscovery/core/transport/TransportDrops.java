@@ -21,9 +21,8 @@ public final class TransportDrops {
     public static final String STREAM_MEMORY = "stream-memory-budget";
 
     /** Every reason above, for registering meters before the first drop. */
-    public static final List<String> ALL = List.of(CONNECTION_LIMIT, READ_TIMEOUT, FRAME_TOO_LARGE, EMPTY_FRAME,
-            STREAM_MEMORY);
+    public static final List<String> ALL =
+            List.of(CONNECTION_LIMIT, READ_TIMEOUT, FRAME_TOO_LARGE, EMPTY_FRAME, STREAM_MEMORY);
 
-    private TransportDrops() {
-    }
+    private TransportDrops() {}
 }

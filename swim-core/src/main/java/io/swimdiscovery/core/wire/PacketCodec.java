@@ -23,6 +23,7 @@ public final class PacketCodec {
     private final WirePacketSizer sizer;
     /** Associated data of sealed packets: header bytes then the cluster name, one per flag set. */
     private final byte[] aadSingle;
+
     private final byte[] aadCompound;
     private volatile EncryptionMode mode;
 
@@ -39,8 +40,8 @@ public final class PacketCodec {
         this.plaintext = new WireCodec(clusterName);
         this.keyring = Objects.requireNonNull(keyring, "keyring");
         if (maxPacketSize < 64 || maxPacketSize > WireLimits.MAX_DATAGRAM_BYTES) {
-            throw new IllegalArgumentException("maxPacketSize must be 64.." + WireLimits.MAX_DATAGRAM_BYTES + ", was "
-                    + maxPacketSize);
+            throw new IllegalArgumentException(
+                    "maxPacketSize must be 64.." + WireLimits.MAX_DATAGRAM_BYTES + ", was " + maxPacketSize);
         }
         this.maxPacketSize = maxPacketSize;
         this.sizer = new WirePacketSizer(clusterName);
@@ -107,8 +108,8 @@ public final class PacketCodec {
         byte[] frame = encode(List.of(message), WireFormat.FRAME_PREFIX_BYTES);
         int body = frame.length - WireFormat.FRAME_PREFIX_BYTES;
         if (body > WireLimits.MAX_STREAM_FRAME_BYTES) {
-            throw new IllegalArgumentException("stream frame of " + body + " bytes over the limit of "
-                    + WireLimits.MAX_STREAM_FRAME_BYTES);
+            throw new IllegalArgumentException(
+                    "stream frame of " + body + " bytes over the limit of " + WireLimits.MAX_STREAM_FRAME_BYTES);
         }
         WireCodec.writeInt(frame, 0, body);
         return frame;
@@ -163,8 +164,8 @@ public final class PacketCodec {
             boolean compound = (flags & WireFormat.FLAG_COMPOUND) != 0;
             if ((flags & WireFormat.FLAG_SEALED) == 0) {
                 if (current == EncryptionMode.REQUIRED) {
-                    return new DecodeResult.Rejected(RejectReason.PLAINTEXT_REFUSED,
-                            "plaintext packet, encryption is required");
+                    return new DecodeResult.Rejected(
+                            RejectReason.PLAINTEXT_REFUSED, "plaintext packet, encryption is required");
                 }
                 return new DecodeResult.Decoded(plaintext.decodeAfterHeader(buf, off, len, flags));
             }
@@ -177,10 +178,13 @@ public final class PacketCodec {
             if (sealedLen < Keyring.OVERHEAD + WireLimits.MIN_MESSAGE_BYTES) {
                 return new DecodeResult.Rejected(RejectReason.TRUNCATED, "sealed packet of " + len + " bytes");
             }
-            byte[] body = keyring.open(compound ? aadCompound : aadSingle, buf, off + WireFormat.HEADER_BYTES, sealedLen);
+            byte[] body =
+                    keyring.open(compound ? aadCompound : aadSingle, buf, off + WireFormat.HEADER_BYTES, sealedLen);
             if (body == null) {
-                return new DecodeResult.Rejected(RejectReason.DECRYPT_FAILED,
-                        "no installed key (" + keyring.size() + ") opens the packet for cluster '" + clusterName() + "'");
+                return new DecodeResult.Rejected(
+                        RejectReason.DECRYPT_FAILED,
+                        "no installed key (" + keyring.size() + ") opens the packet for cluster '" + clusterName()
+                                + "'");
             }
             return new DecodeResult.Decoded(new WireReader(body, 0, body.length).body(compound));
         } catch (MalformedPacketException e) {

@@ -29,8 +29,8 @@ public final class WireCodec {
         this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
         this.clusterUtf8 = clusterName.getBytes(StandardCharsets.UTF_8);
         if (clusterUtf8.length > WireLimits.MAX_STRING_BYTES) {
-            throw new IllegalArgumentException("cluster name is " + clusterUtf8.length
-                    + " UTF-8 bytes; at most " + WireLimits.MAX_STRING_BYTES + " allowed");
+            throw new IllegalArgumentException("cluster name is " + clusterUtf8.length + " UTF-8 bytes; at most "
+                    + WireLimits.MAX_STRING_BYTES + " allowed");
         }
         this.labelSize = WireSizes.varint(clusterUtf8.length) + clusterUtf8.length;
     }
@@ -119,8 +119,8 @@ public final class WireCodec {
         w.body(messages);
         int crcAt = prefix + packetSize - WireFormat.CRC_BYTES;
         if (w.position() != crcAt) {
-            throw new IllegalStateException("size and encoding disagree: wrote " + (w.position() - prefix)
-                    + " of " + packetSize + " bytes");
+            throw new IllegalStateException(
+                    "size and encoding disagree: wrote " + (w.position() - prefix) + " of " + packetSize + " bytes");
         }
         CRC32C crc = new CRC32C();
         crc.update(out, prefix, packetSize - WireFormat.CRC_BYTES);
@@ -142,22 +142,23 @@ public final class WireCodec {
     List<Message> decodeAfterHeader(byte[] buf, int off, int len, int flags) {
         int minimum = WireFormat.HEADER_BYTES + 1 + WireFormat.CRC_BYTES;
         if (len < minimum) {
-            throw new MalformedPacketException(RejectReason.TRUNCATED, len + " bytes, a plaintext packet needs "
-                    + minimum + " or more");
+            throw new MalformedPacketException(
+                    RejectReason.TRUNCATED, len + " bytes, a plaintext packet needs " + minimum + " or more");
         }
         int crcAt = off + len - WireFormat.CRC_BYTES;
         CRC32C crc = new CRC32C();
         crc.update(buf, off, len - WireFormat.CRC_BYTES);
         int expected = readInt(buf, crcAt);
         if ((int) crc.getValue() != expected) {
-            throw new MalformedPacketException(RejectReason.BAD_CRC, String.format("crc32c 0x%08x, packet says 0x%08x",
-                    (int) crc.getValue(), expected));
+            throw new MalformedPacketException(
+                    RejectReason.BAD_CRC,
+                    String.format("crc32c 0x%08x, packet says 0x%08x", (int) crc.getValue(), expected));
         }
         WireReader r = new WireReader(buf, off + WireFormat.HEADER_BYTES, crcAt);
         @Nullable String other = r.mismatchedLabel(clusterUtf8);
         if (other != null) {
-            throw new MalformedPacketException(RejectReason.CLUSTER_MISMATCH,
-                    "packet of cluster '" + other + "', this is '" + clusterName + "'");
+            throw new MalformedPacketException(
+                    RejectReason.CLUSTER_MISMATCH, "packet of cluster '" + other + "', this is '" + clusterName + "'");
         }
         return r.body((flags & WireFormat.FLAG_COMPOUND) != 0);
     }
@@ -170,7 +171,9 @@ public final class WireCodec {
     }
 
     static int readInt(byte[] buf, int at) {
-        return ((buf[at] & 0xFF) << 24) | ((buf[at + 1] & 0xFF) << 16) | ((buf[at + 2] & 0xFF) << 8)
+        return ((buf[at] & 0xFF) << 24)
+                | ((buf[at + 1] & 0xFF) << 16)
+                | ((buf[at + 2] & 0xFF) << 8)
                 | (buf[at + 3] & 0xFF);
     }
 }

@@ -31,8 +31,7 @@ final class WireFormat {
     static final int STATUS_MASK = 0x07;
     static final int STATUS_HAS_ORIGIN = 0x08;
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     static void writeHeader(byte[] buf, int off, int flags) {
         buf[off] = MAGIC_0;
@@ -49,15 +48,14 @@ final class WireFormat {
      */
     static int readHeader(byte[] buf, int off, int len, int maxBytes) {
         if (len > maxBytes) {
-            throw new MalformedPacketException(RejectReason.TOO_LARGE,
-                    len + " bytes, limit " + maxBytes);
+            throw new MalformedPacketException(RejectReason.TOO_LARGE, len + " bytes, limit " + maxBytes);
         }
         if (len < HEADER_BYTES) {
             throw new MalformedPacketException(RejectReason.TRUNCATED, len + " bytes, no room for the header");
         }
         if (buf[off] != MAGIC_0 || buf[off + 1] != MAGIC_1) {
-            throw new MalformedPacketException(RejectReason.BAD_MAGIC,
-                    String.format("0x%02x%02x", buf[off] & 0xFF, buf[off + 1] & 0xFF));
+            throw new MalformedPacketException(
+                    RejectReason.BAD_MAGIC, String.format("0x%02x%02x", buf[off] & 0xFF, buf[off + 1] & 0xFF));
         }
         int version = buf[off + 2] & 0xFF;
         if (version != VERSION) {

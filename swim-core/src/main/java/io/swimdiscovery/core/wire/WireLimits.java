@@ -57,6 +57,5 @@ final class WireLimits {
     /** Smallest encoded message: an ack (type, a 1-byte sequence, an empty gossip list). */
     static final int MIN_MESSAGE_BYTES = 3;
 
-    private WireLimits() {
-    }
+    private WireLimits() {}
 }

@@ -36,6 +36,7 @@ final class WireReader {
     private final int limit;
     /** Packet-wide allowances, so limits per item cannot be multiplied by many items. */
     private int gossipLeft = WireLimits.MAX_GOSSIP_PER_PACKET;
+
     private int metadataEntriesLeft = WireLimits.MAX_METADATA_ENTRIES_PER_PACKET;
 
     WireReader(byte[] buf, int pos, int limit) {
@@ -54,8 +55,8 @@ final class WireReader {
 
     private void need(int n, String what) {
         if (limit - pos < n) {
-            throw new MalformedPacketException(RejectReason.TRUNCATED,
-                    what + " needs " + n + " bytes, " + (limit - pos) + " left");
+            throw new MalformedPacketException(
+                    RejectReason.TRUNCATED, what + " needs " + n + " bytes, " + (limit - pos) + " left");
         }
     }
 
@@ -106,11 +107,13 @@ final class WireReader {
     int count(int max, int minItemBytes, String what) {
         long count = varint(what);
         if (count < 0 || count > max) {
-            throw new MalformedPacketException(RejectReason.LIMIT_EXCEEDED,
+            throw new MalformedPacketException(
+                    RejectReason.LIMIT_EXCEEDED,
                     what + " " + Long.toUnsignedString(count) + " over the limit of " + max);
         }
         if (count * minItemBytes > remaining()) {
-            throw new MalformedPacketException(RejectReason.LIMIT_EXCEEDED,
+            throw new MalformedPacketException(
+                    RejectReason.LIMIT_EXCEEDED,
                     what + " " + count + " cannot fit in the " + remaining() + " bytes left");
         }
         return (int) count;
@@ -119,7 +122,8 @@ final class WireReader {
     String string(int maxBytes, boolean allowEmpty, String what) {
         long len = varint(what);
         if (len < 0 || len > maxBytes) {
-            throw new MalformedPacketException(RejectReason.LIMIT_EXCEEDED,
+            throw new MalformedPacketException(
+                    RejectReason.LIMIT_EXCEEDED,
                     what + " of " + Long.toUnsignedString(len) + " bytes over the limit of " + maxBytes);
         }
         if (len == 0 && !allowEmpty) {
@@ -156,7 +160,8 @@ final class WireReader {
             return lenient;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(buf, start, n))
@@ -172,10 +177,12 @@ final class WireReader {
      *
      * @return {@code null} if it matches, else the label received (for the rejection detail)
      */
-    @Nullable String mismatchedLabel(byte[] expected) {
+    @Nullable
+    String mismatchedLabel(byte[] expected) {
         long len = varint("cluster label length");
         if (len < 0 || len > WireLimits.MAX_STRING_BYTES) {
-            throw new MalformedPacketException(RejectReason.LIMIT_EXCEEDED,
+            throw new MalformedPacketException(
+                    RejectReason.LIMIT_EXCEEDED,
                     "cluster label of " + Long.toUnsignedString(len) + " bytes over the limit of "
                             + WireLimits.MAX_STRING_BYTES);
         }
@@ -219,8 +226,9 @@ final class WireReader {
         int n = count(WireLimits.MAX_METADATA_ENTRIES, WireLimits.MIN_METADATA_ENTRY_BYTES, "metadata entries");
         metadataEntriesLeft -= n;
         if (metadataEntriesLeft < 0) {
-            throw new MalformedPacketException(RejectReason.LIMIT_EXCEEDED, "more than "
-                    + WireLimits.MAX_METADATA_ENTRIES_PER_PACKET + " metadata entries in one packet");
+            throw new MalformedPacketException(
+                    RejectReason.LIMIT_EXCEEDED,
+                    "more than " + WireLimits.MAX_METADATA_ENTRIES_PER_PACKET + " metadata entries in one packet");
         }
         if (n == 0) {
             return Map.of();
@@ -232,7 +240,8 @@ final class WireReader {
             kv[2 * i + 1] = string(Math.max(budget, 0), true, "metadata value");
         }
         if (pos - start > WireLimits.MAX_METADATA_BYTES) {
-            throw new MalformedPacketException(RejectReason.LIMIT_EXCEEDED,
+            throw new MalformedPacketException(
+                    RejectReason.LIMIT_EXCEEDED,
                     "metadata of " + (pos - start) + " bytes over the limit of " + WireLimits.MAX_METADATA_BYTES);
         }
         return immutableMap(kv, n);
@@ -252,17 +261,26 @@ final class WireReader {
                 }
             }
             switch (n) {
-                case 1: return Map.of(kv[0], kv[1]);
-                case 2: return Map.of(kv[0], kv[1], kv[2], kv[3]);
-                case 3: return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5]);
-                case 4: return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7]);
-                case 5: return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9]);
-                case 6: return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9],
-                        kv[10], kv[11]);
-                case 7: return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9],
-                        kv[10], kv[11], kv[12], kv[13]);
-                default: return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9],
-                        kv[10], kv[11], kv[12], kv[13], kv[14], kv[15]);
+                case 1:
+                    return Map.of(kv[0], kv[1]);
+                case 2:
+                    return Map.of(kv[0], kv[1], kv[2], kv[3]);
+                case 3:
+                    return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5]);
+                case 4:
+                    return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7]);
+                case 5:
+                    return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9]);
+                case 6:
+                    return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9], kv[10], kv[11]);
+                case 7:
+                    return Map.of(
+                            kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9], kv[10], kv[11],
+                            kv[12], kv[13]);
+                default:
+                    return Map.of(
+                            kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9], kv[10], kv[11],
+                            kv[12], kv[13], kv[14], kv[15]);
             }
         }
         Map<String, String> map = new HashMap<>((int) (n / 0.75f) + 1);
@@ -279,15 +297,16 @@ final class WireReader {
         int statusByte = u8("gossip status");
         int code = statusByte & WireFormat.STATUS_MASK;
         if ((statusByte & ~(WireFormat.STATUS_MASK | WireFormat.STATUS_HAS_ORIGIN)) != 0 || code >= STATUSES.length) {
-            throw new MalformedPacketException(RejectReason.INVALID_FIELD,
-                    String.format("gossip status byte 0x%02x", statusByte));
+            throw new MalformedPacketException(
+                    RejectReason.INVALID_FIELD, String.format("gossip status byte 0x%02x", statusByte));
         }
         long incarnation = varint("incarnation");
         if (incarnation < 0) {
             throw new MalformedPacketException(RejectReason.INVALID_FIELD, "incarnation above 2^63-1");
         }
         Map<String, String> metadata = metadata();
-        @Nullable String origin = (statusByte & WireFormat.STATUS_HAS_ORIGIN) != 0
+        @Nullable
+        String origin = (statusByte & WireFormat.STATUS_HAS_ORIGIN) != 0
                 ? string(WireLimits.MAX_STRING_BYTES, true, "gossip origin")
                 : null;
         return new Gossip(member, STATUSES[code], incarnation, metadata, origin);
@@ -297,8 +316,9 @@ final class WireReader {
         int n = count(max, WireLimits.MIN_GOSSIP_BYTES, "gossip count");
         gossipLeft -= n;
         if (gossipLeft < 0) {
-            throw new MalformedPacketException(RejectReason.LIMIT_EXCEEDED, "more than "
-                    + WireLimits.MAX_GOSSIP_PER_PACKET + " gossip items in one packet");
+            throw new MalformedPacketException(
+                    RejectReason.LIMIT_EXCEEDED,
+                    "more than " + WireLimits.MAX_GOSSIP_PER_PACKET + " gossip items in one packet");
         }
         if (n == 0) {
             return List.of();
@@ -319,13 +339,16 @@ final class WireReader {
             case WireFormat.TYPE_PING_RELIABLE:
                 Address replyTo = address();
                 sequence = varint("sequence");
-                return new Message.Ping(replyTo, sequence, u64("target uid"),
-                        gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE), type == WireFormat.TYPE_PING_RELIABLE);
+                return new Message.Ping(
+                        replyTo,
+                        sequence,
+                        u64("target uid"),
+                        gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE),
+                        type == WireFormat.TYPE_PING_RELIABLE);
             case WireFormat.TYPE_PING_REQ:
                 sender = memberId();
                 sequence = varint("sequence");
-                return new Message.PingReq(sender, sequence, memberId(),
-                        gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
+                return new Message.PingReq(sender, sequence, memberId(), gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
             case WireFormat.TYPE_ACK:
                 sequence = varint("sequence");
                 return new Message.Ack(sequence, gossipList(WireLimits.MAX_GOSSIP_PER_MESSAGE));
@@ -338,11 +361,14 @@ final class WireReader {
                 sender = memberId();
                 int flags = u8("sync flags");
                 if ((flags & ~(WireFormat.SYNC_REPLY | WireFormat.SYNC_JOIN)) != 0) {
-                    throw new MalformedPacketException(RejectReason.INVALID_FIELD,
-                            String.format("sync flags 0x%02x", flags));
+                    throw new MalformedPacketException(
+                            RejectReason.INVALID_FIELD, String.format("sync flags 0x%02x", flags));
                 }
-                return new Message.Sync(sender, (flags & WireFormat.SYNC_REPLY) != 0,
-                        (flags & WireFormat.SYNC_JOIN) != 0, gossipList(WireLimits.MAX_SYNC_MEMBERS));
+                return new Message.Sync(
+                        sender,
+                        (flags & WireFormat.SYNC_REPLY) != 0,
+                        (flags & WireFormat.SYNC_JOIN) != 0,
+                        gossipList(WireLimits.MAX_SYNC_MEMBERS));
             case WireFormat.TYPE_SYNC_DIGEST:
                 sender = memberId();
                 return new Message.SyncDigest(sender, u64("view digest"));
@@ -368,7 +394,8 @@ final class WireReader {
             messages = List.of(message());
         }
         if (pos != limit) {
-            throw new MalformedPacketException(RejectReason.TRAILING_BYTES, (limit - pos) + " bytes after the last message");
+            throw new MalformedPacketException(
+                    RejectReason.TRAILING_BYTES, (limit - pos) + " bytes after the last message");
         }
         return messages;
     }

@@ -17,8 +17,7 @@ final class WireSizes {
     /** Header, nonce and GCM tag of a sealed packet. */
     static final int SEALED_OVERHEAD = WireFormat.HEADER_BYTES + 12 + 16;
 
-    private WireSizes() {
-    }
+    private WireSizes() {}
 
     static int varint(long value) {
         if (value < 0) {
@@ -74,7 +73,10 @@ final class WireSizes {
 
     static int gossip(Gossip g) {
         String origin = g.origin();
-        return memberId(g.member()) + 1 + varint(g.incarnation()) + metadata(g.metadata())
+        return memberId(g.member())
+                + 1
+                + varint(g.incarnation())
+                + metadata(g.metadata())
                 + (origin == null ? 0 : string(origin));
     }
 
@@ -95,7 +97,8 @@ final class WireSizes {
         } else if (m instanceof Message.SyncDigest d) {
             return 1 + memberId(d.sender()) + 8;
         }
-        throw new IllegalArgumentException("unknown message type " + m.getClass().getName());
+        throw new IllegalArgumentException(
+                "unknown message type " + m.getClass().getName());
     }
 
     static int gossipList(List<Gossip> gossip) {

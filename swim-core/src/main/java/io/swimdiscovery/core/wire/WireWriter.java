@@ -56,8 +56,8 @@ final class WireWriter {
     void string(String s, int maxBytes, String what) {
         int len = WireSizes.utf8(s);
         if (len > maxBytes) {
-            throw new IllegalArgumentException(what + " is " + len + " UTF-8 bytes; the wire format allows at most "
-                    + maxBytes);
+            throw new IllegalArgumentException(
+                    what + " is " + len + " UTF-8 bytes; the wire format allows at most " + maxBytes);
         }
         varint(len);
         int start = pos;
@@ -92,8 +92,8 @@ final class WireWriter {
         }
         metadataEntriesWritten += metadata.size();
         if (metadataEntriesWritten > WireLimits.MAX_METADATA_ENTRIES_PER_PACKET) {
-            throw new IllegalArgumentException("more than " + WireLimits.MAX_METADATA_ENTRIES_PER_PACKET
-                    + " metadata entries in one packet");
+            throw new IllegalArgumentException(
+                    "more than " + WireLimits.MAX_METADATA_ENTRIES_PER_PACKET + " metadata entries in one packet");
         }
         int start = pos;
         varint(metadata.size());
@@ -147,7 +147,8 @@ final class WireWriter {
             memberId(d.sender());
             u64(d.digest());
         } else {
-            throw new IllegalArgumentException("unknown message type " + m.getClass().getName());
+            throw new IllegalArgumentException(
+                    "unknown message type " + m.getClass().getName());
         }
         if (!WireSizes.hasGossipList(m)) {
             return;
@@ -160,8 +161,8 @@ final class WireWriter {
         }
         gossipWritten += gossip.size();
         if (gossipWritten > WireLimits.MAX_GOSSIP_PER_PACKET) {
-            throw new IllegalArgumentException("more than " + WireLimits.MAX_GOSSIP_PER_PACKET
-                    + " gossip items in one packet");
+            throw new IllegalArgumentException(
+                    "more than " + WireLimits.MAX_GOSSIP_PER_PACKET + " gossip items in one packet");
         }
         varint(gossip.size());
         for (int i = 0, n = gossip.size(); i < n; i++) {

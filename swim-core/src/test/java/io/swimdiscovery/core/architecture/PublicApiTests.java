@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
 class PublicApiTests {
 
     private static final JavaClasses CORE = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.swimdiscovery.core");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.swimdiscovery.core");
 
     /**
      * Engine internals that are public only because another package of swim-core uses them. Not
@@ -87,7 +87,9 @@ class PublicApiTests {
     @Test
     void everyPublicTypeIsListedAsApiOrAsAnInternal() {
         Map<String, String> api = listedApi();
-        Set<String> publicNow = CORE.stream().filter(PublicApiTests::effectivelyPublic).map(JavaClass::getName)
+        Set<String> publicNow = CORE.stream()
+                .filter(PublicApiTests::effectivelyPublic)
+                .map(JavaClass::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
 
         Set<String> unlisted = new TreeSet<>(publicNow);
@@ -102,7 +104,9 @@ class PublicApiTests {
         Set<String> stale = new TreeSet<>(api.keySet());
         stale.addAll(INTERNAL);
         stale.removeAll(publicNow);
-        assertThat(stale).as("listed types that are no longer public (remove them from the list)").isEmpty();
+        assertThat(stale)
+                .as("listed types that are no longer public (remove them from the list)")
+                .isEmpty();
     }
 
     @Test
@@ -154,8 +158,9 @@ class PublicApiTests {
     /** The API list from the resource: binary class name to role ("api" or "spi"). */
     static Map<String, String> listedApi() {
         Map<String, String> out = new TreeMap<>();
-        try (InputStream in = Objects.requireNonNull(PublicApiTests.class.getResourceAsStream(
-                "/io/swimdiscovery/core/public-api.txt"), "public-api.txt on the classpath");
+        try (InputStream in = Objects.requireNonNull(
+                        PublicApiTests.class.getResourceAsStream("/io/swimdiscovery/core/public-api.txt"),
+                        "public-api.txt on the classpath");
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 String t = line.strip();

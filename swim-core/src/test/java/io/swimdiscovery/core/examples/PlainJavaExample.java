@@ -20,8 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PlainJavaExample {
 
-    private PlainJavaExample() {
-    }
+    private PlainJavaExample() {}
 
     public static void main(String[] args) throws Exception {
         run(System.out);
@@ -42,7 +41,9 @@ public final class PlainJavaExample {
             first.addListener(events::add);
 
             // A second node joins through the first.
-            try (SwimNode second = SwimNode.builder().name("orders-2").bindPort(0)
+            try (SwimNode second = SwimNode.builder()
+                    .name("orders-2")
+                    .bindPort(0)
                     .metadata(Map.of("zone", "eu-1a"))
                     .seeds(SeedProvider.of(List.of(first.localMember().address())))
                     .build()) {
@@ -57,8 +58,8 @@ public final class PlainJavaExample {
                 // immutable snapshot: call it as often as you route.
                 for (Member m : first.routableMembers()) {
                     Instant since = SwimNode.toInstant(m.statusChangedAtNanos());
-                    out.println(m.name() + " at " + m.address() + " " + m.status() + " since " + since
-                            + " " + m.metadata());
+                    out.println(m.name() + " at " + m.address() + " " + m.status() + " since " + since + " "
+                            + m.metadata());
                 }
             } // close() leaves gracefully: peers see MemberLeft at once, not a failure
 

@@ -24,12 +24,16 @@ class PlainJavaExampleTests {
         List<MembershipEvent> seen = PlainJavaExample.run(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(seen).hasSize(2);
-        assertThat(seen.get(0)).isInstanceOfSatisfying(MembershipEvent.MemberJoined.class,
-                e -> assertThat(e.member().name()).isEqualTo("orders-2"));
-        assertThat(seen.get(1)).isInstanceOfSatisfying(MembershipEvent.MemberLeft.class,
-                e -> assertThat(e.member().name()).isEqualTo("orders-2"));
+        assertThat(seen.get(0)).isInstanceOfSatisfying(MembershipEvent.MemberJoined.class, e -> assertThat(
+                        e.member().name())
+                .isEqualTo("orders-2"));
+        assertThat(seen.get(1)).isInstanceOfSatisfying(MembershipEvent.MemberLeft.class, e -> assertThat(
+                        e.member().name())
+                .isEqualTo("orders-2"));
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("orders-1 at 127.0.0.1:").contains("orders-2 at 127.0.0.1:").contains("{zone=eu-1a}");
+                .contains("orders-1 at 127.0.0.1:")
+                .contains("orders-2 at 127.0.0.1:")
+                .contains("{zone=eu-1a}");
     }
 
     @Test
@@ -38,8 +42,9 @@ class PlainJavaExampleTests {
 
         for (Path doc : List.of(Path.of("../docs/java-api.md"), Path.of("../README.md"))) {
             String text = Files.readString(doc);
-            assertThat(text).as("%s shows the example of %s (copy the tagged region, without its indent)", doc,
-                    SOURCE).contains(String.join("\n", example));
+            assertThat(text)
+                    .as("%s shows the example of %s (copy the tagged region, without its indent)", doc, SOURCE)
+                    .contains(String.join("\n", example));
         }
     }
 
@@ -48,8 +53,11 @@ class PlainJavaExampleTests {
         int start = indexOf(lines, "// tag::example[]") + 1;
         int end = indexOf(lines, "// end::example[]");
         List<String> body = lines.subList(start, end);
-        int indent = body.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
-                .min().orElse(0);
+        int indent = body.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
         return body.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList();
     }
 

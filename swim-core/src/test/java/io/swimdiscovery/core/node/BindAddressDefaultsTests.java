@@ -35,12 +35,10 @@ class BindAddressDefaultsTests {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
     private final List<SwimNode> nodes = new ArrayList<>();
 
@@ -59,13 +57,17 @@ class BindAddressDefaultsTests {
     void twoNodesWithTheDefaultBindAddressOnOneHostSeeEachOther() {
         SwimNode first = started(SwimNode.builder().name("first").bindPort(0).settings(SwimSettings.local()));
         first.join().join();
-        SwimNode second = started(SwimNode.builder().name("second").bindPort(0).settings(SwimSettings.local())
+        SwimNode second = started(SwimNode.builder()
+                .name("second")
+                .bindPort(0)
+                .settings(SwimSettings.local())
                 .seeds(SeedProvider.of(List.of(first.localMember().address()))));
         second.join().join();
 
         assertThat(first.localMember().address().host()).isEqualTo("127.0.0.1");
         for (SwimNode n : List.of(first, second)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> n.routableMembers().size() == 2);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> n.routableMembers().size() == 2);
             assertThat(n.routableMembers()).extracting(Member::name).containsExactlyInAnyOrder("first", "second");
         }
         assertThat(warnings()).isEmpty();
@@ -73,16 +75,28 @@ class BindAddressDefaultsTests {
 
     @Test
     void aNodeListeningBeyondLoopbackWithoutAKeyWarnsAtStart() {
-        started(SwimNode.builder().name("exposed").bindHost("0.0.0.0").advertiseHost("127.0.0.1").bindPort(0));
+        started(SwimNode.builder()
+                .name("exposed")
+                .bindHost("0.0.0.0")
+                .advertiseHost("127.0.0.1")
+                .bindPort(0));
 
         assertThat(warnings()).singleElement().satisfies(r -> assertThat(r.getMessage())
-                .contains("exposed").contains("0.0.0.0").contains("no encryption key").contains("keys("));
+                .contains("exposed")
+                .contains("0.0.0.0")
+                .contains("no encryption key")
+                .contains("keys("));
     }
 
     @Test
     void aNodeListeningBeyondLoopbackWithAKeyDoesNotWarn() {
-        started(SwimNode.builder().name("sealed").bindHost("0.0.0.0").advertiseHost("127.0.0.1").bindPort(0)
-                .keys(List.of(new byte[16])).encryptionMode(io.swimdiscovery.core.security.EncryptionMode.REQUIRED));
+        started(SwimNode.builder()
+                .name("sealed")
+                .bindHost("0.0.0.0")
+                .advertiseHost("127.0.0.1")
+                .bindPort(0)
+                .keys(List.of(new byte[16]))
+                .encryptionMode(io.swimdiscovery.core.security.EncryptionMode.REQUIRED));
 
         assertThat(warnings()).isEmpty();
     }
@@ -93,11 +107,16 @@ class BindAddressDefaultsTests {
         List<Address> remote = List.of(Address.parse("10.1.2.3:7946"));
         List<Address> local = List.of(Address.parse("127.0.0.1:7946"));
 
-        assertThat(BindAddressRules.joinHint("127.0.0.1", remote)).contains("binds 127.0.0.1").contains("set bindHost");
+        assertThat(BindAddressRules.joinHint("127.0.0.1", remote))
+                .contains("binds 127.0.0.1")
+                .contains("set bindHost");
         assertThat(BindAddressRules.joinHint("127.0.0.1", local)).isEmpty();
         assertThat(BindAddressRules.joinHint("0.0.0.0", remote)).isEmpty();
-        assertThat(new JoinFailedException(remote, Duration.ofSeconds(1), "static", BindAddressRules.joinHint(
-                "127.0.0.1", remote)).getMessage()).contains("10.1.2.3:7946").contains("set bindHost");
+        assertThat(new JoinFailedException(
+                                remote, Duration.ofSeconds(1), "static", BindAddressRules.joinHint("127.0.0.1", remote))
+                        .getMessage())
+                .contains("10.1.2.3:7946")
+                .contains("set bindHost");
     }
 
     private SwimNode started(SwimNode.Builder b) {
@@ -108,6 +127,8 @@ class BindAddressDefaultsTests {
     }
 
     private List<LogRecord> warnings() {
-        return records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        return records.stream()
+                .filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                .toList();
     }
 }

@@ -29,10 +29,14 @@ class InboundQueueBoundsTests {
     private static final int QUEUE = 8;
 
     private final CountDownLatch release = new CountDownLatch(1);
-    private final SwimNode node = SwimNode.builder().name("bounded").bindHost("127.0.0.1").bindPort(0)
-            .maxQueuedDatagrams(QUEUE).build();
-    private final PacketCodec peerCodec = new PacketCodec("swim", Keyring.empty(), EncryptionMode.NONE,
-            SwimSettings.lan().maxPacketSize());
+    private final SwimNode node = SwimNode.builder()
+            .name("bounded")
+            .bindHost("127.0.0.1")
+            .bindPort(0)
+            .maxQueuedDatagrams(QUEUE)
+            .build();
+    private final PacketCodec peerCodec = new PacketCodec(
+            "swim", Keyring.empty(), EncryptionMode.NONE, SwimSettings.lan().maxPacketSize());
 
     @AfterEach
     void stop() {
@@ -70,7 +74,9 @@ class InboundQueueBoundsTests {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             NodeStatistics s = node.statistics();
             assertThat(s.rejectedPackets()).containsEntry(PacketRejections.INBOUND_QUEUE_FULL, (long) (50 - QUEUE));
-            assertThat(s.messagesReceived()).containsEntry("gossip", (long) QUEUE).containsEntry("ack", 5L);
+            assertThat(s.messagesReceived())
+                    .containsEntry("gossip", (long) QUEUE)
+                    .containsEntry("ack", 5L);
         });
     }
 

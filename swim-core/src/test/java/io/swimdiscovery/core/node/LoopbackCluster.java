@@ -50,7 +50,11 @@ final class LoopbackCluster implements AutoCloseable {
 
     /** Starts a node (port 0 unless {@code customize} says otherwise), recording its events. */
     SwimNode start(String name, Consumer<SwimNode.Builder> customize) {
-        SwimNode.Builder b = SwimNode.builder().name(name).bindHost("127.0.0.1").bindPort(0).settings(settings)
+        SwimNode.Builder b = SwimNode.builder()
+                .name(name)
+                .bindHost("127.0.0.1")
+                .bindPort(0)
+                .settings(settings)
                 .joinTimeout(Duration.ofSeconds(10))
                 .transportDecorator(t -> new FaultInjectingTransport(t, faults));
         customize.accept(b);
@@ -74,13 +78,15 @@ final class LoopbackCluster implements AutoCloseable {
             SwimNode node = start("node-" + i, customize.andThen(b -> b.seeds(seed)));
             joins.add(node.join());
         }
-        CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
+        CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new))
+                .orTimeout(60, TimeUnit.SECONDS)
+                .join();
         awaitEveryoneSees(n, Duration.ofSeconds(60));
         return List.copyOf(nodes);
     }
 
     List<SwimNode> form(int n) {
-        return form(n, b -> { });
+        return form(n, b -> {});
     }
 
     void awaitEveryoneSees(int aliveCount, Duration atMost) {
@@ -93,7 +99,9 @@ final class LoopbackCluster implements AutoCloseable {
     }
 
     static long alive(SwimNode node) {
-        return node.members().stream().filter(m -> m.status() == MemberStatus.ALIVE).count();
+        return node.members().stream()
+                .filter(m -> m.status() == MemberStatus.ALIVE)
+                .count();
     }
 
     static Optional<Member> view(SwimNode observer, String name) {
@@ -102,7 +110,9 @@ final class LoopbackCluster implements AutoCloseable {
 
     List<MembershipEvent> eventsAbout(SwimNode observer, String name, Class<? extends MembershipEvent> type) {
         return events.getOrDefault(observer, List.of()).stream()
-                .filter(type::isInstance).filter(e -> e.member().name().equals(name)).toList();
+                .filter(type::isInstance)
+                .filter(e -> e.member().name().equals(name))
+                .toList();
     }
 
     /** Events of {@code type} any running node saw about any node that is still running. */
@@ -111,7 +121,9 @@ final class LoopbackCluster implements AutoCloseable {
         List<MembershipEvent> out = new ArrayList<>();
         for (SwimNode observer : running()) {
             events.getOrDefault(observer, List.of()).stream()
-                    .filter(type::isInstance).filter(e -> live.contains(e.member().name())).forEach(out::add);
+                    .filter(type::isInstance)
+                    .filter(e -> live.contains(e.member().name()))
+                    .forEach(out::add);
         }
         return out;
     }

@@ -39,7 +39,8 @@ class SerialExecutorTests {
         }
 
         await().atMost(Duration.ofSeconds(10)).until(() -> ran.size() == 2_000);
-        assertThat(ran).containsExactlyElementsOf(IntStream.range(0, 2_000).boxed().toList());
+        assertThat(ran)
+                .containsExactlyElementsOf(IntStream.range(0, 2_000).boxed().toList());
         assertThat(maxConcurrent.get()).isEqualTo(1);
     }
 }

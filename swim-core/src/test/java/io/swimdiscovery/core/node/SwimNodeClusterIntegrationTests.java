@@ -43,9 +43,11 @@ class SwimNodeClusterIntegrationTests {
 
         victim.halt();
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                cluster.running().stream().allMatch(n -> view(n, name)
-                        .map(m -> m.status() == MemberStatus.DEAD).orElse(false)));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> cluster.running().stream().allMatch(n -> view(n, name)
+                        .map(m -> m.status() == MemberStatus.DEAD)
+                        .orElse(false)));
         for (SwimNode n : cluster.running()) {
             assertThat(cluster.eventsAbout(n, name, MemberFailed.class)).hasSize(1);
         }
@@ -60,9 +62,11 @@ class SwimNodeClusterIntegrationTests {
         leaver.leave(Duration.ofSeconds(5)).join();
 
         assertThat(leaver.isRunning()).isFalse();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                cluster.running().stream().allMatch(n -> view(n, name)
-                        .map(m -> m.status() == MemberStatus.LEFT).orElse(true)));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> cluster.running().stream().allMatch(n -> view(n, name)
+                        .map(m -> m.status() == MemberStatus.LEFT)
+                        .orElse(true)));
         for (SwimNode n : cluster.running()) {
             assertThat(cluster.eventsAbout(n, name, MemberSuspected.class)).isEmpty();
             assertThat(cluster.eventsAbout(n, name, MemberFailed.class)).isEmpty();
@@ -86,9 +90,13 @@ class SwimNodeClusterIntegrationTests {
         // Uids are random (they carry no order across hosts): a new one differs, it need not be larger.
         assertThat(newUid).isNotEqualTo(oldUid);
         assertThat(restarted.localMember().address().port()).isEqualTo(port);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                cluster.running().stream().filter(n -> n != restarted).allMatch(n -> view(n, name)
-                        .map(m -> m.id().uid() == newUid && m.status() == MemberStatus.ALIVE).orElse(false)));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> cluster.running().stream()
+                        .filter(n -> n != restarted)
+                        .allMatch(n -> view(n, name)
+                                .map(m -> m.id().uid() == newUid && m.status() == MemberStatus.ALIVE)
+                                .orElse(false)));
         for (SwimNode n : cluster.running()) {
             if (n != restarted) {
                 assertThat(cluster.eventsAbout(n, name, MemberFailed.class))

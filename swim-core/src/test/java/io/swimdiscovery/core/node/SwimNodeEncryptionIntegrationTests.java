@@ -46,10 +46,12 @@ class SwimNodeEncryptionIntegrationTests {
         List<SwimNode> nodes = cluster.form(3, sealedWith(KEY_1));
         SwimNode seed = nodes.get(0);
 
-        SwimNode intruder = cluster.start("intruder", sealedWith(KEY_2).andThen(b -> b
-                .joinTimeout(Duration.ofSeconds(2)).seeds(SeedProvider.of(List.of(seed.localMember().address())))));
+        SwimNode intruder =
+                cluster.start("intruder", sealedWith(KEY_2).andThen(b -> b.joinTimeout(Duration.ofSeconds(2))
+                        .seeds(SeedProvider.of(List.of(seed.localMember().address())))));
 
-        assertThatThrownBy(() -> intruder.join().join()).isInstanceOf(CompletionException.class)
+        assertThatThrownBy(() -> intruder.join().join())
+                .isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(JoinFailedException.class)
                 .hasMessageContaining(seed.localMember().address().toString());
         assertThat(seed.statistics().rejectedPackets()).containsKey("decrypt-failed");
@@ -66,7 +68,8 @@ class SwimNodeEncryptionIntegrationTests {
         SwimNode seed = nodes.get(0);
 
         SwimNode stranger = cluster.start("stranger", sealedWith(KEY_1).andThen(b -> b.clusterName("other")
-                .joinTimeout(Duration.ofSeconds(2)).seeds(SeedProvider.of(List.of(seed.localMember().address())))));
+                .joinTimeout(Duration.ofSeconds(2))
+                .seeds(SeedProvider.of(List.of(seed.localMember().address())))));
 
         assertThatThrownBy(() -> stranger.join().join()).hasCauseInstanceOf(JoinFailedException.class);
         assertThat(seed.statistics().rejectedPackets()).containsKey("decrypt-failed");
@@ -81,7 +84,8 @@ class SwimNodeEncryptionIntegrationTests {
         SwimNode seed = nodes.get(0);
 
         SwimNode stranger = cluster.start("stranger", b -> b.clusterName("other")
-                .joinTimeout(Duration.ofSeconds(2)).seeds(SeedProvider.of(List.of(seed.localMember().address()))));
+                .joinTimeout(Duration.ofSeconds(2))
+                .seeds(SeedProvider.of(List.of(seed.localMember().address()))));
 
         assertThatThrownBy(() -> stranger.join().join()).hasCauseInstanceOf(JoinFailedException.class);
         assertThat(seed.statistics().rejectedPackets()).containsKey("cluster-mismatch");
@@ -123,7 +127,9 @@ class SwimNodeEncryptionIntegrationTests {
 
     /** Lets the protocol run for {@code d}, failing at once if any live node is suspected meanwhile. */
     private void holdQuietFor(Duration d) {
-        await().during(d).atMost(d.plusSeconds(2)).pollInterval(Duration.ofMillis(50))
+        await().during(d)
+                .atMost(d.plusSeconds(2))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> cluster.eventsAboutLiveNodes(MemberSuspected.class).isEmpty());
     }
 }

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class SwimNodeIntegrationTests {
 
     @Test
     void aNodeOnPortZeroAdvertisesTheBoundPortAndJoinsAloneAtOnceWithoutSeeds() {
-        SwimNode node = cluster.start("solo", b -> { });
+        SwimNode node = cluster.start("solo", b -> {});
 
         node.join().join();
 
@@ -52,24 +52,28 @@ class SwimNodeIntegrationTests {
             freePort = s.getLocalPort();
         }
         Address nobody = new Address("127.0.0.1", freePort);
-        SwimNode node = cluster.start("lonely", b -> b.joinTimeout(Duration.ofSeconds(1))
-                .seeds(SeedProvider.of(List.of(nobody))));
+        SwimNode node = cluster.start(
+                "lonely", b -> b.joinTimeout(Duration.ofSeconds(1)).seeds(SeedProvider.of(List.of(nobody))));
 
         CompletableFuture<Void> join = node.join();
 
-        assertThatThrownBy(join::join).hasCauseInstanceOf(JoinFailedException.class)
-                .hasMessageContaining("127.0.0.1:" + freePort).hasMessageContaining("retrying");
+        assertThatThrownBy(join::join)
+                .hasCauseInstanceOf(JoinFailedException.class)
+                .hasMessageContaining("127.0.0.1:" + freePort)
+                .hasMessageContaining("retrying");
 
         // The seed comes up on that port later: the node gets in without another join() call.
         SwimNode late = cluster.start("late-seed", b -> b.bindPort(freePort));
-        await().atMost(Duration.ofSeconds(30)).until(() -> view(late, "lonely").isPresent()
-                && view(node, "late-seed").isPresent());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> view(late, "lonely").isPresent()
+                        && view(node, "late-seed").isPresent());
     }
 
     @Test
     void nodesBoundToTheWildcardAdvertiseTheirOwnAddressAndFormACluster() {
         SwimNode a = cluster.start("wild-a", b -> b.bindHost("0.0.0.0").advertiseHost("127.0.0.1"));
-        SwimNode b2 = cluster.start("wild-b", b -> b.bindHost("0.0.0.0").advertiseHost("127.0.0.1")
+        SwimNode b2 = cluster.start("wild-b", b -> b.bindHost("0.0.0.0")
+                .advertiseHost("127.0.0.1")
                 .seeds(SeedProvider.of(List.of(a.localMember().address()))));
 
         b2.join().join();
@@ -86,14 +90,14 @@ class SwimNodeIntegrationTests {
         cluster.start("v6-b", b -> b.bindHost("::1").seeds(seed)).join().join();
         cluster.start("v6-c", b -> b.bindHost("::1").seeds(seed)).join().join();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.running().stream()
-                .allMatch(n -> LoopbackCluster.alive(n) == 3));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> cluster.running().stream().allMatch(n -> LoopbackCluster.alive(n) == 3));
         assertThat(a.localMember().address().host()).contains(":");
     }
 
     private static boolean ipv6LoopbackUsable() {
-        try (java.net.DatagramSocket s = new java.net.DatagramSocket(new java.net.InetSocketAddress(
-                java.net.InetAddress.getByName("::1"), 0))) {
+        try (java.net.DatagramSocket s =
+                new java.net.DatagramSocket(new java.net.InetSocketAddress(java.net.InetAddress.getByName("::1"), 0))) {
             return s.getLocalPort() > 0;
         } catch (Exception e) {
             return false;
@@ -102,10 +106,11 @@ class SwimNodeIntegrationTests {
 
     @Test
     void aSeedGivenByHostNameIsResolvedBeforeTheEngineSeesIt() {
-        SwimNode seed = cluster.start("named-seed", b -> { });
+        SwimNode seed = cluster.start("named-seed", b -> {});
         int port = seed.localMember().address().port();
 
-        SwimNode node = cluster.start("by-name", b -> b.seeds(SeedProvider.of(List.of(new Address("localhost", port)))));
+        SwimNode node =
+                cluster.start("by-name", b -> b.seeds(SeedProvider.of(List.of(new Address("localhost", port)))));
         node.join().join();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> view(seed, "by-name").isPresent());
@@ -141,17 +146,21 @@ class SwimNodeIntegrationTests {
     void metadataUpdatesReachTheOtherNodes() {
         List<SwimNode> nodes = cluster.form(3, b -> b.metadata(Map.of("zone", "a")));
 
-        nodes.get(1).updateMetadata(Map.of("zone", "b", "status", "OUT_OF_SERVICE")).join();
+        nodes.get(1)
+                .updateMetadata(Map.of("zone", "b", "status", "OUT_OF_SERVICE"))
+                .join();
 
         String name = nodes.get(1).localMember().name();
-        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.running().stream().allMatch(n ->
-                view(n, name).map(m -> "OUT_OF_SERVICE".equals(m.metadata().get("status"))).orElse(false)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> cluster.running().stream().allMatch(n -> view(n, name)
+                        .map(m -> "OUT_OF_SERVICE".equals(m.metadata().get("status")))
+                        .orElse(false)));
         assertThat(nodes.get(1).localMember().incarnation()).isPositive();
     }
 
     @Test
     void metadataOverTheLimitIsRefusedWithoutHarmingTheNode() {
-        SwimNode node = cluster.start("meta", b -> { });
+        SwimNode node = cluster.start("meta", b -> {});
 
         CompletableFuture<Void> update = node.updateMetadata(Map.of("big", "x".repeat(10_000)));
 
@@ -163,8 +172,8 @@ class SwimNodeIntegrationTests {
     void statisticsCountMessagesAndBytesByTypeAndMembersByStatus() {
         List<SwimNode> nodes = cluster.form(3);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> nodes.get(0).statistics().messagesSent()
-                .getOrDefault("ping", 0L) > 2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> nodes.get(0).statistics().messagesSent().getOrDefault("ping", 0L) > 2);
 
         NodeStatistics s = nodes.get(0).statistics();
         assertThat(s.messagesSent()).containsKeys("ping", "ack", "sync");
@@ -177,48 +186,57 @@ class SwimNodeIntegrationTests {
 
     @Test
     void aGarbageDatagramIsCountedAsRejectedAndTheNodeCarriesOn() throws Exception {
-        SwimNode node = cluster.start("target", b -> { });
+        SwimNode node = cluster.start("target", b -> {});
         Address at = node.localMember().address();
 
         try (java.net.DatagramSocket s = new java.net.DatagramSocket()) {
             byte[] junk = "definitely not a swim packet".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            s.send(new java.net.DatagramPacket(junk, junk.length, java.net.InetAddress.getByName(at.host()),
-                    at.port()));
+            s.send(new java.net.DatagramPacket(
+                    junk, junk.length, java.net.InetAddress.getByName(at.host()), at.port()));
         }
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !node.statistics().rejectedPackets().isEmpty());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !node.statistics().rejectedPackets().isEmpty());
         assertThat(node.isRunning()).isTrue();
     }
 
     @Test
     void aSyncInADatagram_whoseSourceCouldBeForged_isRejectedAndNotAnswered() throws Exception {
-        SwimNode node = cluster.start("target", b -> { });
+        SwimNode node = cluster.start("target", b -> {});
         Address at = node.localMember().address();
         // A well-formed sync naming a stranger: over a stream it would be merged and answered with
         // the full state; in a datagram it is dropped and counted.
         io.swimdiscovery.core.protocol.MemberId stranger =
                 new io.swimdiscovery.core.protocol.MemberId("stranger", new Address("127.0.0.1", 9), 7);
-        byte[] sync = new io.swimdiscovery.core.wire.PacketCodec("swim",
-                io.swimdiscovery.core.security.Keyring.empty(), io.swimdiscovery.core.security.EncryptionMode.NONE,
-                1400).encode(new io.swimdiscovery.core.protocol.Message.Sync(stranger, false, false, List.of(
-                        new io.swimdiscovery.core.protocol.Gossip(stranger,
-                                io.swimdiscovery.core.protocol.MemberStatus.ALIVE, 0, Map.of(), null))));
+        byte[] sync = new io.swimdiscovery.core.wire.PacketCodec(
+                        "swim",
+                        io.swimdiscovery.core.security.Keyring.empty(),
+                        io.swimdiscovery.core.security.EncryptionMode.NONE,
+                        1400)
+                .encode(new io.swimdiscovery.core.protocol.Message.Sync(
+                        stranger,
+                        false,
+                        false,
+                        List.of(new io.swimdiscovery.core.protocol.Gossip(
+                                stranger, io.swimdiscovery.core.protocol.MemberStatus.ALIVE, 0, Map.of(), null))));
 
         try (java.net.DatagramSocket s = new java.net.DatagramSocket()) {
-            s.send(new java.net.DatagramPacket(sync, sync.length, java.net.InetAddress.getByName(at.host()),
-                    at.port()));
+            s.send(new java.net.DatagramPacket(
+                    sync, sync.length, java.net.InetAddress.getByName(at.host()), at.port()));
         }
 
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                node.statistics().rejectedPackets().getOrDefault("stream-only-in-datagram", 0L) == 1L);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> node.statistics().rejectedPackets().getOrDefault("stream-only-in-datagram", 0L) == 1L);
         assertThat(node.members()).extracting(m -> m.name()).doesNotContain("stranger");
     }
 
     @Test
     void leaveOfANodeAloneCompletesAtOnceAndStopsIt() {
-        SwimNode node = cluster.start("alone", b -> { });
+        SwimNode node = cluster.start("alone", b -> {});
 
-        node.leave(Duration.ofSeconds(5)).orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+        node.leave(Duration.ofSeconds(5))
+                .orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                .join();
 
         assertThat(node.isRunning()).isFalse();
         assertThat(node.localMember().status()).isEqualTo(io.swimdiscovery.core.protocol.MemberStatus.LEFT);
@@ -226,7 +244,7 @@ class SwimNodeIntegrationTests {
 
     @Test
     void closeIsIdempotentAndAClosedNodeAnswersReadsFromItsLastState() {
-        SwimNode node = cluster.start("closing", b -> { });
+        SwimNode node = cluster.start("closing", b -> {});
         node.start();
 
         node.close();
@@ -242,11 +260,15 @@ class SwimNodeIntegrationTests {
     @Test
     void theBuilderNamesTheSettingThatIsWrong() {
         assertThatThrownBy(() -> SwimNode.builder().bindPort(70_000).build()).hasMessageContaining("bindPort");
-        assertThatThrownBy(() -> SwimNode.builder().keys(List.of(new byte[5]))
-                .encryptionMode(io.swimdiscovery.core.security.EncryptionMode.REQUIRED).build())
+        assertThatThrownBy(() -> SwimNode.builder()
+                        .keys(List.of(new byte[5]))
+                        .encryptionMode(io.swimdiscovery.core.security.EncryptionMode.REQUIRED)
+                        .build())
                 .hasMessageContaining("16, 24 or 32");
-        assertThatThrownBy(() -> SwimNode.builder().encryptionMode(io.swimdiscovery.core.security.EncryptionMode
-                .REQUIRED).build()).hasMessageContaining("needs at least one key");
+        assertThatThrownBy(() -> SwimNode.builder()
+                        .encryptionMode(io.swimdiscovery.core.security.EncryptionMode.REQUIRED)
+                        .build())
+                .hasMessageContaining("needs at least one key");
         assertThatThrownBy(() -> SwimNode.builder().clusterName("").build()).hasMessageContaining("clusterName");
         assertThatThrownBy(() -> SwimNode.builder().joinTimeout(Duration.ZERO).build())
                 .hasMessageContaining("joinTimeout");

@@ -69,8 +69,10 @@ class SwimNodeLifecycleTests {
 
         assertThat(victim.isRunning()).isFalse();
         for (SwimNode peer : List.of(nodes.get(0), nodes.get(2))) {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                    !cluster.eventsAbout(peer, name, MemberFailed.class).isEmpty());
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() ->
+                            !cluster.eventsAbout(peer, name, MemberFailed.class).isEmpty());
             assertThat(cluster.eventsAbout(peer, name, MemberLeft.class)).isEmpty();
             assertThat(peer.routableMembers()).extracting(Member::name).doesNotContain(name);
         }
@@ -78,7 +80,7 @@ class SwimNodeLifecycleTests {
 
     @Test
     void aSecondLeaveReturnsTheFirstOneAndCloseAfterLeaveDoesNothing() {
-        SwimNode node = cluster.start("twice", b -> { });
+        SwimNode node = cluster.start("twice", b -> {});
 
         CompletableFuture<Void> first = node.leave(Duration.ofSeconds(2));
         CompletableFuture<Void> second = node.leave(Duration.ofSeconds(2));
@@ -95,19 +97,21 @@ class SwimNodeLifecycleTests {
         CountDownLatch loopBlocked = new CountDownLatch(1);
         AtomicBoolean loopStillBlocked = new AtomicBoolean();
         List<Boolean> joinedVisibleToListener = new CopyOnWriteArrayList<>();
-        SwimNode a = cluster.start("a", b -> b.transportDecorator(t -> new BlockingTransport(t, () -> {
-            if (blockNextSend.compareAndSet(true, false)) {
-                loopStillBlocked.set(true);
-                loopBlocked.countDown();
-                awaitQuietly(releaseLoop);
-                loopStillBlocked.set(false);
-            }
-        })));
+        SwimNode a = cluster.start(
+                "a",
+                b -> b.transportDecorator(t -> new BlockingTransport(t, () -> {
+                    if (blockNextSend.compareAndSet(true, false)) {
+                        loopStillBlocked.set(true);
+                        loopBlocked.countDown();
+                        awaitQuietly(releaseLoop);
+                        loopStillBlocked.set(false);
+                    }
+                })));
         a.join().join();
         a.addListener(e -> {
             if (e instanceof MemberJoined j) {
-                joinedVisibleToListener.add(a.routableMembers().stream().anyMatch(m -> m.name().equals(j.member()
-                        .name())));
+                joinedVisibleToListener.add(a.routableMembers().stream()
+                        .anyMatch(m -> m.name().equals(j.member().name())));
             }
         });
         SeedProvider seed = SeedProvider.of(List.of(a.localMember().address()));
@@ -117,11 +121,15 @@ class SwimNodeLifecycleTests {
 
         // Park the event loop inside a send, then read: a read that needed the loop could not return.
         blockNextSend.set(true);
-        assertThat(loopBlocked.await(10, TimeUnit.SECONDS)).as("the loop sent something within 10 s").isTrue();
+        assertThat(loopBlocked.await(10, TimeUnit.SECONDS))
+                .as("the loop sent something within 10 s")
+                .isTrue();
         List<Member> routable = a.routableMembers();
         List<Member> members = a.members();
         Member self = a.localMember();
-        assertThat(loopStillBlocked).as("the loop was still parked while the reads returned").isTrue();
+        assertThat(loopStillBlocked)
+                .as("the loop was still parked while the reads returned")
+                .isTrue();
         releaseLoop.countDown();
 
         assertThat(routable).extracting(Member::name).containsExactlyInAnyOrder("a", "b");

@@ -29,19 +29,30 @@ class SwimNodeLossIntegrationTests {
         List<SwimNode> nodes = cluster.form(N);
 
         cluster.faults.loss(0.10);
-        await().during(LOSSY_FOR).atMost(LOSSY_FOR.plusSeconds(10)).pollInterval(Duration.ofMillis(250))
+        await().during(LOSSY_FOR)
+                .atMost(LOSSY_FOR.plusSeconds(10))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> cluster.eventsAboutLiveNodes(MemberFailed.class).isEmpty());
         cluster.faults.clear();
 
         for (SwimNode n : nodes) {
             assertThat(n.members()).hasSize(N).allMatch(m -> m.status() != MemberStatus.DEAD);
         }
-        long probes = nodes.stream().mapToLong(n -> n.statistics().protocol().probes()).sum();
-        long failed = nodes.stream().mapToLong(n -> n.statistics().protocol().probesFailed()).sum();
+        long probes = nodes.stream()
+                .mapToLong(n -> n.statistics().protocol().probes())
+                .sum();
+        long failed = nodes.stream()
+                .mapToLong(n -> n.statistics().protocol().probesFailed())
+                .sum();
         // Loss was really there: some probes needed help or failed, and suspicions were refuted.
-        System.out.printf("loss run: probes=%d failed=%d suspicions=%d%n", probes, failed,
+        System.out.printf(
+                "loss run: probes=%d failed=%d suspicions=%d%n",
+                probes,
+                failed,
                 cluster.eventsAboutLiveNodes(MemberSuspected.class).size());
-        assertThat(nodes.stream().mapToLong(n -> n.statistics().protocol().probesAckedIndirectly()).sum())
+        assertThat(nodes.stream()
+                        .mapToLong(n -> n.statistics().protocol().probesAckedIndirectly())
+                        .sum())
                 .isPositive();
     }
 }

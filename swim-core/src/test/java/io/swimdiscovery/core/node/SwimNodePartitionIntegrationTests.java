@@ -26,15 +26,21 @@ class SwimNodePartitionIntegrationTests {
         String name = island.localMember().name();
         List<SwimNode> mainland = nodes.stream().filter(n -> n != island).toList();
 
-        cluster.faults.isolate(cluster.addressOf(island), nodes.stream().map(cluster::addressOf).toList());
+        cluster.faults.isolate(
+                cluster.addressOf(island),
+                nodes.stream().map(cluster::addressOf).toList());
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                mainland.stream().allMatch(n -> view(n, name).map(m -> m.status() == MemberStatus.DEAD).orElse(false))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> mainland.stream().allMatch(n -> view(n, name)
+                                .map(m -> m.status() == MemberStatus.DEAD)
+                                .orElse(false))
                         && LoopbackCluster.alive(island) == 1);
 
         cluster.faults.heal();
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                nodes.stream().allMatch(n -> LoopbackCluster.alive(n) == 6));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> nodes.stream().allMatch(n -> LoopbackCluster.alive(n) == 6));
     }
 }

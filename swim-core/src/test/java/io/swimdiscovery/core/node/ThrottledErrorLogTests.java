@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class ThrottledErrorLogTests {
 
     private final AtomicLong clock = new AtomicLong();
-    private final ThrottledErrorLog log = new ThrottledErrorLog(System.getLogger("test.throttled"), clock::get,
-            Duration.ofMinutes(1));
+    private final ThrottledErrorLog log =
+            new ThrottledErrorLog(System.getLogger("test.throttled"), clock::get, Duration.ofMinutes(1));
 
     @Test
     void oneFullTracePerKeyPerWindow() {
@@ -25,10 +25,13 @@ class ThrottledErrorLogTests {
         // 1,000 failures over 10 s: one trace.
         assertThat(full).isEqualTo(1);
         // Another reason has its own allowance.
-        assertThat(log.error("ping", "engine failed", new IllegalStateException("boom"))).isTrue();
+        assertThat(log.error("ping", "engine failed", new IllegalStateException("boom")))
+                .isTrue();
         // After the window the same reason logs in full again.
         clock.addAndGet(Duration.ofMinutes(1).toNanos());
-        assertThat(log.error("gossip", "engine failed", new IllegalStateException("boom"))).isTrue();
-        assertThat(log.error("gossip", "engine failed", new IllegalStateException("boom"))).isFalse();
+        assertThat(log.error("gossip", "engine failed", new IllegalStateException("boom")))
+                .isTrue();
+        assertThat(log.error("gossip", "engine failed", new IllegalStateException("boom")))
+                .isFalse();
     }
 }

@@ -30,14 +30,15 @@ class AntiEntropyTests {
     @Test
     void aSync_isMergedAndAnsweredWithOwnState_toTheSender_butThirdPartyNewsIsCheckedFirst() {
         instance.start(0);
-        List<Directive> out = instance.onMessage(peer.address(),
-                new Sync(peer, false, true, List.of(alive(peer, 0), alive(other, 0))), 0);
+        List<Directive> out = instance.onMessage(
+                peer.address(), new Sync(peer, false, true, List.of(alive(peer, 0), alive(other, 0))), 0);
         assertThat(events(out)).extracting(e -> e.member().name()).containsExactly("peer");
         Directive.SendReliable reply = of(out, Directive.SendReliable.class).get(0);
         assertThat(reply.to()).isEqualTo(peer.address());
         assertThat(((Sync) reply.message()).reply()).isTrue();
-        assertThat(((Sync) reply.message()).gossip()).extracting(g -> g.member().name())
-            .containsExactlyInAnyOrder("me", "peer");
+        assertThat(((Sync) reply.message()).gossip())
+                .extracting(g -> g.member().name())
+                .containsExactlyInAnyOrder("me", "peer");
         assertThat(of(out, Directive.Send.class)).extracting(Directive.Send::to).contains(other.address());
         assertThat(instance.isJoined()).isTrue();
     }
@@ -55,7 +56,9 @@ class AntiEntropyTests {
                 }
             }
             for (Directive.SendReliable r : of(out, Directive.SendReliable.class)) {
-                assertThat(r.message()).as("no full state while the views may agree").isInstanceOf(SyncDigest.class);
+                assertThat(r.message())
+                        .as("no full state while the views may agree")
+                        .isInstanceOf(SyncDigest.class);
                 assertThat(r.to()).isEqualTo(p2.address());
                 digests.add((SyncDigest) r.message());
             }
@@ -69,7 +72,7 @@ class AntiEntropyTests {
     void aDigestThatMatchesThisView_isDropped_andOneThatDiffers_startsAFullSync() {
         f.learn(peer);
         assertThat(instance.onMessage(peer.address(), new SyncDigest(peer, instance.viewDigest()), 0))
-            .noneMatch(d -> d instanceof Directive.SendReliable);
+                .noneMatch(d -> d instanceof Directive.SendReliable);
         List<Directive> out = instance.onMessage(peer.address(), new SyncDigest(peer, instance.viewDigest() ^ 1), 0);
         Directive.SendReliable sync = of(out, Directive.SendReliable.class).get(0);
         assertThat(sync.to()).isEqualTo(peer.address());
@@ -82,8 +85,8 @@ class AntiEntropyTests {
     @Test
     void deadInARemoteStateButAliveHere_becomesSuspectInstead() {
         f.learn(peer, other);
-        List<Directive> out = instance.onMessage(peer.address(), new Sync(peer, true, false, List.of(dead(other, 0))),
-                0);
+        List<Directive> out =
+                instance.onMessage(peer.address(), new Sync(peer, true, false, List.of(dead(other, 0))), 0);
         assertThat(events(out)).singleElement().isInstanceOf(MembershipEvent.MemberSuspected.class);
     }
 
@@ -101,8 +104,12 @@ class AntiEntropyTests {
             }
         }
         List<MembershipEvent> seen = f.tickAcking(10 * MS, 40 * SECOND, 10 * MS);
-        return EngineFixture.about(seen, "d").stream().filter(e -> e instanceof MembershipEvent.MemberFailed)
-            .findFirst().orElseThrow().member().statusChangedAtNanos();
+        return EngineFixture.about(seen, "d").stream()
+                .filter(e -> e instanceof MembershipEvent.MemberFailed)
+                .findFirst()
+                .orElseThrow()
+                .member()
+                .statusChangedAtNanos();
     }
 
     @Test
@@ -160,14 +167,15 @@ class AntiEntropyTests {
                 }
             }
             if (t > afterTombstone) {
-                of(out, Directive.SendReliable.class).stream().filter(r -> r.to().equals(peer.address()))
-                    .forEach(attempts::add);
+                of(out, Directive.SendReliable.class).stream()
+                        .filter(r -> r.to().equals(peer.address()))
+                        .forEach(attempts::add);
             }
         }
         assertThat(f.member("peer")).as("tombstone gone").isEmpty();
         // One failed and one live member: each reconnect interval (10 s) tries it with probability 1.
-        assertThat(attempts).hasSizeGreaterThanOrEqualTo(2)
-            .allSatisfy(r -> assertThat(r.message()).isInstanceOf(SyncDigest.class));
+        assertThat(attempts).hasSizeGreaterThanOrEqualTo(2).allSatisfy(r -> assertThat(r.message())
+                .isInstanceOf(SyncDigest.class));
     }
 
     @Test

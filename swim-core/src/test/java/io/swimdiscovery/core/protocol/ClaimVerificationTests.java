@@ -1,7 +1,6 @@
 package io.swimdiscovery.core.protocol;
 
 import static io.swimdiscovery.core.protocol.EngineFixture.MS;
-import static io.swimdiscovery.core.protocol.EngineFixture.SECOND;
 import static io.swimdiscovery.core.protocol.EngineFixture.alive;
 import static io.swimdiscovery.core.protocol.EngineFixture.destinations;
 import static io.swimdiscovery.core.protocol.EngineFixture.events;
@@ -32,8 +31,9 @@ class ClaimVerificationTests {
 
     /** The verification ping in {@code out}: the only datagram to {@code to}. */
     private static Ping check(List<Directive> out, MemberId to) {
-        List<Directive.Send> sends = of(out, Directive.Send.class).stream().filter(s -> s.to().equals(to.address()))
-            .toList();
+        List<Directive.Send> sends = of(out, Directive.Send.class).stream()
+                .filter(s -> s.to().equals(to.address()))
+                .toList();
         assertThat(sends).hasSize(1);
         Ping ping = (Ping) sends.get(0).message();
         assertThat(ping.targetUid()).isEqualTo(to.uid());
@@ -44,8 +44,11 @@ class ClaimVerificationTests {
     void aNewMemberInItsOwnWord_isListedAtOnce() {
         instance.start(0);
         List<Directive> out = f.push(x, 0, alive(x, 0));
-        assertThat(events(out)).singleElement().isInstanceOfSatisfying(MembershipEvent.MemberJoined.class,
-                e -> assertThat(e.member().id()).isEqualTo(x));
+        assertThat(events(out))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        MembershipEvent.MemberJoined.class,
+                        e -> assertThat(e.member().id()).isEqualTo(x));
         assertThat(destinations(out)).doesNotContain(x.address());
         assertThat(instance.members()).extracting(Member::name).containsExactlyInAnyOrder("me", "x");
     }
@@ -57,7 +60,9 @@ class ClaimVerificationTests {
         assertThat(events(out)).isEmpty();
         assertThat(f.member("x")).isEmpty();
         Ping ping = check(out, x);
-        assertThat(ping.gossip().get(0)).as("the claim goes first, for the subject to correct").isEqualTo(alive(x, 0));
+        assertThat(ping.gossip().get(0))
+                .as("the claim goes first, for the subject to correct")
+                .isEqualTo(alive(x, 0));
         List<Directive> acked = instance.onMessage(x.address(), new Ack(ping.sequence(), List.of()), 10 * MS);
         assertThat(events(acked)).singleElement().isInstanceOf(MembershipEvent.MemberJoined.class);
         assertThat(f.statusOf("x")).isEqualTo(MemberStatus.ALIVE);

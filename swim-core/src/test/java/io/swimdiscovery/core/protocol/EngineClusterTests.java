@@ -18,8 +18,9 @@ class EngineClusterTests {
         net.run(10 * SECOND);
         for (int observer = 0; observer < 20; observer++) {
             for (int member = 0; member < 20; member++) {
-                assertThat(net.statusAt(observer, member)).as("n%d sees n%d (seed %d)", observer, member, SEED)
-                    .isEqualTo(MemberStatus.ALIVE);
+                assertThat(net.statusAt(observer, member))
+                        .as("n%d sees n%d (seed %d)", observer, member, SEED)
+                        .isEqualTo(MemberStatus.ALIVE);
             }
         }
     }
@@ -38,8 +39,9 @@ class EngineClusterTests {
         net.run(17 * SECOND);
         for (int observer = 0; observer < 20; observer++) {
             if (observer != 7) {
-                assertThat(net.statusAt(observer, 7)).as("n%d sees n7 (seed %d)", observer, SEED)
-                    .isEqualTo(MemberStatus.DEAD);
+                assertThat(net.statusAt(observer, 7))
+                        .as("n%d sees n7 (seed %d)", observer, SEED)
+                        .isEqualTo(MemberStatus.DEAD);
             }
         }
         for (int observer = 0; observer < 20; observer++) {
@@ -66,10 +68,12 @@ class EngineClusterTests {
                 continue;
             }
             assertThat(net.statusAt(observer, 3)).isEqualTo(MemberStatus.LEFT);
-            assertThat(net.events.get(observer)).noneMatch(e -> e instanceof MembershipEvent.MemberSuspected
-                    && e.member().name().equals("n3"));
-            assertThat(net.events.get(observer)).anyMatch(e -> e instanceof MembershipEvent.MemberLeft
-                    && e.member().name().equals("n3"));
+            assertThat(net.events.get(observer))
+                    .noneMatch(e -> e instanceof MembershipEvent.MemberSuspected
+                            && e.member().name().equals("n3"));
+            assertThat(net.events.get(observer))
+                    .anyMatch(e -> e instanceof MembershipEvent.MemberLeft
+                            && e.member().name().equals("n3"));
         }
     }
 }

@@ -45,8 +45,10 @@ final class EngineFixture {
     /** A member whose host is derived from its name (distinct for the few names a test uses). */
     static MemberId id(String name, long uid) {
         int h = name.hashCode();
-        return new MemberId(name, new Address("10." + ((h >>> 16) & 0xff) + "." + ((h >>> 8) & 0xff) + "."
-                + (h & 0xff), 7946), uid);
+        return new MemberId(
+                name,
+                new Address("10." + ((h >>> 16) & 0xff) + "." + ((h >>> 8) & 0xff) + "." + (h & 0xff), 7946),
+                uid);
     }
 
     static Gossip alive(MemberId m, long inc) {
@@ -70,11 +72,15 @@ final class EngineFixture {
     }
 
     static List<Message> sent(List<Directive> directives) {
-        return of(directives, Directive.Send.class).stream().map(Directive.Send::message).toList();
+        return of(directives, Directive.Send.class).stream()
+                .map(Directive.Send::message)
+                .toList();
     }
 
     static List<MembershipEvent> events(List<Directive> directives) {
-        return of(directives, Directive.Publish.class).stream().map(Directive.Publish::event).toList();
+        return of(directives, Directive.Publish.class).stream()
+                .map(Directive.Publish::event)
+                .toList();
     }
 
     /** Every address a directive sends to, datagram or stream. */
@@ -122,8 +128,7 @@ final class EngineFixture {
         return instance.counters().newsRejected().get(reason.label());
     }
 
-    record FirstProbe(long at, Message.Ping ping, Address to) {
-    }
+    record FirstProbe(long at, Message.Ping ping, Address to) {}
 
     /** Four members, enough for a target and k = 3 relays. */
     static final MemberId[] FOUR = {id("a", 1), id("b", 1), id("c", 1), id("d", 1)};
@@ -146,7 +151,10 @@ final class EngineFixture {
     }
 
     static MemberId nameAt(Address address, MemberId... ids) {
-        return Arrays.stream(ids).filter(i -> i.address().equals(address)).findFirst().orElseThrow();
+        return Arrays.stream(ids)
+                .filter(i -> i.address().equals(address))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Ticks every {@code step} over [from, to], collecting the events. */
@@ -177,8 +185,11 @@ final class EngineFixture {
     }
 
     private long uidAt(Address address) {
-        return instance.members().stream().filter(m -> m.address().equals(address)).mapToLong(m -> m.id().uid())
-            .findFirst().orElse(0);
+        return instance.members().stream()
+                .filter(m -> m.address().equals(address))
+                .mapToLong(m -> m.id().uid())
+                .findFirst()
+                .orElse(0);
     }
 
     static List<MembershipEvent> about(List<MembershipEvent> events, String name) {

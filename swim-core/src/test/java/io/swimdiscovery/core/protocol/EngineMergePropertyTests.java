@@ -37,15 +37,21 @@ class EngineMergePropertyTests {
 
     /** Metadata is a function of (uid, incarnation): a process publishes one map per incarnation. */
     private static Gossip item(int name, long uid, MemberStatus status, long inc) {
-        return new Gossip(member(name, uid), status, inc, Map.of("v", uid + "." + inc),
+        return new Gossip(
+                member(name, uid),
+                status,
+                inc,
+                Map.of("v", uid + "." + inc),
                 status == MemberStatus.SUSPECT ? "m" + ((name + 1) % NAMES.length) : null);
     }
 
     @Provide
     Arbitrary<Gossip> oneUidNews() {
-        return Combinators.combine(Arbitraries.integers().between(0, NAMES.length - 1),
-                Arbitraries.of(MemberStatus.class), Arbitraries.longs().between(0, 3))
-            .as((name, status, inc) -> item(name, 100 + name, status, inc));
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, NAMES.length - 1),
+                        Arbitraries.of(MemberStatus.class),
+                        Arbitraries.longs().between(0, 3))
+                .as((name, status, inc) -> item(name, 100 + name, status, inc));
     }
 
     @Provide
@@ -54,12 +60,13 @@ class EngineMergePropertyTests {
     }
 
     @Property(tries = 300)
-    void newsOfOneUidPerMember_inAnyOrder_leavesTheSameMemberList(@ForAll("oneUidNewsLists") List<Gossip> items,
-            @ForAll long shuffleSeed) {
+    void newsOfOneUidPerMember_inAnyOrder_leavesTheSameMemberList(
+            @ForAll("oneUidNewsLists") List<Gossip> items, @ForAll long shuffleSeed) {
         List<Gossip> shuffled = new ArrayList<>(items);
         Collections.shuffle(shuffled, new Random(shuffleSeed));
-        assertThat(view(deliver(shuffled))).as("order %s against %s", shuffled, items)
-            .isEqualTo(view(deliver(items)));
+        assertThat(view(deliver(shuffled)))
+                .as("order %s against %s", shuffled, items)
+                .isEqualTo(view(deliver(items)));
     }
 
     /**
@@ -67,8 +74,9 @@ class EngineMergePropertyTests {
      * announcement, alive at 0, then the rest in any order.
      */
     private Arbitrary<List<Gossip>> lifetime(int name, long uid) {
-        Arbitrary<Gossip> later = Combinators.combine(Arbitraries.of(MemberStatus.class),
-                Arbitraries.longs().between(0, 3)).as((status, inc) -> item(name, uid, status, inc));
+        Arbitrary<Gossip> later = Combinators.combine(
+                        Arbitraries.of(MemberStatus.class), Arbitraries.longs().between(0, 3))
+                .as((status, inc) -> item(name, uid, status, inc));
         return later.list().ofMaxSize(5).map(rest -> {
             List<Gossip> all = new ArrayList<>();
             all.add(item(name, uid, MemberStatus.ALIVE, 0));
@@ -79,14 +87,19 @@ class EngineMergePropertyTests {
 
     /** Several starts of one member, one after another, uids in no numeric order (restarts at one address). */
     private Arbitrary<List<List<Gossip>>> history(int name) {
-        return Arbitraries.longs().between(1, Long.MAX_VALUE).list().uniqueElements().ofMinSize(1).ofMaxSize(3)
-            .flatMap(uids -> {
-                List<Arbitrary<List<Gossip>>> lives = new ArrayList<>();
-                for (long uid : uids) {
-                    lives.add(lifetime(name, uid));
-                }
-                return Combinators.combine(lives).as(l -> l);
-            });
+        return Arbitraries.longs()
+                .between(1, Long.MAX_VALUE)
+                .list()
+                .uniqueElements()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .flatMap(uids -> {
+                    List<Arbitrary<List<Gossip>>> lives = new ArrayList<>();
+                    for (long uid : uids) {
+                        lives.add(lifetime(name, uid));
+                    }
+                    return Combinators.combine(lives).as(l -> l);
+                });
     }
 
     @Provide
@@ -138,8 +151,13 @@ class EngineMergePropertyTests {
 
     /** A fresh engine that hears {@code items} in order, each from its subject, from the subject's host. */
     private static SwimInstance deliver(List<Gossip> items) {
-        SwimInstance engine = new SwimInstance(SwimSettings.lan(), new MemberId("observer",
-                new Address("10.50.1.1", 7946), 1), Map.of(), new SplittableRandom(1), PacketSizer.ESTIMATE, 0);
+        SwimInstance engine = new SwimInstance(
+                SwimSettings.lan(),
+                new MemberId("observer", new Address("10.50.1.1", 7946), 1),
+                Map.of(),
+                new SplittableRandom(1),
+                PacketSizer.ESTIMATE,
+                0);
         engine.start(0);
         long now = 0;
         for (Gossip g : items) {

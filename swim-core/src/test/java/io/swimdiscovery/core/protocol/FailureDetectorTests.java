@@ -8,7 +8,6 @@ import static io.swimdiscovery.core.protocol.EngineFixture.events;
 import static io.swimdiscovery.core.protocol.EngineFixture.id;
 import static io.swimdiscovery.core.protocol.EngineFixture.nameAt;
 import static io.swimdiscovery.core.protocol.EngineFixture.of;
-import static io.swimdiscovery.core.protocol.EngineFixture.sent;
 import static io.swimdiscovery.core.protocol.EngineFixture.suspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,12 +38,18 @@ class FailureDetectorTests {
     }
 
     private static List<Directive.Send> pingReqs(List<Directive> out) {
-        return of(out, Directive.Send.class).stream().filter(s -> s.message() instanceof PingReq).toList();
+        return of(out, Directive.Send.class).stream()
+                .filter(s -> s.message() instanceof PingReq)
+                .toList();
     }
 
     private static long when(List<MembershipEvent> events, Class<? extends MembershipEvent> type) {
-        return events.stream().filter(type::isInstance).findFirst().orElseThrow(() -> new AssertionError(
-                "no " + type.getSimpleName() + " in " + events)).member().statusChangedAtNanos();
+        return events.stream()
+                .filter(type::isInstance)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + events))
+                .member()
+                .statusChangedAtNanos();
     }
 
     @Test
@@ -59,12 +64,15 @@ class FailureDetectorTests {
             assertThat(s.to()).isNotEqualTo(target.address());
         });
         List<Directive> atPeriodEnd = instance.onTick(first.at() + period);
-        assertThat(events(atPeriodEnd)).singleElement().isInstanceOfSatisfying(MembershipEvent.MemberSuspected.class,
-                e -> {
+        assertThat(events(atPeriodEnd))
+                .singleElement()
+                .isInstanceOfSatisfying(MembershipEvent.MemberSuspected.class, e -> {
                     assertThat(e.member().id()).isEqualTo(target);
                     assertThat(e.raisedLocally()).isTrue();
                 });
-        assertThat(instance.localHealth()).as("three nacks missing: our own network is suspect").isEqualTo(3);
+        assertThat(instance.localHealth())
+                .as("three nacks missing: our own network is suspect")
+                .isEqualTo(3);
     }
 
     @Test
@@ -74,7 +82,7 @@ class FailureDetectorTests {
             instance.onMessage(req.to(), new Nack(first.ping().sequence(), List.of()), first.at() + 700 * MS);
         }
         assertThat(events(instance.onTick(first.at() + period)))
-            .anySatisfy(e -> assertThat(e).isInstanceOf(MembershipEvent.MemberSuspected.class));
+                .anySatisfy(e -> assertThat(e).isInstanceOf(MembershipEvent.MemberSuspected.class));
         assertThat(instance.localHealth()).isZero();
         assertThat(instance.counters().nacksReceived()).isEqualTo(3);
     }
@@ -82,7 +90,8 @@ class FailureDetectorTests {
     @Test
     void atTheProbeTimeout_aStreamPingGoesToTheTarget_andItsAckCountsAsTheProbesAck() {
         FirstProbe first = f.firstProbeAmongFour();
-        Directive.SendReliable streamPing = of(timeoutOf(first), Directive.SendReliable.class).get(0);
+        Directive.SendReliable streamPing =
+                of(timeoutOf(first), Directive.SendReliable.class).get(0);
         assertThat(streamPing.to()).isEqualTo(first.to());
         assertThat(streamPing.message()).isInstanceOfSatisfying(Ping.class, p -> {
             assertThat(p.reliable()).isTrue();
@@ -90,7 +99,9 @@ class FailureDetectorTests {
             assertThat(p.targetUid()).isEqualTo(first.ping().targetUid());
         });
         instance.onMessage(first.to(), new Ack(first.ping().sequence(), List.of()), first.at() + 600 * MS);
-        assertThat(events(instance.onTick(first.at() + period))).as("answered: no suspicion").isEmpty();
+        assertThat(events(instance.onTick(first.at() + period)))
+                .as("answered: no suspicion")
+                .isEmpty();
         assertThat(instance.counters().probesFailed()).isZero();
     }
 
@@ -103,8 +114,11 @@ class FailureDetectorTests {
         FirstProbe first = f.firstProbe(0);
         assertThat(first.to()).as("the suspect is probed next").isEqualTo(a.address());
         assertThat(first.ping().gossip().get(0)).isEqualTo(suspect(a, 0, "me"));
-        Ping stream = (Ping) of(timeoutOf(first), Directive.SendReliable.class).get(0).message();
-        assertThat(stream.gossip()).as("the stream ping carries the suspicion too").isNotEmpty();
+        Ping stream =
+                (Ping) of(timeoutOf(first), Directive.SendReliable.class).get(0).message();
+        assertThat(stream.gossip())
+                .as("the stream ping carries the suspicion too")
+                .isNotEmpty();
         assertThat(stream.gossip().get(0)).isEqualTo(suspect(a, 0, "me"));
     }
 
@@ -113,8 +127,7 @@ class FailureDetectorTests {
         MemberId peer = id("peer", 1);
         f.learn(peer, id("other", 1));
         Address replyTo = new Address(peer.address().host(), 7000);
-        List<Directive> out = instance.onMessage(peer.address(), new Ping(replyTo, 42, f.me.uid(), List.of(), true),
-                0);
+        List<Directive> out = instance.onMessage(peer.address(), new Ping(replyTo, 42, f.me.uid(), List.of(), true), 0);
         Ack ack = (Ack) of(out, Directive.SendReliable.class).get(0).message();
         assertThat(ack.gossip()).extracting(g -> g.member().name()).contains("other");
     }
@@ -123,9 +136,11 @@ class FailureDetectorTests {
     void aRefusedStreamPing_thenARelayedAckOfTheSameProbeWithinTheGrace_raisesNoSuspicion() {
         FirstProbe first = f.firstProbeAmongFour();
         List<Directive> atTimeout = timeoutOf(first);
-        Directive.SendReliable streamPing = of(atTimeout, Directive.SendReliable.class).get(0);
+        Directive.SendReliable streamPing =
+                of(atTimeout, Directive.SendReliable.class).get(0);
         long refusedAt = first.at() + timeout + MS;
-        assertThat(events(instance.onConnectionRefused(streamPing.to(), streamPing.message(), refusedAt))).isEmpty();
+        assertThat(events(instance.onConnectionRefused(streamPing.to(), streamPing.message(), refusedAt)))
+                .isEmpty();
         Address relay = pingReqs(atTimeout).get(0).to();
         instance.onMessage(relay, new Ack(first.ping().sequence(), List.of()), refusedAt + 100 * MS);
         List<MembershipEvent> later = f.tickThrough(refusedAt, first.at() + 5 * SECOND, 10 * MS);
@@ -138,19 +153,23 @@ class FailureDetectorTests {
         FirstProbe first = f.firstProbeAmongFour();
         MemberId target = nameAt(first.to(), FOUR);
         List<Directive> atTimeout = timeoutOf(first);
-        Directive.SendReliable streamPing = of(atTimeout, Directive.SendReliable.class).get(0);
+        Directive.SendReliable streamPing =
+                of(atTimeout, Directive.SendReliable.class).get(0);
         instance.onConnectionRefused(streamPing.to(), streamPing.message(), first.at() + timeout + MS);
         List<Directive.Send> reqs = pingReqs(atTimeout);
         long lastNack = first.at() + timeout + 20 * MS;
         List<MembershipEvent> seen = new java.util.ArrayList<>();
         for (Directive.Send req : reqs) {
-            seen.addAll(events(instance.onMessage(req.to(), new Nack(first.ping().sequence(), List.of()), lastNack)));
+            seen.addAll(
+                    events(instance.onMessage(req.to(), new Nack(first.ping().sequence(), List.of()), lastNack)));
         }
         assertThat(seen).singleElement().isInstanceOf(MembershipEvent.MemberSuspected.class);
         seen.addAll(f.tickThrough(lastNack + 10 * MS, lastNack + 2 * SECOND, 10 * MS));
         List<MembershipEvent> aboutTarget = about(seen, target.name());
-        assertThat(aboutTarget).extracting(e -> e.getClass().getSimpleName())
-            .as("suspected once, not again at period end").containsExactly("MemberSuspected", "MemberFailed");
+        assertThat(aboutTarget)
+                .extracting(e -> e.getClass().getSimpleName())
+                .as("suspected once, not again at period end")
+                .containsExactly("MemberSuspected", "MemberFailed");
         long deadAt = when(aboutTarget, MembershipEvent.MemberFailed.class);
         assertThat(deadAt - lastNack).isBetween(goneTimeout, goneTimeout + 10 * MS);
     }
@@ -159,27 +178,30 @@ class FailureDetectorTests {
     void aRefusedStreamPing_withNoRelayAnswering_suspectsWhenTheGraceEnds_beforeThePeriodDoes() {
         FirstProbe first = f.firstProbeAmongFour();
         MemberId target = nameAt(first.to(), FOUR);
-        Directive.SendReliable streamPing = of(timeoutOf(first), Directive.SendReliable.class).get(0);
+        Directive.SendReliable streamPing =
+                of(timeoutOf(first), Directive.SendReliable.class).get(0);
         long refusedAt = first.at() + timeout + 10 * MS;
         instance.onConnectionRefused(streamPing.to(), streamPing.message(), refusedAt);
         List<MembershipEvent> seen = f.tickThrough(refusedAt, first.at() + period - 10 * MS, 10 * MS);
         long grace = (period - timeout) / 2;
         assertThat(when(about(seen, target.name()), MembershipEvent.MemberSuspected.class) - refusedAt)
-            .isBetween(grace, grace + 10 * MS);
+                .isBetween(grace, grace + 10 * MS);
         assertThat(events(instance.onConnectionRefused(streamPing.to(), streamPing.message(), refusedAt + grace)))
-            .as("a second refusal changes nothing").isEmpty();
+                .as("a second refusal changes nothing")
+                .isEmpty();
     }
 
     @Test
     void aLocalSendFailure_neverCountsAgainstTheTarget_itsSilenceIsTreatedAsSilence() {
         FirstProbe first = f.firstProbeAmongFour();
         MemberId target = nameAt(first.to(), FOUR);
-        Directive.SendReliable streamPing = of(timeoutOf(first), Directive.SendReliable.class).get(0);
-        List<Directive> failed = instance.onReliableSendFailed(streamPing.to(), streamPing.message(),
-                first.at() + timeout + MS);
+        Directive.SendReliable streamPing =
+                of(timeoutOf(first), Directive.SendReliable.class).get(0);
+        List<Directive> failed =
+                instance.onReliableSendFailed(streamPing.to(), streamPing.message(), first.at() + timeout + MS);
         assertThat(events(failed)).isEmpty();
-        List<MembershipEvent> seen = f.tickThrough(first.at() + timeout + 10 * MS, first.at() + period + 4 * SECOND,
-                10 * MS);
+        List<MembershipEvent> seen =
+                f.tickThrough(first.at() + timeout + 10 * MS, first.at() + period + 4 * SECOND, 10 * MS);
         List<MembershipEvent> aboutTarget = about(seen, target.name());
         assertThat(aboutTarget).extracting(e -> e.getClass().getSimpleName()).containsExactly("MemberSuspected");
         assertThat(when(aboutTarget, MembershipEvent.MemberSuspected.class)).isEqualTo(first.at() + period);
@@ -227,7 +249,8 @@ class FailureDetectorTests {
     @Test
     void localHealth_neverExceedsItsMaximumMinusOne() {
         int max = 4;
-        EngineFixture small = new EngineFixture(SwimSettings.lan().toBuilder().localHealthMax(max).build());
+        EngineFixture small = new EngineFixture(
+                SwimSettings.lan().toBuilder().localHealthMax(max).build());
         small.learn(FOUR);
         int highest = 0;
         for (long t = 0; t < 60 * SECOND; t += 10 * MS) {

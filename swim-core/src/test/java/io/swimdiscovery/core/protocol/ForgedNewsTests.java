@@ -39,7 +39,9 @@ class ForgedNewsTests {
 
     /** The single ping this node sends to {@code to} in {@code out}, asserting there is exactly one. */
     private static Directive.Send onlySendTo(List<Directive> out, Address to) {
-        List<Directive.Send> sends = of(out, Directive.Send.class).stream().filter(s -> s.to().equals(to)).toList();
+        List<Directive.Send> sends = of(out, Directive.Send.class).stream()
+                .filter(s -> s.to().equals(to))
+                .toList();
         assertThat(sends).hasSize(1);
         assertThat(of(out, Directive.SendReliable.class)).noneMatch(r -> r.to().equals(to));
         return sends.get(0);
@@ -66,11 +68,13 @@ class ForgedNewsTests {
         instance.onMessage(x.address(), ack.message(), SECOND + 2 * MS);
         assertThat(f.member("x").orElseThrow()).satisfies(m -> {
             assertThat(m.status()).isEqualTo(MemberStatus.ALIVE);
-            assertThat(m.incarnation()).as("X's refutation, taken as its own word").isEqualTo(1);
+            assertThat(m.incarnation())
+                    .as("X's refutation, taken as its own word")
+                    .isEqualTo(1);
         });
         assertThat(f.rejected(NewsRejection.REFUTED_CLAIM)).isEqualTo(1);
         assertThat(f.tickThrough(SECOND + 10 * MS, 3 * SECOND, 10 * MS))
-            .noneMatch(e -> e instanceof MembershipEvent.MemberLeft);
+                .noneMatch(e -> e instanceof MembershipEvent.MemberLeft);
     }
 
     @Test
@@ -84,15 +88,18 @@ class ForgedNewsTests {
         // Push-pull: X gets this node's full state, which holds it as left (final for its uid).
         EngineFixture xEngine = new EngineFixture(SwimSettings.lan(), x);
         xEngine.learn(f.me, y);
-        Directive.SendReliable state = of(instance.onMessage(x.address(), new SyncDigest(x, 1), 2 * SECOND),
-                Directive.SendReliable.class).get(0);
+        Directive.SendReliable state = of(
+                        instance.onMessage(x.address(), new SyncDigest(x, 1), 2 * SECOND), Directive.SendReliable.class)
+                .get(0);
         List<Directive> atX = xEngine.instance.onMessage(f.me.address(), state.message(), 2 * SECOND + MS);
         assertThat(events(atX)).anySatisfy(e -> assertThat(e)
-            .isInstanceOfSatisfying(MembershipEvent.LocalMemberDeclaredDead.class, d -> assertThat(d.rejoined())
-                .isTrue()));
+                .isInstanceOfSatisfying(MembershipEvent.LocalMemberDeclaredDead.class, d -> assertThat(d.rejoined())
+                        .isTrue()));
         MemberId newX = xEngine.instance.localMember().id();
         Directive.SendReliable rejoin = of(atX, Directive.SendReliable.class).stream()
-            .filter(r -> r.to().equals(f.me.address())).findFirst().orElseThrow();
+                .filter(r -> r.to().equals(f.me.address()))
+                .findFirst()
+                .orElseThrow();
         instance.onMessage(x.address(), rejoin.message(), 2 * SECOND + 2 * MS);
         assertThat(f.member("x").orElseThrow()).satisfies(m -> {
             assertThat(m.id()).isEqualTo(newX);
@@ -103,8 +110,11 @@ class ForgedNewsTests {
     @Test
     void aForgedHigherIncarnationOfXWithAnotherAddress_isRejected_andXsTrafficStillGoesToX() {
         f.learn(x, y);
-        List<Directive> out = f.forged(forger, 0, new Gossip(new MemberId("x", FORGER, x.uid()), MemberStatus.ALIVE,
-                1, Map.of("swim.port", "9999"), null));
+        List<Directive> out = f.forged(
+                forger,
+                0,
+                new Gossip(
+                        new MemberId("x", FORGER, x.uid()), MemberStatus.ALIVE, 1, Map.of("swim.port", "9999"), null));
         assertThat(f.rejected(NewsRejection.ADDRESS_CHANGE)).isEqualTo(1);
         assertThat(f.member("x").orElseThrow()).satisfies(m -> {
             assertThat(m.address()).isEqualTo(x.address());
@@ -127,7 +137,9 @@ class ForgedNewsTests {
         assertThat(first.targetUid()).isEqualTo(Long.MAX_VALUE);
         List<Directive> afterForgerAck = instance.onMessage(FORGER, new Ack(first.sequence(), List.of()), 10 * MS);
         assertThat(events(afterForgerAck)).isEmpty();
-        assertThat(f.member("x").orElseThrow().id()).as("still not listed: the old uid must be silent").isEqualTo(x);
+        assertThat(f.member("x").orElseThrow().id())
+                .as("still not listed: the old uid must be silent")
+                .isEqualTo(x);
         // ...then the old uid is asked, and X, alive at its own address, answers.
         Ping second = (Ping) onlySendTo(afterForgerAck, x.address()).message();
         assertThat(second.targetUid()).isEqualTo(x.uid());
@@ -146,12 +158,15 @@ class ForgedNewsTests {
         f.forged(forger, 0, suspect(x, Long.MAX_VALUE, "forger"));
         assertThat(f.rejected(NewsRejection.OUT_OF_RANGE)).isEqualTo(1);
         List<Directive> out = f.forged(forger, 0, suspect(x, SwimInstance.MAX_INCARNATION, "forger"));
-        assertThat(f.statusOf("x")).as("a higher incarnation is X's to issue: a claim").isEqualTo(MemberStatus.ALIVE);
+        assertThat(f.statusOf("x"))
+                .as("a higher incarnation is X's to issue: a claim")
+                .isEqualTo(MemberStatus.ALIVE);
         Ping check = (Ping) onlySendTo(out, x.address()).message();
 
         EngineFixture xEngine = new EngineFixture(SwimSettings.lan(), x);
         xEngine.learn(f.me);
-        Directive.Send ack = of(xEngine.instance.onMessage(f.me.address(), check, MS), Directive.Send.class).get(0);
+        Directive.Send ack = of(xEngine.instance.onMessage(f.me.address(), check, MS), Directive.Send.class)
+                .get(0);
         assertThat(xEngine.instance.localMember().incarnation()).isZero();
         assertThat(xEngine.rejected(NewsRejection.FORGED_SELF_NEWS)).isEqualTo(1);
         instance.onMessage(x.address(), ack.message(), 2 * MS);
@@ -176,12 +191,16 @@ class ForgedNewsTests {
         assertThat(events(all)).noneMatch(e -> e.member().name().equals("phantom"));
         assertThat(f.member("phantom")).isEmpty();
         Directive.Send ping = onlySendTo(all, phantom.address());
-        assertThat(WIRE.exactSizeOf(ping.message(), false)).as("bytes sent to the phantom's address")
-            .isLessThan(WIRE.exactSizeOf(datagram, false));
+        assertThat(WIRE.exactSizeOf(ping.message(), false))
+                .as("bytes sent to the phantom's address")
+                .isLessThan(WIRE.exactSizeOf(datagram, false));
         assertThat(f.rejected(NewsRejection.UNVERIFIED)).isEqualTo(1);
-        assertThat(all).as("never passed on").noneMatch(d -> d instanceof Directive.Send s
-                && !s.to().equals(phantom.address())
-                && s.message().gossip().stream().anyMatch(g -> g.member().equals(phantom)));
+        assertThat(all)
+                .as("never passed on")
+                .noneMatch(d -> d instanceof Directive.Send s
+                        && !s.to().equals(phantom.address())
+                        && s.message().gossip().stream()
+                                .anyMatch(g -> g.member().equals(phantom)));
     }
 
     @Test
@@ -203,10 +222,12 @@ class ForgedNewsTests {
         for (int batch = 0; batch * 100 < total; batch++) {
             List<Gossip> news = new ArrayList<>();
             for (int i = batch * 100; i < Math.min(total, (batch + 1) * 100); i++) {
-                news.add(alive(new MemberId("phantom" + i, new Address("10.77." + (i >> 8) + "." + (i & 0xff), 7946),
-                        i + 1), 0));
+                news.add(alive(
+                        new MemberId("phantom" + i, new Address("10.77." + (i >> 8) + "." + (i & 0xff), 7946), i + 1),
+                        0));
             }
-            pings += of(instance.onMessage(FORGER, new GossipPush(forger, news), 0), Directive.Send.class).size();
+            pings += of(instance.onMessage(FORGER, new GossipPush(forger, news), 0), Directive.Send.class)
+                    .size();
         }
         assertThat(pings).isEqualTo(ClaimVerifier.MAX_IN_FLIGHT);
         assertThat(f.rejected(NewsRejection.CLAIM_QUEUE_FULL)).isEqualTo(72);
@@ -215,7 +236,8 @@ class ForgedNewsTests {
 
     @Test
     void membersAnnouncingThemselves_stopAtTheTableCap() {
-        EngineFixture capped = new EngineFixture(SwimSettings.lan().toBuilder().maxMembers(3).build());
+        EngineFixture capped =
+                new EngineFixture(SwimSettings.lan().toBuilder().maxMembers(3).build());
         capped.learn(x, y);
         MemberId third = id("third", 1);
         List<Directive> out = capped.push(third, 0, alive(third, 0));

@@ -12,11 +12,14 @@ import org.junit.jupiter.api.Test;
 class GossipQueueTests {
 
     private static Gossip alive(String name, long inc) {
-        return new Gossip(new MemberId(name, new Address("10.0.0.1", 7946), 1), MemberStatus.ALIVE, inc, Map.of(), null);
+        return new Gossip(
+                new MemberId(name, new Address("10.0.0.1", 7946), 1), MemberStatus.ALIVE, inc, Map.of(), null);
     }
 
     private static List<String> names(List<Gossip> gossip) {
-        return gossip.stream().map(g -> g.member().name() + "@" + g.incarnation()).toList();
+        return gossip.stream()
+                .map(g -> g.member().name() + "@" + g.incarnation())
+                .toList();
     }
 
     @Test
@@ -27,7 +30,8 @@ class GossipQueueTests {
         assertThat(names(q.take(10_000, PacketSizer.ESTIMATE, 10, null))).containsExactly("b@0", "a@0");
         q.offer(alive("c", 0));
         assertThat(names(q.take(PacketSizer.ESTIMATE.sizeOf(alive("c", 0)), PacketSizer.ESTIMATE, 10, null)))
-            .as("c was never sent, so it goes before a and b").containsExactly("c@0");
+                .as("c was never sent, so it goes before a and b")
+                .containsExactly("c@0");
     }
 
     @Test
@@ -73,8 +77,8 @@ class GossipQueueTests {
     }
 
     @Property
-    void everyItemGoesOutExactlyLimitTimes_thenLeavesTheQueue(@ForAll @IntRange(min = 1, max = 12) int limit,
-            @ForAll @IntRange(min = 1, max = 30) int items) {
+    void everyItemGoesOutExactlyLimitTimes_thenLeavesTheQueue(
+            @ForAll @IntRange(min = 1, max = 12) int limit, @ForAll @IntRange(min = 1, max = 30) int items) {
         GossipQueue q = new GossipQueue();
         for (int i = 0; i < items; i++) {
             q.offer(alive("m" + i, 0));
@@ -86,6 +90,7 @@ class GossipQueueTests {
             }
         }
         assertThat(q.isEmpty()).isTrue();
-        assertThat(sends).hasSize(items).allSatisfy((name, count) -> assertThat(count).isEqualTo(limit));
+        assertThat(sends).hasSize(items).allSatisfy((name, count) -> assertThat(count)
+                .isEqualTo(limit));
     }
 }

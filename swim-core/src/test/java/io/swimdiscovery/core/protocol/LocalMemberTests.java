@@ -30,7 +30,10 @@ class LocalMemberTests {
     private final MemberId peer = id("peer", 1);
 
     private static Gossip aboutMe(List<Gossip> gossip, MemberId me) {
-        return gossip.stream().filter(g -> g.member().name().equals(me.name())).findFirst().orElseThrow();
+        return gossip.stream()
+                .filter(g -> g.member().name().equals(me.name()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -47,18 +50,20 @@ class LocalMemberTests {
     @Test
     void aPingForAnotherUidOfMyName_isAnsweredNotMe_withANackThatIsNoLargerThanThePing() {
         f.learn(peer);
-        List<Directive> bare = instance.onMessage(peer.address(), new Ping(peer.address(), 42, me.uid() + 1,
-                List.of()), 0);
+        List<Directive> bare =
+                instance.onMessage(peer.address(), new Ping(peer.address(), 42, me.uid() + 1, List.of()), 0);
         Directive.Send nack = of(bare, Directive.Send.class).get(0);
         assertThat(nack.to()).isEqualTo(peer.address());
         assertThat(nack.message()).isInstanceOfSatisfying(Nack.class, n -> {
             assertThat(n.sequence()).isEqualTo(42);
-            assertThat(n.gossip()).as("a ping without gossip gets no record back").isEmpty();
+            assertThat(n.gossip())
+                    .as("a ping without gossip gets no record back")
+                    .isEmpty();
         });
-        List<Directive> withGossip = instance.onMessage(peer.address(), new Ping(peer.address(), 43, me.uid() + 1,
-                List.of(alive(peer, 0))), 0);
-        assertThat(sent(withGossip).get(0).gossip()).singleElement()
-            .satisfies(g -> assertThat(g.member()).isEqualTo(me));
+        List<Directive> withGossip = instance.onMessage(
+                peer.address(), new Ping(peer.address(), 43, me.uid() + 1, List.of(alive(peer, 0))), 0);
+        assertThat(sent(withGossip).get(0).gossip()).singleElement().satisfies(g -> assertThat(g.member())
+                .isEqualTo(me));
     }
 
     @Test
@@ -79,14 +84,17 @@ class LocalMemberTests {
     @Test
     void aSuspicionOfMe_isRefutedWithTheNextIncarnation_andTheAckCarriesTheRefutation() {
         f.learn(peer);
-        List<Directive> out = instance.onMessage(peer.address(),
-                new Ping(peer.address(), 5, me.uid(), List.of(suspect(me, 0, "peer"))), SECOND);
+        List<Directive> out = instance.onMessage(
+                peer.address(), new Ping(peer.address(), 5, me.uid(), List.of(suspect(me, 0, "peer"))), SECOND);
         assertThat(instance.localMember().incarnation()).isEqualTo(1);
         Ack ack = (Ack) sent(out).get(0);
-        assertThat(ack.gossip().get(0)).as("the correction goes first")
-            .isEqualTo(new Gossip(me, MemberStatus.ALIVE, 1, Map.of("zone", "a"), null));
+        assertThat(ack.gossip().get(0))
+                .as("the correction goes first")
+                .isEqualTo(new Gossip(me, MemberStatus.ALIVE, 1, Map.of("zone", "a"), null));
         assertThat(instance.counters().refutations()).isEqualTo(1);
-        assertThat(instance.localHealth()).as("being suspected counts against our own health").isEqualTo(1);
+        assertThat(instance.localHealth())
+                .as("being suspected counts against our own health")
+                .isEqualTo(1);
     }
 
     @Test
@@ -95,13 +103,14 @@ class LocalMemberTests {
         f.push(peer, 0, suspect(me, 0, "x"));
         boolean recentlySentAboutMe = false;
         for (long t = 0; t < 30 * SECOND; t += SECOND / 10) {
-            boolean aboutMe = sent(instance.onTick(t)).stream().flatMap(m -> m.gossip().stream())
-                .anyMatch(g -> g.member().equals(me));
+            boolean aboutMe = sent(instance.onTick(t)).stream()
+                    .flatMap(m -> m.gossip().stream())
+                    .anyMatch(g -> g.member().equals(me));
             recentlySentAboutMe = t > 20 * SECOND && (recentlySentAboutMe || aboutMe);
         }
         assertThat(recentlySentAboutMe).as("the refutation stopped circulating").isFalse();
-        List<Directive> out = instance.onMessage(peer.address(),
-                new Ping(peer.address(), 77, me.uid(), List.of(suspect(me, 0, "peer"))), 31 * SECOND);
+        List<Directive> out = instance.onMessage(
+                peer.address(), new Ping(peer.address(), 77, me.uid(), List.of(suspect(me, 0, "peer"))), 31 * SECOND);
         Gossip answer = aboutMe(((Ack) sent(out).get(0)).gossip(), me);
         assertThat(answer.status()).isEqualTo(MemberStatus.ALIVE);
         assertThat(answer.incarnation()).isEqualTo(1);
@@ -122,7 +131,8 @@ class LocalMemberTests {
         f.learn(peer);
         f.push(peer, 0, suspect(me, 0, "peer")); // refuted: incarnation 1
         List<Directive> out = f.push(peer, SECOND, dead(me, 1));
-        MembershipEvent.LocalMemberDeclaredDead event = (MembershipEvent.LocalMemberDeclaredDead) events(out).get(0);
+        MembershipEvent.LocalMemberDeclaredDead event =
+                (MembershipEvent.LocalMemberDeclaredDead) events(out).get(0);
         assertThat(event.rejoined()).isTrue();
         assertThat(event.previous().id()).isEqualTo(me);
         assertThat(event.member().id().uid()).isNotEqualTo(me.uid());
@@ -157,17 +167,20 @@ class LocalMemberTests {
     @Test
     void deadAboutMe_withRejoinPolicyStop_stopsTheEngine_whichThenIgnoresEveryInput() {
         EngineFixture stopping = new EngineFixture(SwimSettings.lan().toBuilder()
-            .rejoinPolicy(SwimSettings.RejoinPolicy.STOP).build());
+                .rejoinPolicy(SwimSettings.RejoinPolicy.STOP)
+                .build());
         stopping.learn(peer);
         List<Directive> out = stopping.push(peer, 0, dead(stopping.me, 0));
-        assertThat(events(out)).singleElement().isInstanceOfSatisfying(MembershipEvent.LocalMemberDeclaredDead.class,
-                e -> {
+        assertThat(events(out))
+                .singleElement()
+                .isInstanceOfSatisfying(MembershipEvent.LocalMemberDeclaredDead.class, e -> {
                     assertThat(e.rejoined()).isFalse();
                     assertThat(e.member().id()).isEqualTo(stopping.me);
                 });
         assertThat(stopping.instance.isStopped()).isTrue();
-        assertThat(stopping.instance.onMessage(peer.address(), new Ping(peer.address(), 1, stopping.me.uid(),
-                List.of()), SECOND)).isEmpty();
+        assertThat(stopping.instance.onMessage(
+                        peer.address(), new Ping(peer.address(), 1, stopping.me.uid(), List.of()), SECOND))
+                .isEmpty();
         assertThat(stopping.instance.onTick(2 * SECOND)).isEmpty();
         assertThat(stopping.push(peer, 3 * SECOND, alive(id("newcomer", 3), 0))).isEmpty();
     }
@@ -176,7 +189,9 @@ class LocalMemberTests {
     void newsAboutMeThatOnlyICouldIssue_isCountedAsForged_neverAdopted_andTheAckCorrectsIt() {
         f.learn(peer);
         List<Directive> higher = instance.onMessage(FORGER, new Ping(FORGER, 1, me.uid(), List.of(alive(me, 5))), 0);
-        assertThat(aboutMe(((Ack) sent(higher).get(0)).gossip(), me).incarnation()).as("our record first").isZero();
+        assertThat(aboutMe(((Ack) sent(higher).get(0)).gossip(), me).incarnation())
+                .as("our record first")
+                .isZero();
         f.forged(peer, 0, new Gossip(me, MemberStatus.ALIVE, 0, Map.of("zone", "evil"), null));
         f.forged(peer, 0, alive(new MemberId(me.name(), FORGER, 99), 0));
         assertThat(f.rejected(NewsRejection.FORGED_SELF_NEWS)).isEqualTo(3);
@@ -196,8 +211,10 @@ class LocalMemberTests {
         assertThat(f.rejected(NewsRejection.FORGED_SELF_NEWS)).isEqualTo(1);
         assertThat(instance.localMember().incarnation()).isZero();
         for (int i = 0; i < 3; i++) {
-            List<Directive> out = instance.onMessage(peer.address(), new Ping(peer.address(), 10 + i, me.uid(),
-                    List.of(suspect(me, Long.MAX_VALUE - i, "x"))), SECOND);
+            List<Directive> out = instance.onMessage(
+                    peer.address(),
+                    new Ping(peer.address(), 10 + i, me.uid(), List.of(suspect(me, Long.MAX_VALUE - i, "x"))),
+                    SECOND);
             assertThat(((Ack) sent(out).get(0)).sequence()).isEqualTo(10 + i);
         }
         assertThat(instance.localMember().incarnation()).isZero();
@@ -211,8 +228,8 @@ class LocalMemberTests {
         assertThat(instance.localMember().metadata()).containsEntry("zone", "b");
         assertThat(instance.gossipQueueDepth()).isEqualTo(1);
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> instance.updateMetadata(Map.of("k", "x".repeat(600)), 0))
-            .withMessageContaining("maxMetadataBytes");
+                .isThrownBy(() -> instance.updateMetadata(Map.of("k", "x".repeat(600)), 0))
+                .withMessageContaining("maxMetadataBytes");
     }
 
     @Test
@@ -221,10 +238,11 @@ class LocalMemberTests {
         MemberId b = id("b", 1);
         f.learn(a, b);
         List<Directive> out = instance.leave(0);
-        assertThat(of(out, Directive.Send.class)).extracting(Directive.Send::to)
-            .containsExactlyInAnyOrder(a.address(), b.address());
-        assertThat(sent(out)).allSatisfy(m -> assertThat(m.gossip()).contains(new Gossip(me, MemberStatus.LEFT, 0,
-                Map.of("zone", "a"), null)));
+        assertThat(of(out, Directive.Send.class))
+                .extracting(Directive.Send::to)
+                .containsExactlyInAnyOrder(a.address(), b.address());
+        assertThat(sent(out)).allSatisfy(m -> assertThat(m.gossip())
+                .contains(new Gossip(me, MemberStatus.LEFT, 0, Map.of("zone", "a"), null)));
         assertThat(instance.hasLeaveDisseminated()).isFalse();
         for (long t = 0; t < 10 * SECOND; t += SECOND / 10) {
             assertThat(sent(instance.onTick(t))).noneMatch(m -> m instanceof Ping);
@@ -235,9 +253,10 @@ class LocalMemberTests {
     @Test
     void everyInput_afterStart_endsWithATickScheduledWhenSomethingIsDue() {
         List<Directive> first = instance.start(0);
-        assertThat(of(first, Directive.ScheduleTick.class)).singleElement()
-            .satisfies(t -> assertThat(t.atNanos()).isBetween(0L, SECOND));
-        List<Directive> tick = instance.onTick(of(first, Directive.ScheduleTick.class).get(0).atNanos());
+        assertThat(of(first, Directive.ScheduleTick.class)).singleElement().satisfies(t -> assertThat(t.atNanos())
+                .isBetween(0L, SECOND));
+        List<Directive> tick =
+                instance.onTick(of(first, Directive.ScheduleTick.class).get(0).atNanos());
         assertThat(of(tick, Directive.ScheduleTick.class)).hasSize(1);
     }
 }

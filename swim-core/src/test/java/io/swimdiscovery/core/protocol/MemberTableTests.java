@@ -37,7 +37,8 @@ class MemberTableTests {
             }
             assertThat(table.size()).isEqualTo(model.size());
             assertThat(table.all()).containsExactlyInAnyOrderElementsOf(model.values());
-            long live = model.values().stream().filter(e -> !e.status.isTerminal()).count();
+            long live =
+                    model.values().stream().filter(e -> !e.status.isTerminal()).count();
             assertThat(table.liveCount()).isEqualTo(live);
         }
     }
@@ -51,9 +52,11 @@ class MemberTableTests {
         SplittableRandom random = new SplittableRandom(3);
         for (int round = 0; round < 50; round++) {
             List<MemberEntry> picked = table.randomLive(4, "m2", random);
-            assertThat(picked).hasSize(4).doesNotHaveDuplicates()
-                .allSatisfy(e -> assertThat(e.status).isEqualTo(MemberStatus.ALIVE))
-                .noneMatch(e -> e.id.name().equals("m2"));
+            assertThat(picked)
+                    .hasSize(4)
+                    .doesNotHaveDuplicates()
+                    .allSatisfy(e -> assertThat(e.status).isEqualTo(MemberStatus.ALIVE))
+                    .noneMatch(e -> e.id.name().equals("m2"));
         }
         assertThat(table.deadNames()).containsExactlyInAnyOrder("m7", "m8", "m9");
     }

@@ -72,8 +72,10 @@ class PeerDeathTests {
         f.learn(x, y);
         MemberId restarted = new MemberId("x", x.address(), 5);
         List<Directive> out = f.push(restarted, SECOND, alive(restarted, 0));
-        assertThat(events(out)).extracting(e -> e.getClass().getSimpleName() + "/" + e.member().id().uid())
-            .containsExactly("MemberFailed/1000", "MemberJoined/5");
+        assertThat(events(out))
+                .extracting(e ->
+                        e.getClass().getSimpleName() + "/" + e.member().id().uid())
+                .containsExactly("MemberFailed/1000", "MemberJoined/5");
         assertThat(f.member("x").orElseThrow().id()).isEqualTo(restarted);
         // The old process's late datagrams change nothing.
         assertThat(events(f.push(x, 2 * SECOND, alive(x, 1)))).isEmpty();
@@ -88,11 +90,17 @@ class PeerDeathTests {
         List<Directive> out = f.push(y, SECOND, alive(restarted, 0));
         assertThat(events(out)).isEmpty();
         assertThat(f.member("x").orElseThrow().id()).isEqualTo(x);
-        Ping check = of(out, Directive.Send.class).stream().map(Directive.Send::message).map(Ping.class::cast)
-            .filter(p -> p.targetUid() == 5).findFirst().orElseThrow();
+        Ping check = of(out, Directive.Send.class).stream()
+                .map(Directive.Send::message)
+                .map(Ping.class::cast)
+                .filter(p -> p.targetUid() == 5)
+                .findFirst()
+                .orElseThrow();
         List<Directive> acked = instance.onMessage(x.address(), new Ack(check.sequence(), List.of()), SECOND + MS);
-        assertThat(events(acked)).extracting(e -> e.getClass().getSimpleName() + "/" + e.member().id().uid())
-            .containsExactly("MemberFailed/1000", "MemberJoined/5");
+        assertThat(events(acked))
+                .extracting(e ->
+                        e.getClass().getSimpleName() + "/" + e.member().id().uid())
+                .containsExactly("MemberFailed/1000", "MemberJoined/5");
     }
 
     @Test
@@ -102,13 +110,16 @@ class PeerDeathTests {
         List<Directive> out = f.push(moved, SECOND, alive(moved, 0));
         assertThat(events(out)).isEmpty();
         Ping toNew = pingTo(out, moved);
-        List<Directive> newAnswered = instance.onMessage(moved.address(), new Ack(toNew.sequence(), List.of()),
-                SECOND + MS);
+        List<Directive> newAnswered =
+                instance.onMessage(moved.address(), new Ack(toNew.sequence(), List.of()), SECOND + MS);
         assertThat(events(newAnswered)).isEmpty();
         pingTo(newAnswered, x); // now the old uid must be silent
-        List<Directive> later = instance.onTick(SECOND + MS + 2 * f.settings.probeTimeout().toNanos());
-        assertThat(events(later)).extracting(e -> e.getClass().getSimpleName() + "/" + e.member().id().uid())
-            .containsExactly("MemberFailed/1000", "MemberJoined/5");
+        List<Directive> later =
+                instance.onTick(SECOND + MS + 2 * f.settings.probeTimeout().toNanos());
+        assertThat(events(later))
+                .extracting(e ->
+                        e.getClass().getSimpleName() + "/" + e.member().id().uid())
+                .containsExactly("MemberFailed/1000", "MemberJoined/5");
         assertThat(f.member("x").orElseThrow().address()).isEqualTo(moved.address());
     }
 
@@ -148,8 +159,9 @@ class PeerDeathTests {
         deadFirst.push(x, 0, left(x, 0));
         for (long t = 0; t <= 60 * SECOND; t += 100 * MS) {
             List<Directive> out = deadFirst.instance.onTick(t);
-            assertThat(of(out, Directive.SendReliable.class)).as("at %d ms", t / MS)
-                .noneMatch(r -> r.to().equals(x.address()));
+            assertThat(of(out, Directive.SendReliable.class))
+                    .as("at %d ms", t / MS)
+                    .noneMatch(r -> r.to().equals(x.address()));
             for (Directive.Send s : of(out, Directive.Send.class)) {
                 if (s.message() instanceof Ping p && s.to().equals(y.address())) {
                     deadFirst.instance.onMessage(y.address(), new Ack(p.sequence(), List.of()), t);
@@ -159,15 +171,19 @@ class PeerDeathTests {
     }
 
     private static Ping pingTo(List<Directive> out, MemberId target) {
-        Ping ping = of(out, Directive.Send.class).stream().filter(s -> s.to().equals(target.address()))
-            .map(s -> (Ping) s.message()).findFirst().orElseThrow();
+        Ping ping = of(out, Directive.Send.class).stream()
+                .filter(s -> s.to().equals(target.address()))
+                .map(s -> (Ping) s.message())
+                .findFirst()
+                .orElseThrow();
         assertThat(ping.targetUid()).isEqualTo(target.uid());
         return ping;
     }
 
     private static List<String> view(EngineFixture f) {
         return f.instance.members().stream()
-            .map(m -> m.name() + "/" + m.id().uid() + "/" + m.status() + "/" + m.incarnation() + "/" + m.metadata())
-            .sorted().toList();
+                .map(m -> m.name() + "/" + m.id().uid() + "/" + m.status() + "/" + m.incarnation() + "/" + m.metadata())
+                .sorted()
+                .toList();
     }
 }

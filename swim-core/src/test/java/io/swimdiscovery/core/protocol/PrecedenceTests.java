@@ -36,12 +36,16 @@ class PrecedenceTests {
 
     private static Arbitrary<Gossip> newsOfUids(long uids) {
         return Combinators.combine(
-                Arbitraries.longs().between(1, uids),
-                Arbitraries.of(MemberStatus.class),
-                Arbitraries.longs().between(0, 4),
-                Arbitraries.of("a", "b", "c"))
-            .as((uid, status, inc, origin) -> new Gossip(new MemberId("m", ADDRESS, uid), status, inc, Map.of(),
-                    status == MemberStatus.SUSPECT ? origin : null));
+                        Arbitraries.longs().between(1, uids),
+                        Arbitraries.of(MemberStatus.class),
+                        Arbitraries.longs().between(0, 4),
+                        Arbitraries.of("a", "b", "c"))
+                .as((uid, status, inc, origin) -> new Gossip(
+                        new MemberId("m", ADDRESS, uid),
+                        status,
+                        inc,
+                        Map.of(),
+                        status == MemberStatus.SUSPECT ? origin : null));
     }
 
     /** The belief after hearing {@code items} in order: keep whatever supersedes. */
@@ -91,16 +95,16 @@ class PrecedenceTests {
     }
 
     @Property
-    void orderIsTransitive(@ForAll("newsOfOneUid") Gossip a, @ForAll("newsOfOneUid") Gossip b,
-            @ForAll("newsOfOneUid") Gossip c) {
+    void orderIsTransitive(
+            @ForAll("newsOfOneUid") Gossip a, @ForAll("newsOfOneUid") Gossip b, @ForAll("newsOfOneUid") Gossip c) {
         if (Precedence.compare(a, b) > 0 && Precedence.compare(b, c) > 0) {
             assertThat(Precedence.compare(a, c)).isPositive();
         }
     }
 
     @Property
-    void newsAboutDifferentUids_isNotComparable_neitherSupersedesTheOther(@ForAll("news") Gossip a,
-            @ForAll("news") Gossip b) {
+    void newsAboutDifferentUids_isNotComparable_neitherSupersedesTheOther(
+            @ForAll("news") Gossip a, @ForAll("news") Gossip b) {
         if (a.member().uid() != b.member().uid()) {
             assertThat(Precedence.compare(a, b)).isZero();
             assertThat(a.supersedes(b)).isFalse();
@@ -125,17 +129,29 @@ class PrecedenceTests {
         Gossip leftAtZero = new Gossip(m, MemberStatus.LEFT, 0, Map.of(), null);
         assertThat(suspect.supersedes(alive)).isTrue();
         assertThat(unreachable.supersedes(suspect)).isTrue();
-        assertThat(aliveNext.supersedes(unreachable)).as("a refutation outranks its suspicion").isTrue();
-        assertThat(deadAtZero.supersedes(aliveNext)).as("dead outranks every incarnation: final for the uid")
-            .isTrue();
-        assertThat(aliveNext.supersedes(deadAtZero)).as("nobody refutes a death").isFalse();
-        assertThat(leftAtZero.supersedes(aliveNext)).as("leaving outranks every incarnation").isTrue();
-        assertThat(leftAtZero.supersedes(deadLater)).as("left > dead, whatever the incarnations").isTrue();
+        assertThat(aliveNext.supersedes(unreachable))
+                .as("a refutation outranks its suspicion")
+                .isTrue();
+        assertThat(deadAtZero.supersedes(aliveNext))
+                .as("dead outranks every incarnation: final for the uid")
+                .isTrue();
+        assertThat(aliveNext.supersedes(deadAtZero))
+                .as("nobody refutes a death")
+                .isFalse();
+        assertThat(leftAtZero.supersedes(aliveNext))
+                .as("leaving outranks every incarnation")
+                .isTrue();
+        assertThat(leftAtZero.supersedes(deadLater))
+                .as("left > dead, whatever the incarnations")
+                .isTrue();
         assertThat(deadLater.supersedes(leftAtZero)).isFalse();
-        assertThat(Precedence.compare(deadAtZero, deadLater)).as("the incarnation of a final status is no order")
-            .isZero();
+        assertThat(Precedence.compare(deadAtZero, deadLater))
+                .as("the incarnation of a final status is no order")
+                .isZero();
         Gossip restarted = new Gossip(new MemberId("m", ADDRESS, 2), MemberStatus.ALIVE, 0, Map.of(), null);
-        assertThat(restarted.supersedes(leftAtZero)).as("another uid is not ordered here").isFalse();
+        assertThat(restarted.supersedes(leftAtZero))
+                .as("another uid is not ordered here")
+                .isFalse();
         assertThat(leftAtZero.supersedes(restarted)).isFalse();
     }
 

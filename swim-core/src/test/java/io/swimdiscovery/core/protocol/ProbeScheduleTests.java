@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +15,10 @@ class ProbeScheduleTests {
     private final Map<String, MemberEntry> entries = new java.util.HashMap<>();
 
     private MemberEntry m(String name) {
-        return entries.computeIfAbsent(name, n -> new MemberEntry(new MemberId(n, new Address("10.0.0.1", 1), 1),
-                MemberStatus.ALIVE, 0, Map.of(), 0));
+        return entries.computeIfAbsent(
+                name,
+                n -> new MemberEntry(
+                        new MemberId(n, new Address("10.0.0.1", 1), 1), MemberStatus.ALIVE, 0, Map.of(), 0));
     }
 
     private static String name(MemberEntry e) {

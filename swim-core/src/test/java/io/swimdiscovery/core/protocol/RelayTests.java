@@ -72,7 +72,8 @@ class RelayTests {
         long timeout = wan.probeTimeout().toNanos();
         List<Directive> atTimeout = prober.instance.onTick(first.at() + timeout);
         List<Directive.Send> reqs = of(atTimeout, Directive.Send.class).stream()
-            .filter(s -> s.message() instanceof PingReq).toList();
+                .filter(s -> s.message() instanceof PingReq)
+                .toList();
         assertThat(reqs).hasSize(3);
         // Each relay is an engine with the same settings; the target has crashed, so its nack is all
         // that comes back, 10 ms of latency each way.
@@ -89,7 +90,9 @@ class RelayTests {
         prober.instance.onTick(first.at() + wan.protocolPeriod().toNanos());
         assertThat(prober.instance.counters().nacksReceived()).isEqualTo(3);
         assertThat(prober.instance.counters().probesFailed()).isEqualTo(1);
-        assertThat(prober.instance.localHealth()).as("every relay answered in time").isZero();
+        assertThat(prober.instance.localHealth())
+                .as("every relay answered in time")
+                .isZero();
     }
 
     @Test
@@ -97,10 +100,10 @@ class RelayTests {
         f.learn(requester, target);
         MemberId stranger = id("stranger", 1);
         List<Directive> fromStranger = instance.onMessage(FORGER, new PingReq(stranger, 1, target, List.of()), 0);
-        List<Directive> aboutStranger = instance.onMessage(requester.address(),
-                new PingReq(requester, 2, stranger, List.of()), 0);
-        List<Directive> otherUid = instance.onMessage(requester.address(),
-                new PingReq(requester, 3, new MemberId("target", FORGER, 77), List.of()), 0);
+        List<Directive> aboutStranger =
+                instance.onMessage(requester.address(), new PingReq(requester, 2, stranger, List.of()), 0);
+        List<Directive> otherUid = instance.onMessage(
+                requester.address(), new PingReq(requester, 3, new MemberId("target", FORGER, 77), List.of()), 0);
         assertThat(destinations(fromStranger)).isEmpty();
         assertThat(destinations(aboutStranger)).isEmpty();
         assertThat(destinations(otherUid)).isEmpty();
@@ -114,7 +117,9 @@ class RelayTests {
     void aPingReqNamingAMemberAsItsSender_butSentFromAnotherHost_isRefused() {
         f.learn(requester, target);
         List<Directive> out = instance.onMessage(FORGER, new PingReq(requester, 5, target, List.of()), 0);
-        assertThat(destinations(out)).as("neither a ping to the target nor an answer to the forger").isEmpty();
+        assertThat(destinations(out))
+                .as("neither a ping to the target nor an answer to the forger")
+                .isEmpty();
         assertThat(f.rejected(NewsRejection.UNKNOWN_RELAY_REQUEST)).isEqualTo(1);
     }
 
@@ -122,8 +127,8 @@ class RelayTests {
     void aPingReqNamingAMembersUidWithAnotherAddress_pingsTheAddressThisNodeHolds() {
         f.learn(requester, target);
         MemberId redirected = new MemberId(target.name(), FORGER, target.uid());
-        List<Directive> out = instance.onMessage(requester.address(), new PingReq(requester, 4, redirected,
-                List.of()), 0);
+        List<Directive> out =
+                instance.onMessage(requester.address(), new PingReq(requester, 4, redirected, List.of()), 0);
         assertThat(of(out, Directive.Send.class)).extracting(Directive.Send::to).containsExactly(target.address());
         assertThat(sent(out).get(0)).isInstanceOf(Ping.class);
     }

@@ -26,7 +26,8 @@ class SuspicionTests {
     @Test
     void timeout_withOneOfTwoConfirmations_followsTheLifeguardLogCurve() {
         // max - (max - min) * log(2) / log(3) = 48 - 40 * 0.6309 = 22.76 s
-        assertThat(Suspicion.timeoutNanos(1, 2, MIN, MAX) / 1e9).isCloseTo(22.76, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Suspicion.timeoutNanos(1, 2, MIN, MAX) / 1e9)
+                .isCloseTo(22.76, org.assertj.core.data.Offset.offset(0.01));
     }
 
     @Test
@@ -35,8 +36,8 @@ class SuspicionTests {
     }
 
     @Property
-    void timeout_neverGrowsWithConfirmations_andStaysWithinMinMax(@ForAll @IntRange(min = 0, max = 10) int c,
-            @ForAll @IntRange(min = 1, max = 10) int k) {
+    void timeout_neverGrowsWithConfirmations_andStaysWithinMinMax(
+            @ForAll @IntRange(min = 0, max = 10) int c, @ForAll @IntRange(min = 1, max = 10) int k) {
         long now = Suspicion.timeoutNanos(c, k, MIN, MAX);
         long more = Suspicion.timeoutNanos(c + 1, k, MIN, MAX);
         assertThat(more).isLessThanOrEqualTo(now);
@@ -46,10 +47,14 @@ class SuspicionTests {
     @Test
     void minTimeout_scalesWithLog10OfClusterSize_clampedAtOnePeriodPerMultiplier() {
         long period = Duration.ofSeconds(1).toNanos();
-        assertThat(Suspicion.minTimeoutNanos(4, 1, period)).isEqualTo(Duration.ofSeconds(4).toNanos());
-        assertThat(Suspicion.minTimeoutNanos(4, 10, period)).isEqualTo(Duration.ofSeconds(4).toNanos());
-        assertThat(Suspicion.minTimeoutNanos(4, 100, period)).isEqualTo(Duration.ofSeconds(8).toNanos());
-        assertThat(Suspicion.minTimeoutNanos(4, 1000, period)).isEqualTo(Duration.ofSeconds(12).toNanos());
+        assertThat(Suspicion.minTimeoutNanos(4, 1, period))
+                .isEqualTo(Duration.ofSeconds(4).toNanos());
+        assertThat(Suspicion.minTimeoutNanos(4, 10, period))
+                .isEqualTo(Duration.ofSeconds(4).toNanos());
+        assertThat(Suspicion.minTimeoutNanos(4, 100, period))
+                .isEqualTo(Duration.ofSeconds(8).toNanos());
+        assertThat(Suspicion.minTimeoutNanos(4, 1000, period))
+                .isEqualTo(Duration.ofSeconds(12).toNanos());
     }
 
     @Test

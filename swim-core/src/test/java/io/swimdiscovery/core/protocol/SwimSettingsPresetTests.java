@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The presets say what they are: memberlist's values, and the LAN preset's documented differences. */
@@ -16,21 +16,22 @@ class SwimSettingsPresetTests {
     void theMemberlistPresetHoldsMemberlistsDefaultLanConfig() {
         SwimSettings m = SwimSettings.memberlist();
 
-        assertThat(m.protocolPeriod()).isEqualTo(Duration.ofSeconds(1));        // ProbeInterval
-        assertThat(m.probeTimeout()).isEqualTo(Duration.ofMillis(500));         // ProbeTimeout
-        assertThat(m.indirectProbes()).isEqualTo(3);                            // IndirectChecks
-        assertThat(m.suspicionMultiplier()).isEqualTo(4.0);                     // SuspicionMult
-        assertThat(m.suspicionMaxTimeoutMultiplier()).isEqualTo(6);             // SuspicionMaxTimeoutMult
-        assertThat(m.suspicionConfirmations()).isEqualTo(2);                    // SuspicionMult - 2
-        assertThat(m.gossipInterval()).isEqualTo(Duration.ofMillis(200));       // GossipInterval
-        assertThat(m.gossipFanout()).isEqualTo(3);                              // GossipNodes
-        assertThat(m.pushPullInterval()).isEqualTo(Duration.ofSeconds(30));     // PushPullInterval
-        assertThat(m.retransmitMultiplier()).isEqualTo(4);                      // RetransmitMult
-        assertThat(m.gossipToTheDeadTime()).isEqualTo(Duration.ofSeconds(30));  // GossipToTheDeadTime
-        assertThat(m.localHealthMax()).isEqualTo(8);                            // AwarenessMaxMultiplier
+        assertThat(m.protocolPeriod()).isEqualTo(Duration.ofSeconds(1)); // ProbeInterval
+        assertThat(m.probeTimeout()).isEqualTo(Duration.ofMillis(500)); // ProbeTimeout
+        assertThat(m.indirectProbes()).isEqualTo(3); // IndirectChecks
+        assertThat(m.suspicionMultiplier()).isEqualTo(4.0); // SuspicionMult
+        assertThat(m.suspicionMaxTimeoutMultiplier()).isEqualTo(6); // SuspicionMaxTimeoutMult
+        assertThat(m.suspicionConfirmations()).isEqualTo(2); // SuspicionMult - 2
+        assertThat(m.gossipInterval()).isEqualTo(Duration.ofMillis(200)); // GossipInterval
+        assertThat(m.gossipFanout()).isEqualTo(3); // GossipNodes
+        assertThat(m.pushPullInterval()).isEqualTo(Duration.ofSeconds(30)); // PushPullInterval
+        assertThat(m.retransmitMultiplier()).isEqualTo(4); // RetransmitMult
+        assertThat(m.gossipToTheDeadTime()).isEqualTo(Duration.ofSeconds(30)); // GossipToTheDeadTime
+        assertThat(m.localHealthMax()).isEqualTo(8); // AwarenessMaxMultiplier
         assertThat(m.lifeguardEnabled()).isTrue();
         assertThat(m.pauseTolerance()).as("memberlist has no pause floor").isZero();
-        assertThat(m.goneSuspicionTimeout()).as("nor a shortcut when the process is gone")
+        assertThat(m.goneSuspicionTimeout())
+                .as("nor a shortcut when the process is gone")
                 .isGreaterThanOrEqualTo(Duration.ofDays(1));
     }
 

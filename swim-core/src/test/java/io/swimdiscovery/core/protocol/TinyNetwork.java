@@ -17,15 +17,14 @@ final class TinyNetwork {
 
     static final long MS = 1_000_000L;
 
-    private record Event(long at, long seq, int node, Message message, boolean tick, Address from) {
-    }
+    private record Event(long at, long seq, int node, Message message, boolean tick, Address from) {}
 
     final List<SwimInstance> nodes = new ArrayList<>();
     final List<List<MembershipEvent>> events = new ArrayList<>();
     private final Map<Address, Integer> byAddress = new HashMap<>();
     private final Set<Integer> crashed = new HashSet<>();
-    private final PriorityQueue<Event> queue = new PriorityQueue<>(
-            (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
+    private final PriorityQueue<Event> queue =
+            new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
     private final long[] tickAt;
     private long seq;
     private final SplittableRandom lossRandom;
@@ -118,7 +117,12 @@ final class TinyNetwork {
     private void deliver(int from, Address to, Message message) {
         Integer target = byAddress.get(to);
         if (target != null) {
-            queue.add(new Event(now + MS + slow.getOrDefault(target, 0L), seq++, target, message, false,
+            queue.add(new Event(
+                    now + MS + slow.getOrDefault(target, 0L),
+                    seq++,
+                    target,
+                    message,
+                    false,
                     nodes.get(from).localMember().address()));
         }
     }
@@ -126,7 +130,10 @@ final class TinyNetwork {
     /** Status of {@code member} as {@code observer} sees it, or null if unknown. */
     MemberStatus statusAt(int observer, int member) {
         String name = "n" + member;
-        return nodes.get(observer).members().stream().filter(m -> m.name().equals(name)).map(Member::status)
-            .findFirst().orElse(null);
+        return nodes.get(observer).members().stream()
+                .filter(m -> m.name().equals(name))
+                .map(Member::status)
+                .findFirst()
+                .orElse(null);
     }
 }

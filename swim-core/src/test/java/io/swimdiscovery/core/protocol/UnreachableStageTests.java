@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 class UnreachableStageTests {
 
     private static final long UNREACHABLE_TIMEOUT = 20 * SECOND;
-    private final EngineFixture f = new EngineFixture(SwimSettings.lan().toBuilder().unreachableEnabled(true)
-        .unreachableTimeout(Duration.ofNanos(UNREACHABLE_TIMEOUT)).build());
+    private final EngineFixture f = new EngineFixture(SwimSettings.lan().toBuilder()
+            .unreachableEnabled(true)
+            .unreachableTimeout(Duration.ofNanos(UNREACHABLE_TIMEOUT))
+            .build());
     private final MemberId a = id("a", 1);
     private final MemberId b = id("b", 1);
     private final long pauseTolerance = f.settings.pauseTolerance().toNanos();
@@ -29,8 +31,9 @@ class UnreachableStageTests {
         f.push(b, 0, suspect(a, 0, "b"));
         // Three members: no confirmations can be expected, so the timeout is its minimum, the pause tolerance.
         List<MembershipEvent> aboutA = about(f.tickAcking(10 * MS, 30 * SECOND, 10 * MS), "a");
-        assertThat(aboutA).extracting(e -> e.getClass().getSimpleName())
-            .containsExactly("MemberUnreachable", "MemberFailed");
+        assertThat(aboutA)
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("MemberUnreachable", "MemberFailed");
         long unreachableAt = aboutA.get(0).member().statusChangedAtNanos();
         long deadAt = aboutA.get(1).member().statusChangedAtNanos();
         assertThat(unreachableAt).isEqualTo(pauseTolerance);
@@ -52,13 +55,15 @@ class UnreachableStageTests {
         long secondUnreachable = refutedAt + pauseTolerance;
         long firstTimer = firstUnreachable + UNREACHABLE_TIMEOUT;
         seen.addAll(f.tickAcking(refutedAt + 10 * MS, firstTimer + SECOND, 10 * MS));
-        assertThat(f.statusOf("a")).as("the first episode's timer (due at %d ms) is void", firstTimer / MS)
-            .isEqualTo(MemberStatus.UNREACHABLE);
+        assertThat(f.statusOf("a"))
+                .as("the first episode's timer (due at %d ms) is void", firstTimer / MS)
+                .isEqualTo(MemberStatus.UNREACHABLE);
         seen.addAll(f.tickAcking(firstTimer + SECOND + 10 * MS, secondUnreachable + UNREACHABLE_TIMEOUT, 10 * MS));
         List<MembershipEvent> aboutA = about(seen, "a");
-        assertThat(aboutA).extracting(e -> e.getClass().getSimpleName())
-            .containsExactly("MemberUnreachable", "MemberRecovered", "MemberSuspected", "MemberUnreachable",
-                    "MemberFailed");
+        assertThat(aboutA)
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly(
+                        "MemberUnreachable", "MemberRecovered", "MemberSuspected", "MemberUnreachable", "MemberFailed");
         assertThat(aboutA.get(4).member().statusChangedAtNanos()).isEqualTo(secondUnreachable + UNREACHABLE_TIMEOUT);
     }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class ViewDigestTests {
 
     private static MemberEntry entry(String name, long uid, long incarnation, MemberStatus status) {
-        return new MemberEntry(new MemberId(name, new Address("10.0.0.1", 7946), uid), status, incarnation,
-                Map.of(), 0);
+        return new MemberEntry(
+                new MemberId(name, new Address("10.0.0.1", 7946), uid), status, incarnation, Map.of(), 0);
     }
 
     private static List<MemberEntry> view(int n) {

@@ -29,9 +29,12 @@ class KeyringTests {
     @ParameterizedTest
     @ValueSource(ints = {0, 8, 15, 17, 31, 33, 64})
     void keyOfAnotherLength_isRefusedNamingTheLengthsExpected(int length) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Keyring.of(new byte[length]))
-                .withMessageContaining("16, 24 or 32 bytes").withMessageContaining("was " + length);
-        assertThatIllegalArgumentException().isThrownBy(() -> Keyring.empty().install(new byte[length]))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Keyring.of(new byte[length]))
+                .withMessageContaining("16, 24 or 32 bytes")
+                .withMessageContaining("was " + length);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Keyring.empty().install(new byte[length]))
                 .withMessageContaining("16, 24 or 32 bytes");
     }
 
@@ -80,7 +83,9 @@ class KeyringTests {
         ring.use(K2);
         byte[] sealedWithNew = seal(ring, "new");
 
-        assertThat(Keyring.of(K2).open(AAD, sealedWithNew, 0, sealedWithNew.length)).as("new primary seals").isNotNull();
+        assertThat(Keyring.of(K2).open(AAD, sealedWithNew, 0, sealedWithNew.length))
+                .as("new primary seals")
+                .isNotNull();
         assertThat(open(ring, sealedWithOld)).isEqualTo("old");
         ring.remove(K1);
         assertThat(ring.open(AAD, sealedWithOld, 0, sealedWithOld.length)).isNull();
@@ -117,7 +122,8 @@ class KeyringTests {
 
     @Test
     void emptyRing_cannotSeal() {
-        assertThatIllegalStateException().isThrownBy(() -> seal(Keyring.empty(), "x"))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> seal(Keyring.empty(), "x"))
                 .withMessageContaining("no encryption key");
     }
 
@@ -133,10 +139,13 @@ class KeyringTests {
 
     @Test
     void base64KeyFromConfiguration_isParsedOrRefusedClearly() {
-        assertThat(Keyring.parseKey(" " + Base64.getEncoder().encodeToString(K3) + "\n")).isEqualTo(K3);
-        assertThatIllegalArgumentException().isThrownBy(() -> Keyring.parseKey("not base64!"))
+        assertThat(Keyring.parseKey(" " + Base64.getEncoder().encodeToString(K3) + "\n"))
+                .isEqualTo(K3);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Keyring.parseKey("not base64!"))
                 .withMessageContaining("Base64");
-        assertThatIllegalArgumentException().isThrownBy(() -> Keyring.parseKey(Base64.getEncoder().encodeToString(new byte[10])))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Keyring.parseKey(Base64.getEncoder().encodeToString(new byte[10])))
                 .withMessageContaining("16, 24 or 32");
     }
 

@@ -17,8 +17,11 @@ class DnsSeedProviderTests {
 
         var seeds = new DnsSeedProvider("orders-peers.default.svc.cluster.local", 7946, dns).seeds();
 
-        assertThat(seeds).containsExactly(new Address("10.0.0.5", 7946), new Address("10.0.0.6", 7946),
-                new Address("fd00:0:0:0:0:0:0:7", 7946));
+        assertThat(seeds)
+                .containsExactly(
+                        new Address("10.0.0.5", 7946),
+                        new Address("10.0.0.6", 7946),
+                        new Address("fd00:0:0:0:0:0:0:7", 7946));
     }
 
     @Test
@@ -31,9 +34,10 @@ class DnsSeedProviderTests {
 
     @Test
     void anSrvNameResolvesEachTargetWithTheRecordsPortInPriorityOrder() {
-        dns.srv("_swim._udp.orders.default.svc.cluster.local",
-                new SrvRecord(10, 50, 7001, "b.orders.default.svc.cluster.local"),
-                new SrvRecord(0, 50, 7000, "a.orders.default.svc.cluster.local"))
+        dns.srv(
+                        "_swim._udp.orders.default.svc.cluster.local",
+                        new SrvRecord(10, 50, 7001, "b.orders.default.svc.cluster.local"),
+                        new SrvRecord(0, 50, 7000, "a.orders.default.svc.cluster.local"))
                 .host("a.orders.default.svc.cluster.local", "10.1.0.1")
                 .host("b.orders.default.svc.cluster.local", "10.1.0.2");
 
@@ -54,7 +58,8 @@ class DnsSeedProviderTests {
     @Test
     void aNameThatDoesNotResolveYieldsNoSeedsInsteadOfThrowing() {
         assertThat(new DnsSeedProvider("nowhere.invalid", 7946, dns).seeds()).isEmpty();
-        assertThat(new DnsSeedProvider("_broken._udp.example", 7946, dns).seeds()).isEmpty();
+        assertThat(new DnsSeedProvider("_broken._udp.example", 7946, dns).seeds())
+                .isEmpty();
         assertThat(new DnsSeedProvider("_none._udp.example", 7946, dns).seeds()).isEmpty();
     }
 

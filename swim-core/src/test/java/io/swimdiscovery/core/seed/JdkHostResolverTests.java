@@ -10,20 +10,22 @@ class JdkHostResolverTests {
 
     @Test
     void localhostResolvesThroughTheOperatingSystem() throws Exception {
-        assertThat(HostResolver.system().addresses("localhost"))
-                .isNotEmpty().allMatch(a -> a.isLoopbackAddress());
+        assertThat(HostResolver.system().addresses("localhost")).isNotEmpty().allMatch(a -> a.isLoopbackAddress());
     }
 
     @Test
     void aDnsSeedOfLocalhostGivesLoopbackAddressesWithTheDefaultPort() {
         assertThat(new DnsSeedProvider("localhost", 7946).seeds())
-                .isNotEmpty().allMatch(a -> a.port() == 7946)
-                .anyMatch(a -> a.equals(new Address("127.0.0.1", 7946)) || a.host().contains(":"));
+                .isNotEmpty()
+                .allMatch(a -> a.port() == 7946)
+                .anyMatch(a ->
+                        a.equals(new Address("127.0.0.1", 7946)) || a.host().contains(":"));
     }
 
     @Test
     void anIpLiteralIsItsOwnAnswer() throws Exception {
-        assertThat(HostResolver.system().addresses("10.1.2.3")).singleElement()
+        assertThat(HostResolver.system().addresses("10.1.2.3"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.getHostAddress()).isEqualTo("10.1.2.3"));
     }
 }

@@ -9,14 +9,14 @@ import java.time.Duration;
 /** Shared set-up of simulation tests: a cluster that has formed, and bounds derived from settings. */
 final class Clusters {
 
-    private Clusters() {
-    }
+    private Clusters() {}
 
     /** Builds {@code builder}'s cluster and runs until every member lists every other alive. */
     static Simulation formed(Simulation.Builder builder) {
         Simulation sim = builder.build();
         boolean converged = sim.runUntil(sim::isConverged, Duration.ofMinutes(2));
-        assertThat(converged).as("cluster of %d formed within 2 virtual minutes (seed %d)", sim.size(), sim.seed())
+        assertThat(converged)
+                .as("cluster of %d formed within 2 virtual minutes (seed %d)", sim.size(), sim.seed())
                 .isTrue();
         return sim;
     }
@@ -24,13 +24,15 @@ final class Clusters {
     /** The engine's minimum suspicion timeout for a cluster of n: max(alpha * max(1, log10 n) * T, pause tolerance). */
     static Duration minSuspicionTimeout(SwimSettings s, int n) {
         double scale = Math.max(1.0, Math.log10(n));
-        Duration formula = Duration.ofNanos((long) (s.suspicionMultiplier() * scale * s.protocolPeriod().toNanos()));
+        Duration formula = Duration.ofNanos(
+                (long) (s.suspicionMultiplier() * scale * s.protocolPeriod().toNanos()));
         return formula.compareTo(s.pauseTolerance()) >= 0 ? formula : s.pauseTolerance();
     }
 
     /** Lifeguard's maximum suspicion timeout: beta times the minimum (the minimum without Lifeguard). */
     static Duration maxSuspicionTimeout(SwimSettings s, int n) {
-        return s.lifeguardEnabled() ? minSuspicionTimeout(s, n).multipliedBy(s.suspicionMaxTimeoutMultiplier())
+        return s.lifeguardEnabled()
+                ? minSuspicionTimeout(s, n).multipliedBy(s.suspicionMaxTimeoutMultiplier())
                 : minSuspicionTimeout(s, n);
     }
 

@@ -21,8 +21,12 @@ class CrashStormSimulationTests {
     void oneCrash_antiEntropyTrafficStaysNearItsSteadyState() {
         long seed = SimulationSeeds.seed(400L);
         SwimSettings settings = SwimSettings.lan();
-        Simulation sim = Clusters.formed(Simulation.builder().nodes(N).seed(seed).settings(settings)
-                .preformed(true).trace(TraceFilter.none()));
+        Simulation sim = Clusters.formed(Simulation.builder()
+                .nodes(N)
+                .seed(seed)
+                .settings(settings)
+                .preformed(true)
+                .trace(TraceFilter.none()));
         Duration window = Duration.ofMinutes(3);
         sim.runFor(Duration.ofMinutes(1));
         long before = antiEntropyBytes(sim);
@@ -37,8 +41,9 @@ class CrashStormSimulationTests {
         // connection) per failed member per 10-s interval cluster-wide, i.e. about 18 in 3 minutes;
         // allow the steady state twice over plus 100 such digests.
         long allowed = 2 * steady + 100 * 100;
-        System.out.printf("n = %d, anti-entropy bytes in %s: %d steady, %d after one crash (allowed %d)%n", N,
-                window, steady, afterCrash, allowed);
+        System.out.printf(
+                "n = %d, anti-entropy bytes in %s: %d steady, %d after one crash (allowed %d)%n",
+                N, window, steady, afterCrash, allowed);
         assertThat(afterCrash).as("anti-entropy bytes after one crash").isLessThanOrEqualTo(allowed);
     }
 

@@ -21,7 +21,8 @@ class FailureDetectionSimulationTests {
         long seed = SimulationSeeds.seed(20261123L);
         SwimSettings settings = SwimSettings.lan();
         int n = 100;
-        Simulation sim = Clusters.formed(Simulation.builder().nodes(n).seed(seed).settings(settings));
+        Simulation sim =
+                Clusters.formed(Simulation.builder().nodes(n).seed(seed).settings(settings));
         sim.runFor(Duration.ofSeconds(10));
         long crashedAt = sim.nowNanos();
         MemberId victim = sim.crash(37);
@@ -40,18 +41,29 @@ class FailureDetectionSimulationTests {
         // So 3 T + min + 1 T = 9 s at the LAN defaults (issue 8 asks at most 8 s median; measured 7.4 s).
         long t = settings.protocolPeriod().toNanos();
         long bound = 3 * t + Clusters.minSuspicionTimeout(settings, n).toNanos() + t;
-        boolean allDeclared = sim.runUntil(() -> Clusters.allOthersSee(sim, 37, MemberStatus.DEAD),
-                Duration.ofNanos(bound + 20 * t), Duration.ofMillis(100));
+        boolean allDeclared = sim.runUntil(
+                () -> Clusters.allOthersSee(sim, 37, MemberStatus.DEAD),
+                Duration.ofNanos(bound + 20 * t),
+                Duration.ofMillis(100));
 
         OptionalLong allDead = TraceAnalysis.deathSeenByAll(sim, victim, crashedAt);
-        System.out.printf("crash 1 of %d: first suspicion %s, first death %s, dead everywhere %s (bound %s)%n", n,
-                Clusters.seconds(TraceAnalysis.firstSuspicion(sim, victim, crashedAt).orElse(-1)),
-                Clusters.seconds(TraceAnalysis.firstDeath(sim, victim, crashedAt).orElse(-1)),
-                Clusters.seconds(allDead.orElse(-1)), Clusters.seconds(bound));
+        System.out.printf(
+                "crash 1 of %d: first suspicion %s, first death %s, dead everywhere %s (bound %s)%n",
+                n,
+                Clusters.seconds(
+                        TraceAnalysis.firstSuspicion(sim, victim, crashedAt).orElse(-1)),
+                Clusters.seconds(
+                        TraceAnalysis.firstDeath(sim, victim, crashedAt).orElse(-1)),
+                Clusters.seconds(allDead.orElse(-1)),
+                Clusters.seconds(bound));
         assertThat(allDeclared).as("every live member declared %s dead", victim).isTrue();
         assertThat(allDead).isPresent();
-        assertThat(allDead.getAsLong()).as("crash until dead at every member, ns").isLessThanOrEqualTo(bound);
-        assertThat(TraceAnalysis.falseDeaths(sim, 0, sim.nowNanos())).as("live members declared dead").isZero();
+        assertThat(allDead.getAsLong())
+                .as("crash until dead at every member, ns")
+                .isLessThanOrEqualTo(bound);
+        assertThat(TraceAnalysis.falseDeaths(sim, 0, sim.nowNanos()))
+                .as("live members declared dead")
+                .isZero();
     }
 
     @Test
@@ -61,8 +73,13 @@ class FailureDetectionSimulationTests {
         int n = 500;
         // Preformed: the 500 members start knowing each other, which skips the O(n²) join traffic
         // this test is not about (a silent warm start); then 30 s of steady state.
-        Simulation sim = Simulation.builder().nodes(n).seed(seed).settings(settings).preformed(true)
-                .trace(TraceFilter.withoutJoins()).build();
+        Simulation sim = Simulation.builder()
+                .nodes(n)
+                .seed(seed)
+                .settings(settings)
+                .preformed(true)
+                .trace(TraceFilter.withoutJoins())
+                .build();
         sim.runFor(Duration.ofSeconds(30));
         long crashedAt = sim.nowNanos();
         List<Integer> crashed = new ArrayList<>();
@@ -77,17 +94,24 @@ class FailureDetectionSimulationTests {
         // slow, plus dissemination.
         long t = settings.protocolPeriod().toNanos();
         long bound = 6 * t + Clusters.maxSuspicionTimeout(settings, n).toNanos() + 4 * t;
-        boolean complete = sim.runUntil(() -> crashed.stream().allMatch(
-                i -> Clusters.allOthersSee(sim, i, MemberStatus.DEAD)), Duration.ofNanos(bound), Duration.ofSeconds(1));
+        boolean complete = sim.runUntil(
+                () -> crashed.stream().allMatch(i -> Clusters.allOthersSee(sim, i, MemberStatus.DEAD)),
+                Duration.ofNanos(bound),
+                Duration.ofSeconds(1));
 
         long slowest = 0;
         for (MemberId v : victims) {
-            slowest = Math.max(slowest, TraceAnalysis.deathSeenByAll(sim, v, crashedAt).orElse(Long.MAX_VALUE));
+            slowest = Math.max(
+                    slowest, TraceAnalysis.deathSeenByAll(sim, v, crashedAt).orElse(Long.MAX_VALUE));
         }
-        System.out.printf("crash 50 of %d: last crashed member dead everywhere after %s (bound %s)%n", n,
-                Clusters.seconds(slowest), Clusters.seconds(bound));
-        assertThat(complete).as("every survivor declared all 50 crashed members dead within %s",
-                Clusters.seconds(bound)).isTrue();
-        assertThat(TraceAnalysis.falseDeaths(sim, 0, sim.nowNanos())).as("live members declared dead").isZero();
+        System.out.printf(
+                "crash 50 of %d: last crashed member dead everywhere after %s (bound %s)%n",
+                n, Clusters.seconds(slowest), Clusters.seconds(bound));
+        assertThat(complete)
+                .as("every survivor declared all 50 crashed members dead within %s", Clusters.seconds(bound))
+                .isTrue();
+        assertThat(TraceAnalysis.falseDeaths(sim, 0, sim.nowNanos()))
+                .as("live members declared dead")
+                .isZero();
     }
 }

@@ -59,8 +59,12 @@ class HeartbeatDetectorSimulationTests {
         long at = sim.nowNanos();
         sim.leave(4);
         sim.runFor(Duration.ofSeconds(10));
-        assertThat(TraceAnalysis.seenByAll(sim, at, leaver.name(),
-                e -> e.subject().equals(leaver) && e.event() instanceof MembershipEvent.MemberLeft)).isPresent();
+        assertThat(TraceAnalysis.seenByAll(
+                        sim,
+                        at,
+                        leaver.name(),
+                        e -> e.subject().equals(leaver) && e.event() instanceof MembershipEvent.MemberLeft))
+                .isPresent();
         assertThat(TraceAnalysis.firstDeath(sim, leaver, at)).isEmpty();
         assertThat(sim.observersSeeing(4, MemberStatus.LEFT)).isEqualTo(9);
     }

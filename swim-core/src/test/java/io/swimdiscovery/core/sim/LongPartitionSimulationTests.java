@@ -21,8 +21,8 @@ class LongPartitionSimulationTests {
     void tenTenSplitForSixMinutes_mergesByItselfWithinAMinuteOfTheHeal() {
         long seed = SimulationSeeds.seed(2020L);
         SwimSettings settings = SwimSettings.lan();
-        Simulation sim = Clusters.formed(Simulation.builder().nodes(20).seed(seed).settings(settings)
-                .trace(TraceFilter.none()));
+        Simulation sim = Clusters.formed(
+                Simulation.builder().nodes(20).seed(seed).settings(settings).trace(TraceFilter.none()));
         List<Integer> a = new ArrayList<>();
         List<Integer> b = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -30,9 +30,11 @@ class LongPartitionSimulationTests {
         }
         sim.partition(a, b);
         sim.runFor(Duration.ofMinutes(6));
-        assertThat(sim.observersSeeing(15, MemberStatus.ALIVE)).as("the other side is gone from node 15's view")
+        assertThat(sim.observersSeeing(15, MemberStatus.ALIVE))
+                .as("the other side is gone from node 15's view")
                 .isEqualTo(9);
-        assertThat(settings.deadMemberRetention()).as("the split outlived every tombstone")
+        assertThat(settings.deadMemberRetention())
+                .as("the split outlived every tombstone")
                 .isLessThan(Duration.ofMinutes(6));
 
         sim.heal();
@@ -43,10 +45,14 @@ class LongPartitionSimulationTests {
         // uids; a member whose failed peers all rejoined before it tried learns its death from the
         // first ack it gets from one of them. Bound: one reconnect interval plus three periods
         // (PartitionSimulationTests), well inside the minute asked for.
-        long bound = settings.reconnectInterval().toNanos() + 3 * settings.protocolPeriod().toNanos();
+        long bound = settings.reconnectInterval().toNanos()
+                + 3 * settings.protocolPeriod().toNanos();
         boolean merged = sim.runUntil(sim::isConverged, Duration.ofNanos(bound), Duration.ofMillis(100));
-        System.out.printf("20 members, 10/10 for 6 min: merged %s after the heal (bound %s)%n",
+        System.out.printf(
+                "20 members, 10/10 for 6 min: merged %s after the heal (bound %s)%n",
                 Clusters.seconds(sim.nowNanos() - healedAt), Clusters.seconds(bound));
-        assertThat(merged).as("all 20 listed alive by every member within %s", Clusters.seconds(bound)).isTrue();
+        assertThat(merged)
+                .as("all 20 listed alive by every member within %s", Clusters.seconds(bound))
+                .isTrue();
     }
 }

@@ -18,8 +18,8 @@ class PartitionSimulationTests {
     void fiftyFiftyPartitionForTwoMinutes_afterHeal_everyMemberListsAllHundredAliveAgain() {
         long seed = SimulationSeeds.seed(5050L);
         SwimSettings settings = SwimSettings.lan();
-        Simulation sim = Clusters.formed(Simulation.builder().nodes(100).seed(seed).settings(settings)
-                .trace(TraceFilter.none()));
+        Simulation sim = Clusters.formed(
+                Simulation.builder().nodes(100).seed(seed).settings(settings).trace(TraceFilter.none()));
         List<Integer> left = new ArrayList<>();
         List<Integer> right = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -27,7 +27,8 @@ class PartitionSimulationTests {
         }
         sim.partition(left, right);
         sim.runFor(Duration.ofMinutes(2));
-        assertThat(sim.observersSeeing(1, MemberStatus.DEAD)).as("node 1 dead on the other side during the split")
+        assertThat(sim.observersSeeing(1, MemberStatus.DEAD))
+                .as("node 1 dead on the other side during the split")
                 .isGreaterThanOrEqualTo(50);
         assertThat(sim.view(1, 3)).as("node 1 still sees its own side").isEqualTo(MemberStatus.ALIVE);
 
@@ -40,10 +41,14 @@ class PartitionSimulationTests {
         // few periods later, which repairs what gossip missed. Bound: one reconnect interval for every
         // member to have tried, three periods for the new uids to spread (measured 3.9 to 8.7 s over
         // five seeds).
-        long bound = settings.reconnectInterval().toNanos() + 3 * settings.protocolPeriod().toNanos();
+        long bound = settings.reconnectInterval().toNanos()
+                + 3 * settings.protocolPeriod().toNanos();
         boolean merged = sim.runUntil(sim::isConverged, Duration.ofNanos(bound), Duration.ofMillis(100));
-        System.out.printf("partition healed: all 100 alive everywhere after %s (bound %s)%n",
+        System.out.printf(
+                "partition healed: all 100 alive everywhere after %s (bound %s)%n",
                 Clusters.seconds(sim.nowNanos() - healedAt), Clusters.seconds(bound));
-        assertThat(merged).as("all 100 listed alive by every member within %s", Clusters.seconds(bound)).isTrue();
+        assertThat(merged)
+                .as("all 100 listed alive by every member within %s", Clusters.seconds(bound))
+                .isTrue();
     }
 }

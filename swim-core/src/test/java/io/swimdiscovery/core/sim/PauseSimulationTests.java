@@ -22,7 +22,8 @@ class PauseSimulationTests {
     void pauseShorterThanTheSuspicionTimeout_memberRefutesAndStaysAMember() {
         long seed = SimulationSeeds.seed(4242L);
         SwimSettings settings = SwimSettings.lan();
-        Simulation sim = Clusters.formed(Simulation.builder().nodes(N).seed(seed).settings(settings));
+        Simulation sim =
+                Clusters.formed(Simulation.builder().nodes(N).seed(seed).settings(settings));
         MemberId id = sim.memberId(PAUSED);
         long from = sim.nowNanos();
         // As long as the minimum suspicion timeout: long enough to be suspected, and shorter than
@@ -32,19 +33,28 @@ class PauseSimulationTests {
         // About one member probes it per period, so with probability about e^-2 no probe of it
         // fails within the pause and nobody notices: that run is not the scenario, pause again
         // (bounded: six tries all unnoticed happen with probability below 1e-5).
-        for (int tries = 0; tries < 6 && TraceAnalysis.firstSuspicion(sim, id, from).isEmpty(); tries++) {
+        for (int tries = 0;
+                tries < 6 && TraceAnalysis.firstSuspicion(sim, id, from).isEmpty();
+                tries++) {
             sim.pause(PAUSED, pause);
             sim.runFor(pause.plusSeconds(30));
         }
 
-        System.out.printf("paused %d ms: first suspicion after %s, deaths %s%n", pause.toMillis(),
+        System.out.printf(
+                "paused %d ms: first suspicion after %s, deaths %s%n",
+                pause.toMillis(),
                 Clusters.seconds(TraceAnalysis.firstSuspicion(sim, id, from).orElse(-1)),
                 TraceAnalysis.firstDeath(sim, id, from));
-        assertThat(TraceAnalysis.firstSuspicion(sim, id, from)).as("the pause was noticed").isPresent();
+        assertThat(TraceAnalysis.firstSuspicion(sim, id, from))
+                .as("the pause was noticed")
+                .isPresent();
         assertThat(TraceAnalysis.firstDeath(sim, id, from)).as("declared dead").isEmpty();
-        assertThat(sim.protocol(PAUSED).localMember().incarnation()).as("refuted with a higher incarnation")
+        assertThat(sim.protocol(PAUSED).localMember().incarnation())
+                .as("refuted with a higher incarnation")
                 .isPositive();
-        assertThat(Clusters.allOthersSee(sim, PAUSED, MemberStatus.ALIVE)).as("listed alive everywhere").isTrue();
+        assertThat(Clusters.allOthersSee(sim, PAUSED, MemberStatus.ALIVE))
+                .as("listed alive everywhere")
+                .isTrue();
         assertThat(sim.isConverged()).isTrue();
     }
 
@@ -52,7 +62,8 @@ class PauseSimulationTests {
     void pauseLongerThanTheSuspicionTimeout_memberIsDeclaredDead_andItsRestartRejoinsWithANewUid() {
         long seed = SimulationSeeds.seed(4343L);
         SwimSettings settings = SwimSettings.lan();
-        Simulation sim = Clusters.formed(Simulation.builder().nodes(N).seed(seed).settings(settings));
+        Simulation sim =
+                Clusters.formed(Simulation.builder().nodes(N).seed(seed).settings(settings));
         MemberId old = sim.memberId(PAUSED);
         long from = sim.nowNanos();
         // Longer than the longest suspicion timeout (Lifeguard's max, 48 s at n = 100) plus the time
@@ -60,7 +71,8 @@ class PauseSimulationTests {
         Duration pause = Clusters.maxSuspicionTimeout(settings, N).plusSeconds(20);
         sim.pause(PAUSED, pause);
         sim.runFor(pause.minusSeconds(1));
-        assertThat(TraceAnalysis.deathSeenByAll(sim, old, from)).as("declared dead by every member during the pause")
+        assertThat(TraceAnalysis.deathSeenByAll(sim, old, from))
+                .as("declared dead by every member during the pause")
                 .isPresent();
 
         // A supervisor restarts the stalled process: same name and address, new uid.
@@ -69,17 +81,28 @@ class PauseSimulationTests {
         boolean converged = sim.runUntil(sim::isConverged, Duration.ofSeconds(30));
 
         assertThat(fresh.uid()).isGreaterThan(old.uid());
-        assertThat(converged).as("the restarted member is listed alive everywhere").isTrue();
+        assertThat(converged)
+                .as("the restarted member is listed alive everywhere")
+                .isTrue();
         for (int i : sim.upNodes()) {
             if (i == PAUSED) {
                 continue;
             }
-            Member seen = sim.members(i).stream().filter(m -> m.name().equals(old.name())).findFirst().orElseThrow();
+            Member seen = sim.members(i).stream()
+                    .filter(m -> m.name().equals(old.name()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(seen.id()).as("node %d lists the new uid", i).isEqualTo(fresh);
             assertThat(seen.status()).isEqualTo(MemberStatus.ALIVE);
         }
-        long rejoinedEverywhere = TraceAnalysis.seenByAll(sim, from, old.name(),
-                e -> e.subject().equals(fresh) && e.event() instanceof MembershipEvent.MemberJoined).orElse(-1);
-        assertThat(rejoinedEverywhere).as("every member published the new uid's join").isPositive();
+        long rejoinedEverywhere = TraceAnalysis.seenByAll(
+                        sim,
+                        from,
+                        old.name(),
+                        e -> e.subject().equals(fresh) && e.event() instanceof MembershipEvent.MemberJoined)
+                .orElse(-1);
+        assertThat(rejoinedEverywhere)
+                .as("every member published the new uid's join")
+                .isPositive();
     }
 }

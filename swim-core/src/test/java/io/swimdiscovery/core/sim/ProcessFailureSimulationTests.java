@@ -51,9 +51,13 @@ class ProcessFailureSimulationTests {
 
     /** Two or more recorders over 1-ms links, each ticking every 100 ms from time 0. */
     private static Simulation recorders(int n) {
-        Simulation sim = Simulation.builder().nodes(n).seed(1).joinWithin(Duration.ZERO)
+        Simulation sim = Simulation.builder()
+                .nodes(n)
+                .seed(1)
+                .joinWithin(Duration.ZERO)
                 .latency(LatencyModel.constant(Duration.ofMillis(1)))
-                .protocol((settings, self, metadata, random, sizer, now) -> new Recorder(self)).build();
+                .protocol((settings, self, metadata, random, sizer, now) -> new Recorder(self))
+                .build();
         sim.runFor(Duration.ZERO);
         return sim;
     }
@@ -171,9 +175,13 @@ class ProcessFailureSimulationTests {
 
     @Test
     void aProcessThatTakesANewUidWhileRunningIsFollowedUnderItsNewIdentity() {
-        Simulation sim = Simulation.builder().nodes(2).seed(1).joinWithin(Duration.ZERO)
+        Simulation sim = Simulation.builder()
+                .nodes(2)
+                .seed(1)
+                .joinWithin(Duration.ZERO)
                 .latency(LatencyModel.constant(Duration.ofMillis(1)))
-                .protocol((settings, self, metadata, random, sizer, now) -> new Rejoiner(self)).build();
+                .protocol((settings, self, metadata, random, sizer, now) -> new Rejoiner(self))
+                .build();
         sim.runFor(Duration.ZERO);
         MemberId first = sim.memberId(1);
         sim.runFor(Duration.ofSeconds(1));
@@ -193,7 +201,8 @@ class ProcessFailureSimulationTests {
         long seed = SimulationSeeds.seed(8008L);
         SwimSettings settings = SwimSettings.lan();
         int n = 10;
-        Simulation sim = Clusters.formed(Simulation.builder().nodes(n).seed(seed).settings(settings));
+        Simulation sim =
+                Clusters.formed(Simulation.builder().nodes(n).seed(seed).settings(settings));
         sim.runFor(Duration.ofSeconds(10));
         MemberId victim = sim.kill(4);
 
@@ -203,21 +212,27 @@ class ProcessFailureSimulationTests {
         long t = settings.protocolPeriod().toNanos();
         long bound = 6 * t + Clusters.maxSuspicionTimeout(settings, n).toNanos() + 4 * t;
         assertThat(sim.runUntil(() -> Clusters.allOthersSee(sim, 4, MemberStatus.DEAD), Duration.ofNanos(bound)))
-                .as("every member declared the killed %s dead within %s", victim, Clusters.seconds(bound)).isTrue();
+                .as("every member declared the killed %s dead within %s", victim, Clusters.seconds(bound))
+                .isTrue();
 
         MemberId fresh = sim.restart(4);
         // Join: one sync with the seed, then gossip; a few periods cover any verification round trip.
         assertThat(sim.runUntil(sim::isConverged, Duration.ofNanos(10 * t)))
-                .as("cluster converged on the restarted process %s", fresh).isTrue();
+                .as("cluster converged on the restarted process %s", fresh)
+                .isTrue();
         for (int i : sim.upNodes()) {
             if (i == 4) {
                 continue;
             }
-            Member listed = sim.members(i).stream().filter(m -> m.name().equals(victim.name())).findFirst()
+            Member listed = sim.members(i).stream()
+                    .filter(m -> m.name().equals(victim.name()))
+                    .findFirst()
                     .orElseThrow();
             assertThat(listed.id().uid()).as("node-%d lists the new process", i).isEqualTo(fresh.uid());
             assertThat(listed.status()).isEqualTo(MemberStatus.ALIVE);
         }
-        assertThat(TraceAnalysis.falseDeaths(sim, 0, sim.nowNanos())).as("live members declared dead").isZero();
+        assertThat(TraceAnalysis.falseDeaths(sim, 0, sim.nowNanos()))
+                .as("live members declared dead")
+                .isZero();
     }
 }

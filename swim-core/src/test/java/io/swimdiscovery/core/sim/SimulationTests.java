@@ -101,9 +101,14 @@ class SimulationTests {
     }
 
     private static Simulation chatter(int n, long seed, double loss) {
-        Simulation sim = Simulation.builder().nodes(n).seed(seed).loss(loss).joinWithin(Duration.ZERO)
+        Simulation sim = Simulation.builder()
+                .nodes(n)
+                .seed(seed)
+                .loss(loss)
+                .joinWithin(Duration.ZERO)
                 .latency(LatencyModel.constant(Duration.ofMillis(1)))
-                .protocol((settings, self, metadata, random, sizer, now) -> new Chatter(self)).build();
+                .protocol((settings, self, metadata, random, sizer, now) -> new Chatter(self))
+                .build();
         sim.runFor(Duration.ZERO);
         List<Address> all = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -128,8 +133,8 @@ class SimulationTests {
         NodeTraffic total = sim.totalTraffic();
         double share = (double) total.packetsDropped() / total.packetsSent();
         assertThat(share).as("seed %d", sim.seed()).isBetween(0.09, 0.11);
-        assertThat(total.packetsReceived() + total.packetsDropped()).isBetween(total.packetsSent() - 90,
-                total.packetsSent());
+        assertThat(total.packetsReceived() + total.packetsDropped())
+                .isBetween(total.packetsSent() - 90, total.packetsSent());
     }
 
     @Test
@@ -263,7 +268,9 @@ class SimulationTests {
         Simulation sim = chatter(2, 1, 1.0);
         chatterOf(sim, 0).reliableTarget = sim.address(1);
         sim.runFor(Duration.ofSeconds(1));
-        assertThat(chatterOf(sim, 1).arrivals).as("every packet of the exchange is lost at first").isEmpty();
+        assertThat(chatterOf(sim, 1).arrivals)
+                .as("every packet of the exchange is lost at first")
+                .isEmpty();
         // SYN, SYN-ACK and data each resent four times with doubling timeouts: 15 + 15 + 3 s.
         sim.runFor(Duration.ofSeconds(34));
         assertThat(chatterOf(sim, 1).arrivals).hasSize(1);
@@ -281,14 +288,21 @@ class SimulationTests {
 
     @Test
     void aThrowingProtocolFailsWithNodeTimeAndSeed() {
-        Simulation sim = Simulation.builder().nodes(2).seed(5).joinWithin(Duration.ZERO)
+        Simulation sim = Simulation.builder()
+                .nodes(2)
+                .seed(5)
+                .joinWithin(Duration.ZERO)
                 .protocol((settings, self, metadata, random, sizer, now) -> new Chatter(self) {
                     @Override
                     public List<Directive> onTick(long t) {
                         throw new IllegalStateException("boom");
                     }
-                }).build();
-        assertThatThrownBy(() -> sim.runFor(Duration.ofSeconds(1))).isInstanceOf(SimulationException.class)
-                .hasMessageContaining("node-0").hasMessageContaining("seed 5").hasMessageContaining("0.100000 s");
+                })
+                .build();
+        assertThatThrownBy(() -> sim.runFor(Duration.ofSeconds(1)))
+                .isInstanceOf(SimulationException.class)
+                .hasMessageContaining("node-0")
+                .hasMessageContaining("seed 5")
+                .hasMessageContaining("0.100000 s");
     }
 }

@@ -108,7 +108,8 @@ class FaultInjectingTransportTests {
         fromA.sendDatagram(B, new byte[1]);
 
         assertThat(wire.datagramsTo).isEmpty();
-        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(wire.datagramsTo).hasSize(1));
+        await().atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(wire.datagramsTo).hasSize(1));
     }
 
     /** Records what would have gone on the wire. */
@@ -138,7 +139,6 @@ class FaultInjectingTransportTests {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

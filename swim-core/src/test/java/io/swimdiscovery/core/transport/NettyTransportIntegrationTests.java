@@ -32,8 +32,11 @@ class NettyTransportIntegrationTests {
 
     private Recorder bind(String host) {
         Recorder r = new Recorder();
-        r.transport = NettyTransport.bind(TransportConfig.of(host, 0).withConnectTimeout(Duration.ofMillis(500))
-                .withIdleTimeout(Duration.ofSeconds(1)), r);
+        r.transport = NettyTransport.bind(
+                TransportConfig.of(host, 0)
+                        .withConnectTimeout(Duration.ofMillis(500))
+                        .withIdleTimeout(Duration.ofSeconds(1)),
+                r);
         open.add(r.transport);
         return r;
     }
@@ -63,8 +66,8 @@ class NettyTransportIntegrationTests {
 
         a.transport.sendDatagram(b.transport.localAddress(), big);
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(b.datagrams).singleElement().isEqualTo(big));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(b.datagrams).singleElement().isEqualTo(big));
     }
 
     @Test
@@ -94,8 +97,8 @@ class NettyTransportIntegrationTests {
 
         a.transport.sendStream(b.transport.localAddress(), big).join();
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(b.streams).singleElement().isEqualTo(big));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(b.streams).singleElement().isEqualTo(big));
     }
 
     @Test
@@ -108,7 +111,8 @@ class NettyTransportIntegrationTests {
         CompletableFuture<Void> sent = a.transport.sendStream(dead, new byte[] {1});
 
         // Refused, not timed out: the engine suspects a probe target at once on this (docs/protocol.md).
-        assertThatThrownBy(() -> sent.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> sent.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
                 .hasMessageContaining(dead.toString())
                 .hasCauseInstanceOf(ConnectionRefusedException.class);
     }
@@ -142,7 +146,8 @@ class NettyTransportIntegrationTests {
         }
         Recorder b = bind("127.0.0.1");
         b.transport.sendStream(local, new byte[] {7}).join();
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(a.streams).hasSize(1));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(a.streams).hasSize(1));
     }
 
     @Test
@@ -162,7 +167,8 @@ class NettyTransportIntegrationTests {
         int port = a.transport.localAddress().port();
 
         assertThatThrownBy(() -> NettyTransport.bind(TransportConfig.of("127.0.0.1", port), new Recorder()))
-                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("127.0.0.1:" + port);
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("127.0.0.1:" + port);
     }
 
     @Test
@@ -178,8 +184,8 @@ class NettyTransportIntegrationTests {
     }
 
     private static boolean ipv6LoopbackUsable() {
-        try (java.net.DatagramSocket s = new java.net.DatagramSocket(new InetSocketAddress(
-                InetAddress.getByName("::1"), 0))) {
+        try (java.net.DatagramSocket s =
+                new java.net.DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
             return s.getLocalPort() > 0;
         } catch (Exception e) {
             return false;

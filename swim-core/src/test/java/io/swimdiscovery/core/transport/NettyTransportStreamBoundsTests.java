@@ -62,8 +62,9 @@ class NettyTransportStreamBoundsTests {
 
         sender.transport.sendStream(receiver.transport.localAddress(), frame).join();
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(receiver.streams).singleElement().isEqualTo(frame));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(
+                        () -> assertThat(receiver.streams).singleElement().isEqualTo(frame));
         assertThat(receiver.drops).isEmpty();
     }
 
@@ -148,7 +149,9 @@ class NettyTransportStreamBoundsTests {
         }
         Recorder peer = bind(UnaryOperator.identity());
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            peer.transport.sendStream(r.transport.localAddress(), new byte[] {5}).join();
+            peer.transport
+                    .sendStream(r.transport.localAddress(), new byte[] {5})
+                    .join();
             assertThat(r.streams).isNotEmpty();
         });
     }
@@ -157,8 +160,10 @@ class NettyTransportStreamBoundsTests {
     void partialFramesBeyondTheSharedMemoryBudgetCloseTheConnectionThatWouldExceedIt() throws Exception {
         int limit = 64 * 1024;
         int partial = 55 * 1024;
-        Recorder r = bind(c -> c.withMaxFrameSize(limit).withMaxInboundStreamBytes(100 * 1024)
-                .withFrameReadTimeout(Duration.ofSeconds(30)).withIdleTimeout(Duration.ofSeconds(30)));
+        Recorder r = bind(c -> c.withMaxFrameSize(limit)
+                .withMaxInboundStreamBytes(100 * 1024)
+                .withFrameReadTimeout(Duration.ofSeconds(30))
+                .withIdleTimeout(Duration.ofSeconds(30)));
         // Each announces a legal frame and sends most of it; together they exceed the budget.
         List<Socket> sockets = List.of(connect(r), connect(r));
         for (Socket s : sockets) {
@@ -177,8 +182,9 @@ class NettyTransportStreamBoundsTests {
                 // The connection that went over the budget.
             }
         }
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(r.streams).singleElement().satisfies(f -> assertThat(f).hasSize(limit)));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(r.streams).singleElement().satisfies(f -> assertThat(f)
+                        .hasSize(limit)));
         assertThat(r.drops).containsExactly(TransportDrops.STREAM_MEMORY);
     }
 
@@ -188,8 +194,7 @@ class NettyTransportStreamBoundsTests {
         final List<String> drops = new CopyOnWriteArrayList<>();
 
         @Override
-        public void onDatagram(Address from, byte[] packet) {
-        }
+        public void onDatagram(Address from, byte[] packet) {}
 
         @Override
         public void onStream(Address from, byte[] packet) {

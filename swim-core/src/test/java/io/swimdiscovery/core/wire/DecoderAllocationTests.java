@@ -22,7 +22,8 @@ class DecoderAllocationTests {
     @Test
     void datagramFullOfSmallestGossipItems_allocatesABoundedMultipleOfItsSize() {
         int items = 3_800;
-        WireFixtures.Bytes body = bytes().u8(WireFormat.TYPE_SYNC).memberId().u8(0).varint(items);
+        WireFixtures.Bytes body =
+                bytes().u8(WireFormat.TYPE_SYNC).memberId().u8(0).varint(items);
         for (int i = 0; i < items; i++) {
             body.u8(1, 'a' + i % 26, 1, 'h', 0, 1).u64(i).u8(0, 0, 0);
         }
@@ -31,7 +32,8 @@ class DecoderAllocationTests {
 
     @Test
     void datagramFullOfSmallestMetadataEntries_allocatesABoundedMultipleOfItsSize() {
-        WireFixtures.Bytes body = bytes().u8(WireFormat.TYPE_GOSSIP_PUSH).memberId().varint(250);
+        WireFixtures.Bytes body =
+                bytes().u8(WireFormat.TYPE_GOSSIP_PUSH).memberId().varint(250);
         for (int g = 0; g < 250; g++) {
             body.memberId().u8(0).varint(1).varint(64);
             for (int e = 0; e < 64; e++) {
@@ -43,7 +45,9 @@ class DecoderAllocationTests {
 
     @Test
     void claimOfHugeCounts_isRejectedWithoutAllocatingForThem() {
-        byte[] packet = plaintextPacket(0, bytes().u8(WireFormat.TYPE_SYNC).memberId().u8(0).varint(65_536).toArray());
+        byte[] packet = plaintextPacket(
+                0,
+                bytes().u8(WireFormat.TYPE_SYNC).memberId().u8(0).varint(65_536).toArray());
         codec.decode(packet, 0, packet.length); // warm up class loading and string concatenation
         long before = allocated();
 
@@ -60,7 +64,8 @@ class DecoderAllocationTests {
         long used = allocated() - before;
 
         assertThat(result).isInstanceOf(DecodeResult.Decoded.class);
-        assertThat(used).as("%d bytes allocated for a %d-byte packet", used, packet.length)
+        assertThat(used)
+                .as("%d bytes allocated for a %d-byte packet", used, packet.length)
                 .isLessThan((long) packet.length * MAX_BYTES_ALLOCATED_PER_PACKET_BYTE);
     }
 

@@ -19,10 +19,10 @@ class PacketCodecFuzzTests {
     /** All-zero 16-byte key: the seed corpus holds packets sealed with it, so fuzzing gets past the tag. */
     private static final byte[] KEY = new byte[16];
 
-    private static final PacketCodec NONE = new PacketCodec(WireFixtures.CLUSTER, Keyring.empty(),
-            EncryptionMode.NONE, 1400);
-    private static final PacketCodec ROLLOUT = new PacketCodec(WireFixtures.CLUSTER, Keyring.of(KEY),
-            EncryptionMode.ROLLOUT, 1400);
+    private static final PacketCodec NONE =
+            new PacketCodec(WireFixtures.CLUSTER, Keyring.empty(), EncryptionMode.NONE, 1400);
+    private static final PacketCodec ROLLOUT =
+            new PacketCodec(WireFixtures.CLUSTER, Keyring.of(KEY), EncryptionMode.ROLLOUT, 1400);
 
     /** Raw bytes, as a stranger on the network would send them, in both kinds of mode. */
     @FuzzTest(maxDuration = "30s")

@@ -18,7 +18,8 @@ class PacketCodecTests {
 
     private static final byte[] OLD = filled(32, 1);
     private static final byte[] NEW = filled(32, 2);
-    private static final Message PING = new Message.Ping(ALICE.address(), 42, BOB.uid(), List.of(WireFixtures.alive(BOB, 3)));
+    private static final Message PING =
+            new Message.Ping(ALICE.address(), 42, BOB.uid(), List.of(WireFixtures.alive(BOB, 3)));
 
     /** What a receiver in each mode does with a packet from a sender in each mode (same key). */
     @ParameterizedTest(name = "sender {0}, receiver {1} with key: {2}")
@@ -99,12 +100,14 @@ class PacketCodecTests {
         a.use(NEW);
         assertBothWays(nodeA, nodeB); // A seals with NEW, B still with OLD: both open both
         b.use(NEW);
-        assertThat(outcome(nodeB.decode(inFlightWithOld, 0, inFlightWithOld.length))).isEqualTo("accepted");
+        assertThat(outcome(nodeB.decode(inFlightWithOld, 0, inFlightWithOld.length)))
+                .isEqualTo("accepted");
         a.remove(OLD);
         b.remove(OLD);
         assertBothWays(nodeA, nodeB);
 
-        assertThat(outcome(nodeB.decode(inFlightWithOld, 0, inFlightWithOld.length))).isEqualTo("decrypt-failed");
+        assertThat(outcome(nodeB.decode(inFlightWithOld, 0, inFlightWithOld.length)))
+                .isEqualTo("decrypt-failed");
     }
 
     @Test
@@ -151,13 +154,16 @@ class PacketCodecTests {
         assertThat(length).isEqualTo(frame.length - 4).isGreaterThan(WireLimits.MAX_DATAGRAM_BYTES);
         assertThat(codec.fitsDatagram(frame)).isFalse();
         assertThat(codec.decodeStream(frame, 4, length)).isEqualTo(new DecodeResult.Decoded(List.of(sync)));
-        assertThat(outcome(codec.decode(frame, 4, length))).as("too big for a datagram").isEqualTo("too-large");
+        assertThat(outcome(codec.decode(frame, 4, length)))
+                .as("too big for a datagram")
+                .isEqualTo("too-large");
     }
 
     @Test
     void badConstructorArguments_areRefusedClearly() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new PacketCodec(CLUSTER, Keyring.empty(),
-                EncryptionMode.NONE, 70_000)).withMessageContaining("maxPacketSize");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PacketCodec(CLUSTER, Keyring.empty(), EncryptionMode.NONE, 70_000))
+                .withMessageContaining("maxPacketSize");
     }
 
     private static void assertBothWays(PacketCodec a, PacketCodec b) {

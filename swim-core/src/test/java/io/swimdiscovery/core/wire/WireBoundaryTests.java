@@ -19,17 +19,29 @@ class WireBoundaryTests {
 
     @Test
     void wireAndSecurity_dependOnlyOnTheJdkJspecifyAndTheEngineTypes() {
-        classes().that().resideInAnyPackage("..core.wire..", "..core.security..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "org.jspecify..",
-                        "io.swimdiscovery.core.protocol..", "io.swimdiscovery.core.wire..",
+        classes()
+                .that()
+                .resideInAnyPackage("..core.wire..", "..core.security..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..",
+                        "javax.crypto..",
+                        "org.jspecify..",
+                        "io.swimdiscovery.core.protocol..",
+                        "io.swimdiscovery.core.wire..",
                         "io.swimdiscovery.core.security..")
                 .check(CORE);
     }
 
     @Test
     void security_knowsNothingOfTheWireFormat() {
-        classes().that().resideInAPackage("..core.security..")
-                .should().onlyDependOnClassesThat().resideOutsideOfPackage("..core.wire..")
+        classes()
+                .that()
+                .resideInAPackage("..core.security..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideOutsideOfPackage("..core.wire..")
                 .check(CORE);
     }
 }

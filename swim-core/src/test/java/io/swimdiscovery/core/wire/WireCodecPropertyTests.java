@@ -18,10 +18,10 @@ import net.jqwik.api.Provide;
  */
 class WireCodecPropertyTests {
 
-    private static final PacketCodec PLAIN = new PacketCodec(WireFixtures.CLUSTER, Keyring.empty(),
-            EncryptionMode.NONE, 1400);
-    private static final PacketCodec SEALED = new PacketCodec(WireFixtures.CLUSTER, Keyring.of(new byte[24]),
-            EncryptionMode.REQUIRED, 1400);
+    private static final PacketCodec PLAIN =
+            new PacketCodec(WireFixtures.CLUSTER, Keyring.empty(), EncryptionMode.NONE, 1400);
+    private static final PacketCodec SEALED =
+            new PacketCodec(WireFixtures.CLUSTER, Keyring.of(new byte[24]), EncryptionMode.REQUIRED, 1400);
 
     @Provide
     Arbitrary<Message> messages() {
@@ -55,8 +55,7 @@ class WireCodecPropertyTests {
     }
 
     @Property(tries = 300)
-    void mutatedPacket_isDecodedOrRejected_neverACodecBug(@ForAll("messages") Message message,
-            @ForAll long seed) {
+    void mutatedPacket_isDecodedOrRejected_neverACodecBug(@ForAll("messages") Message message, @ForAll long seed) {
         Random random = new Random(seed);
         byte[] packet = mutate(PLAIN.encode(message), random);
         // Repair the CRC half of the time so the mutation reaches the body decoder.

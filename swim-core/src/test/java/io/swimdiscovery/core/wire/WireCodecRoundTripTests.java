@@ -36,8 +36,8 @@ class WireCodecRoundTripTests {
     @Test
     void ipv6HostsUnicodeNamesAndExtremeNumbers_surviveTheRoundTrip() {
         MemberId v6 = new MemberId("ノード-1", new Address("2001:db8:0:0:0:0:0:1", 0), Long.MIN_VALUE);
-        Gossip dead = new Gossip(v6, MemberStatus.DEAD, Long.MAX_VALUE, Map.of("zone", "eu-west-1a", "ключ", "значение 🚀"),
-                "ノード-2");
+        Gossip dead = new Gossip(
+                v6, MemberStatus.DEAD, Long.MAX_VALUE, Map.of("zone", "eu-west-1a", "ключ", "значение 🚀"), "ノード-2");
         Message ping = new Message.Ping(v6.address(), Long.MIN_VALUE, v6.uid(), List.of(dead));
 
         assertThat(roundTrip(ping)).containsExactly(ping);
@@ -46,10 +46,12 @@ class WireCodecRoundTripTests {
     @Test
     void everyStatus_withAndWithoutOrigin_surviveTheRoundTrip() {
         for (MemberStatus status : MemberStatus.values()) {
-            Message push = new Message.GossipPush(ALICE, List.of(
-                    new Gossip(BOB, status, 5, Map.of(), null),
-                    new Gossip(BOB, status, 6, Map.of(), ""),
-                    new Gossip(BOB, status, 7, Map.of(), "carol")));
+            Message push = new Message.GossipPush(
+                    ALICE,
+                    List.of(
+                            new Gossip(BOB, status, 5, Map.of(), null),
+                            new Gossip(BOB, status, 6, Map.of(), ""),
+                            new Gossip(BOB, status, 7, Map.of(), "carol")));
             assertThat(roundTrip(push)).containsExactly(push);
         }
     }
@@ -74,9 +76,11 @@ class WireCodecRoundTripTests {
         }
         Map<String, String> big = Map.of("blob", "x".repeat(WireLimits.MAX_METADATA_BYTES - 3 - 5 - 1));
         assertThat(WirePacketSizer.metadataSize(big)).isEqualTo(WireLimits.MAX_METADATA_BYTES);
-        Message push = new Message.GossipPush(ALICE, List.of(
-                new Gossip(BOB, MemberStatus.ALIVE, 1, many, null),
-                new Gossip(ZOE, MemberStatus.ALIVE, 1, big, null)));
+        Message push = new Message.GossipPush(
+                ALICE,
+                List.of(
+                        new Gossip(BOB, MemberStatus.ALIVE, 1, many, null),
+                        new Gossip(ZOE, MemberStatus.ALIVE, 1, big, null)));
 
         assertThat(roundTrip(push)).containsExactly(push);
     }
@@ -109,17 +113,26 @@ class WireCodecRoundTripTests {
     @Test
     void encoding_refusesWhatAPeerWouldReject() {
         Map<String, String> tooBig = Map.of("blob", "x".repeat(WireLimits.MAX_METADATA_BYTES));
-        Message tooMuchMetadata = new Message.GossipPush(ALICE, List.of(new Gossip(BOB, MemberStatus.ALIVE, 1, tooBig, null)));
+        Message tooMuchMetadata =
+                new Message.GossipPush(ALICE, List.of(new Gossip(BOB, MemberStatus.ALIVE, 1, tooBig, null)));
         MemberId longHost = new MemberId("a", new Address("h".repeat(256), 1), 1);
-        Message tooManyGossip = new Message.GossipPush(ALICE,
-                WireFixtures.manyGossip(WireLimits.MAX_GOSSIP_PER_MESSAGE + 1));
+        Message tooManyGossip =
+                new Message.GossipPush(ALICE, WireFixtures.manyGossip(WireLimits.MAX_GOSSIP_PER_MESSAGE + 1));
 
-        assertThatIllegalArgumentException().isThrownBy(() -> codec.encode(tooMuchMetadata)).withMessageContaining("at most");
-        assertThatIllegalArgumentException().isThrownBy(() -> codec.encode(new Message.GossipPush(longHost, List.of())))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> codec.encode(tooMuchMetadata))
+                .withMessageContaining("at most");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> codec.encode(new Message.GossipPush(longHost, List.of())))
                 .withMessageContaining("member host");
-        assertThatIllegalArgumentException().isThrownBy(() -> codec.encode(tooManyGossip)).withMessageContaining("1025");
-        assertThatIllegalArgumentException().isThrownBy(() -> codec.encode(List.of())).withMessageContaining("at least one");
-        assertThatIllegalArgumentException().isThrownBy(() -> new WireCodec("c".repeat(256)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> codec.encode(tooManyGossip))
+                .withMessageContaining("1025");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> codec.encode(List.of()))
+                .withMessageContaining("at least one");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new WireCodec("c".repeat(256)))
                 .withMessageContaining("cluster name");
     }
 

@@ -24,8 +24,7 @@ final class WireFixtures {
     static final MemberId BOB = new MemberId("bob", new Address("fe80::1:2:3", 7946), -42L);
     static final MemberId ZOE = new MemberId("zoë-🚀-服务", new Address("host.example.internal", 65_535), 0L);
 
-    private WireFixtures() {
-    }
+    private WireFixtures() {}
 
     static Gossip alive(MemberId id, long incarnation) {
         return new Gossip(id, MemberStatus.ALIVE, incarnation, Map.of("service", "orders", "port", "8080"), null);
@@ -115,7 +114,8 @@ final class WireFixtures {
 
     /** A plaintext packet around {@code body}, with a correct label and CRC. */
     static byte[] plaintextPacket(int flags, byte[] body) {
-        return withCrc(bytes().u8(0x53, 0x57, 1, flags).string(CLUSTER).raw(body).toArray());
+        return withCrc(
+                bytes().u8(0x53, 0x57, 1, flags).string(CLUSTER).raw(body).toArray());
     }
 
     /** Appends the CRC32C of {@code packet}, so tests reach the check they aim at. */
@@ -123,15 +123,24 @@ final class WireFixtures {
         CRC32C crc = new CRC32C();
         crc.update(packet);
         int v = (int) crc.getValue();
-        return bytes().raw(packet).u8(v >>> 24 & 0xFF, v >>> 16 & 0xFF, v >>> 8 & 0xFF, v & 0xFF).toArray();
+        return bytes().raw(packet)
+                .u8(v >>> 24 & 0xFF, v >>> 16 & 0xFF, v >>> 8 & 0xFF, v & 0xFF)
+                .toArray();
     }
 
     // --- jqwik generators ---
 
     static Arbitrary<String> names() {
         return Arbitraries.oneOf(
-                Arbitraries.strings().alpha().numeric().withChars('-', '.').ofMinLength(1).ofMaxLength(40),
-                Arbitraries.strings().ofMinLength(1).ofMaxLength(20)
+                Arbitraries.strings()
+                        .alpha()
+                        .numeric()
+                        .withChars('-', '.')
+                        .ofMinLength(1)
+                        .ofMaxLength(40),
+                Arbitraries.strings()
+                        .ofMinLength(1)
+                        .ofMaxLength(20)
                         .filter(s -> WireSizes.utf8(s) <= 255 && s.equals(roundTripUtf8(s))));
     }
 
@@ -140,12 +149,20 @@ final class WireFixtures {
     }
 
     static Arbitrary<Address> addresses() {
-        Arbitrary<String> v4 = Arbitraries.integers().between(0, 255).list().ofSize(4)
+        Arbitrary<String> v4 = Arbitraries.integers()
+                .between(0, 255)
+                .list()
+                .ofSize(4)
                 .map(l -> l.get(0) + "." + l.get(1) + "." + l.get(2) + "." + l.get(3));
-        Arbitrary<String> v6 = Arbitraries.integers().between(0, 0xFFFF).list().ofSize(8)
+        Arbitrary<String> v6 = Arbitraries.integers()
+                .between(0, 0xFFFF)
+                .list()
+                .ofSize(8)
                 .map(l -> String.join(":", l.stream().map(Integer::toHexString).toList()));
-        Arbitrary<String> dns = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(30).map(s -> s + ".svc.local");
-        return Combinators.combine(Arbitraries.oneOf(v4, v6, dns), Arbitraries.integers().between(0, 65_535))
+        Arbitrary<String> dns =
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(30).map(s -> s + ".svc.local");
+        return Combinators.combine(
+                        Arbitraries.oneOf(v4, v6, dns), Arbitraries.integers().between(0, 65_535))
                 .as(Address::new);
     }
 
@@ -154,14 +171,20 @@ final class WireFixtures {
     }
 
     static Arbitrary<Map<String, String>> metadata() {
-        return Arbitraries.maps(Arbitraries.strings().ofMaxLength(12).filter(s -> s.equals(roundTripUtf8(s))),
-                Arbitraries.strings().ofMaxLength(40).filter(s -> s.equals(roundTripUtf8(s)))).ofMaxSize(6);
+        return Arbitraries.maps(
+                        Arbitraries.strings().ofMaxLength(12).filter(s -> s.equals(roundTripUtf8(s))),
+                        Arbitraries.strings().ofMaxLength(40).filter(s -> s.equals(roundTripUtf8(s))))
+                .ofMaxSize(6);
     }
 
     static Arbitrary<Gossip> gossip() {
-        return Combinators.combine(memberIds(), Arbitraries.of(MemberStatus.class),
-                Arbitraries.longs().between(0, Long.MAX_VALUE), metadata(),
-                names().injectNull(0.5)).as(Gossip::new);
+        return Combinators.combine(
+                        memberIds(),
+                        Arbitraries.of(MemberStatus.class),
+                        Arbitraries.longs().between(0, Long.MAX_VALUE),
+                        metadata(),
+                        names().injectNull(0.5))
+                .as(Gossip::new);
     }
 
     static Arbitrary<List<Gossip>> gossipLists() {

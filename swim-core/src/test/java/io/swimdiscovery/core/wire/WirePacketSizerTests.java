@@ -32,9 +32,11 @@ class WirePacketSizerTests {
         for (String cluster : List.of("", WireFixtures.CLUSTER, "a-much-longer-cluster-name-" + "x".repeat(40))) {
             WirePacketSizer sizer = new WirePacketSizer(cluster);
             int n = message.gossip().size();
-            int estimate = sizer.baseSizeOf(message) + message.gossip().stream().mapToInt(sizer::sizeOf).sum();
+            int estimate = sizer.baseSizeOf(message)
+                    + message.gossip().stream().mapToInt(sizer::sizeOf).sum();
             // A SyncDigest has no gossip list, so nothing is reserved for its count.
-            int countSlack = message instanceof Message.SyncDigest ? 0
+            int countSlack = message instanceof Message.SyncDigest
+                    ? 0
                     : WireSizes.varint(WireSizes.maxGossip(message)) - WireSizes.varint(n);
             int plaintextOverhead = 4 + WireSizes.string(cluster) + 4;
 
@@ -73,8 +75,12 @@ class WirePacketSizerTests {
 
     @Test
     void unpairedSurrogate_isSizedAsTheQuestionMarkItIsEncodedAs() {
-        Gossip odd = new Gossip(BOB, io.swimdiscovery.core.protocol.MemberStatus.ALIVE, 1,
-                Map.of("k", "a\uD800b", "emoji", "🚀"), "\uDC00");
+        Gossip odd = new Gossip(
+                BOB,
+                io.swimdiscovery.core.protocol.MemberStatus.ALIVE,
+                1,
+                Map.of("k", "a\uD800b", "emoji", "🚀"),
+                "\uDC00");
         Message push = new Message.GossipPush(ALICE, List.of(odd));
         WirePacketSizer sizer = new WirePacketSizer("c");
 

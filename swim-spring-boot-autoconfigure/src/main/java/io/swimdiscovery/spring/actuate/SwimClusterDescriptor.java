@@ -18,7 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param members every member known, this node and tombstones included, by name
  * @param statistics the node's counters, or null before start
  */
-public record SwimClusterDescriptor(String state, boolean joined, String clusterName, String profile,
-        String encryption, @Nullable SwimMemberDescriptor local, int localHealth, List<SwimMemberDescriptor> members,
-        @Nullable NodeStatistics statistics) {
-}
+public record SwimClusterDescriptor(
+        String state,
+        boolean joined,
+        String clusterName,
+        String profile,
+        String encryption,
+        @Nullable SwimMemberDescriptor local,
+        int localHealth,
+        List<SwimMemberDescriptor> members,
+        @Nullable NodeStatistics statistics) {}

@@ -40,27 +40,35 @@ public class SwimEndpoint {
         SwimNode node = this.lifecycle.getNode();
         String clusterName = this.properties.getClusterName();
         String profile = this.properties.getProfile().name().toLowerCase(Locale.ROOT);
-        String encryption = this.properties.getEncryption().effectiveMode().name().toLowerCase(Locale.ROOT);
+        String encryption =
+                this.properties.getEncryption().effectiveMode().name().toLowerCase(Locale.ROOT);
         if (node == null) {
-            return new SwimClusterDescriptor("NOT_STARTED", false, clusterName, profile, encryption, null, -1,
-                    List.of(), null);
+            return new SwimClusterDescriptor(
+                    "NOT_STARTED", false, clusterName, profile, encryption, null, -1, List.of(), null);
         }
         long nowNanos = System.nanoTime();
         Instant now = Instant.now();
         String state = this.lifecycle.hasLeft() ? "LEFT" : node.isRunning() ? "RUNNING" : "STOPPED";
         SwimMemberDescriptor local = SwimMemberDescriptor.of(node.localMember(), nowNanos, now);
         if (!node.isRunning()) {
-            return new SwimClusterDescriptor(state, false, clusterName, profile, encryption, local, -1, List.of(),
-                    null);
+            return new SwimClusterDescriptor(
+                    state, false, clusterName, profile, encryption, local, -1, List.of(), null);
         }
         NodeStatistics statistics = node.statistics();
-        List<SwimMemberDescriptor> members = node.members()
-            .stream()
-            .sorted(Comparator.comparing(Member::name))
-            .map((member) -> SwimMemberDescriptor.of(member, nowNanos, now))
-            .toList();
-        return new SwimClusterDescriptor(state, this.lifecycle.isJoined(), clusterName, profile, encryption, local,
-                statistics.localHealth(), members, statistics);
+        List<SwimMemberDescriptor> members = node.members().stream()
+                .sorted(Comparator.comparing(Member::name))
+                .map((member) -> SwimMemberDescriptor.of(member, nowNanos, now))
+                .toList();
+        return new SwimClusterDescriptor(
+                state,
+                this.lifecycle.isJoined(),
+                clusterName,
+                profile,
+                encryption,
+                local,
+                statistics.localHealth(),
+                members,
+                statistics);
     }
 
     /**
@@ -75,16 +83,13 @@ public class SwimEndpoint {
         try {
             if ("leave".equals(normalized)) {
                 this.lifecycle.leave();
-            }
-            else if ("rejoin".equals(normalized)) {
+            } else if ("rejoin".equals(normalized)) {
                 this.lifecycle.rejoin();
+            } else {
+                throw new InvalidEndpointRequestException(
+                        "Unknown action '" + action + "': expected leave or rejoin", "Unknown action");
             }
-            else {
-                throw new InvalidEndpointRequestException("Unknown action '" + action + "': expected leave or rejoin",
-                        "Unknown action");
-            }
-        }
-        catch (IllegalStateException ex) {
+        } catch (IllegalStateException ex) {
             String reason = "SWIM node not running";
             throw new InvalidEndpointRequestException(Objects.requireNonNullElse(ex.getMessage(), reason), reason);
         }

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = SwimAutoConfiguration.class)
 @ConditionalOnSwimEnabled
-@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
 @ConditionalOnBean(SwimLifecycle.class)
 @ConditionalOnAvailableEndpoint(SwimEndpoint.class)
 public final class SwimEndpointAutoConfiguration {

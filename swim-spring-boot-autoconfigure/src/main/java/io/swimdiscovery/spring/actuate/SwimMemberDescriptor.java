@@ -19,15 +19,28 @@ import org.jspecify.annotations.Nullable;
  * @param lastStatusChange when this node saw its status change last (estimated from the engine's
  *     monotonic clock), or null if unknown
  */
-public record SwimMemberDescriptor(String name, String address, String uid, String status, long incarnation,
-        @Nullable String serviceId, Map<String, String> metadata, @Nullable Instant lastStatusChange) {
+public record SwimMemberDescriptor(
+        String name,
+        String address,
+        String uid,
+        String status,
+        long incarnation,
+        @Nullable String serviceId,
+        Map<String, String> metadata,
+        @Nullable Instant lastStatusChange) {
 
     static SwimMemberDescriptor of(Member member, long nowNanos, Instant now) {
         long age = nowNanos - member.statusChangedAtNanos();
         // The engine clock is System.nanoTime() in the node; anything else gives no sensible wall time.
         Instant changed = (member.statusChangedAtNanos() > 0 && age >= 0) ? now.minusNanos(age) : null;
-        return new SwimMemberDescriptor(member.name(), member.address().toString(),
-                Long.toHexString(member.id().uid()), member.status().name(), member.incarnation(),
-                member.metadata().get(SwimMetadata.SERVICE_ID), member.metadata(), changed);
+        return new SwimMemberDescriptor(
+                member.name(),
+                member.address().toString(),
+                Long.toHexString(member.id().uid()),
+                member.status().name(),
+                member.incarnation(),
+                member.metadata().get(SwimMetadata.SERVICE_ID),
+                member.metadata(),
+                changed);
     }
 }

@@ -4,11 +4,11 @@ import io.swimdiscovery.spring.actuate.SwimClusterDescriptor;
 import io.swimdiscovery.spring.autoconfigure.SwimProperties;
 import io.swimdiscovery.spring.event.SwimMember;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
-import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegistrar;
 
 /**
@@ -32,10 +32,10 @@ public class SwimRuntimeHints implements RuntimeHintsRegistrar {
 
     @Override
     public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-        new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), SwimClusterDescriptor.class,
-                SwimMember.class);
+        new BindingReflectionHintsRegistrar()
+                .registerReflectionHints(hints.reflection(), SwimClusterDescriptor.class, SwimMember.class);
         hints.reflection()
-            .registerType(TypeReference.of(FAILURE_ANALYZER), MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
+                .registerType(TypeReference.of(FAILURE_ANALYZER), MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
         BindableRuntimeHintsRegistrar.forTypes(SwimProperties.class).registerHints(hints, classLoader);
     }
 }

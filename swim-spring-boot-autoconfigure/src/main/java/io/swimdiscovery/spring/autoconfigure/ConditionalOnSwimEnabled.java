@@ -12,7 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
  * SWIM integration off.
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ ElementType.TYPE, ElementType.METHOD })
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Documented
 @ConditionalOnBooleanProperty(name = ConditionalOnSwimEnabled.PROPERTY, matchIfMissing = true)
 public @interface ConditionalOnSwimEnabled {

@@ -19,10 +19,12 @@ public class InvalidSwimPropertyException extends RuntimeException {
         this(property, value, expected, null);
     }
 
-    public InvalidSwimPropertyException(String property, @Nullable Object value, String expected,
-            @Nullable Throwable cause) {
-        super("Invalid value " + (value == null ? "null" : "'" + value + "'") + " for property '" + property
-                + "': expected " + expected, cause);
+    public InvalidSwimPropertyException(
+            String property, @Nullable Object value, String expected, @Nullable Throwable cause) {
+        super(
+                "Invalid value " + (value == null ? "null" : "'" + value + "'") + " for property '" + property
+                        + "': expected " + expected,
+                cause);
         this.property = property;
         this.value = (value != null) ? String.valueOf(value) : null;
         this.expected = expected;

@@ -43,15 +43,18 @@ public final class SwimAutoConfiguration {
     @ConditionalOnMissingBean
     SwimRegistration swimRegistration(SwimProperties properties, Environment environment) {
         SwimProperties.Service service = properties.getService();
-        String serviceId = (service.getId() != null) ? service.getId()
+        String serviceId = (service.getId() != null)
+                ? service.getId()
                 : environment.getProperty("spring.application.name", "application");
-        String nodeName = (properties.getNodeName() != null) ? properties.getNodeName()
+        String nodeName = (properties.getNodeName() != null)
+                ? properties.getNodeName()
                 : serviceId + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String host = (properties.getAdvertiseAddress() != null) ? properties.getAdvertiseAddress()
+        String host = (properties.getAdvertiseAddress() != null)
+                ? properties.getAdvertiseAddress()
                 : properties.getBindAddress();
         int port = (service.getPort() != null) ? service.getPort() : -1;
-        SwimRegistration registration = new SwimRegistration(nodeName, serviceId, host, port,
-                service.effectiveScheme(), service.getZone(), service.getMetadata());
+        SwimRegistration registration = new SwimRegistration(
+                nodeName, serviceId, host, port, service.effectiveScheme(), service.getZone(), service.getMetadata());
         registration.setManagementPaths(SwimManagementPaths.from(environment, properties));
         registration.setManagementPort(SwimManagementPaths.fixedManagementPort(environment));
         return registration;
@@ -70,11 +73,19 @@ public final class SwimAutoConfiguration {
     @Bean(destroyMethod = "close")
     @Lazy
     @ConditionalOnMissingBean
-    SwimNode swimNode(SwimProperties properties, SwimSettings settings, SwimRegistration registration,
-            ObjectProvider<SwimNodeCustomizer> customizers, Environment environment) {
-        return new SwimNodeFactory(properties, settings, registration, customizers.orderedStream().toList(),
-                environment)
-            .create();
+    SwimNode swimNode(
+            SwimProperties properties,
+            SwimSettings settings,
+            SwimRegistration registration,
+            ObjectProvider<SwimNodeCustomizer> customizers,
+            Environment environment) {
+        return new SwimNodeFactory(
+                        properties,
+                        settings,
+                        registration,
+                        customizers.orderedStream().toList(),
+                        environment)
+                .create();
     }
 
     @Bean
@@ -87,12 +98,18 @@ public final class SwimAutoConfiguration {
     // depends on the DiscoveryClient (which depends on this lifecycle) is then no cycle.
     @Bean
     @ConditionalOnMissingBean
-    SwimLifecycle swimLifecycle(ObjectProvider<SwimNode> node, SwimRegistration registration,
-            ObjectProvider<MembershipListener> listeners, ApplicationEventPublisher publisher,
-            SwimProperties properties, SwimSettings settings, ObjectProvider<SwimNodeCustomizer> customizers,
-            ConfigurableListableBeanFactory beanFactory, Environment environment) {
-        SwimNodeFactory factory = new SwimNodeFactory(properties, settings, registration,
-                customizers.orderedStream().toList(), environment);
+    SwimLifecycle swimLifecycle(
+            ObjectProvider<SwimNode> node,
+            SwimRegistration registration,
+            ObjectProvider<MembershipListener> listeners,
+            ApplicationEventPublisher publisher,
+            SwimProperties properties,
+            SwimSettings settings,
+            ObjectProvider<SwimNodeCustomizer> customizers,
+            ConfigurableListableBeanFactory beanFactory,
+            Environment environment) {
+        SwimNodeFactory factory = new SwimNodeFactory(
+                properties, settings, registration, customizers.orderedStream().toList(), environment);
         SwimNode[] first = new SwimNode[1];
         Supplier<SwimNode> firstNode = () -> {
             first[0] = node.getObject();
@@ -112,8 +129,13 @@ public final class SwimAutoConfiguration {
                     + "own, which cannot be rebuilt; let the auto-configuration build the node (adjust it with a "
                     + "SwimNodeCustomizer) to stop and start it");
         };
-        return new SwimLifecycle(firstNode, rebuild, registration, () -> listeners.orderedStream().toList(),
-                publisher, properties);
+        return new SwimLifecycle(
+                firstNode,
+                rebuild,
+                registration,
+                () -> listeners.orderedStream().toList(),
+                publisher,
+                properties);
     }
 
     @Configuration(proxyBeanMethods = false)

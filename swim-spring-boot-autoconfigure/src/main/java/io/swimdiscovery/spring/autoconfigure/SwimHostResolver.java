@@ -33,8 +33,18 @@ import org.springframework.core.env.Environment;
 final class SwimHostResolver {
 
     /** Skipped unless spring.cloud.inetutils.ignored-interfaces says otherwise: bridges peers cannot reach. */
-    static final List<String> CONTAINER_INTERFACES = List.of("docker\\d*", "veth.*", "br-.*", "cni.*", "flannel.*",
-            "cali.*", "virbr.*", "weave", "kube-.*", "podman\\d*", "lxcbr\\d*");
+    static final List<String> CONTAINER_INTERFACES = List.of(
+            "docker\\d*",
+            "veth.*",
+            "br-.*",
+            "cni.*",
+            "flannel.*",
+            "cali.*",
+            "virbr.*",
+            "weave",
+            "kube-.*",
+            "podman\\d*",
+            "lxcbr\\d*");
 
     private static final Log logger = LogFactory.getLog(SwimHostResolver.class);
 
@@ -42,26 +52,27 @@ final class SwimHostResolver {
      * @param swimHost the host to advertise for SWIM, or null to let the node advertise what it bound
      * @param serviceHost the host callers get, or null when it is the SWIM address
      */
-    record Choice(@Nullable String swimHost, @Nullable String serviceHost) {
-    }
+    record Choice(@Nullable String swimHost, @Nullable String serviceHost) {}
 
-    private SwimHostResolver() {
-    }
+    private SwimHostResolver() {}
 
     static Choice choose(SwimProperties properties, Environment environment) {
         SwimInstanceProperties instance = properties.getInstance();
         String swimHost = properties.getAdvertiseAddress();
         String serverAddress = environment.getProperty("server.address");
         if (swimHost == null && isWildcard(properties.getBindAddress())) {
-            swimHost = (serverAddress != null && !isWildcard(serverAddress)) ? serverAddress
+            swimHost = (serverAddress != null && !isWildcard(serverAddress))
+                    ? serverAddress
                     : discover(inetUtilsProperties(environment, instance)).getHostAddress();
         }
         String serviceHost = null;
         if (!instance.isPreferIpAddress()) {
-            serviceHost = (instance.getHostname() != null) ? instance.getHostname()
+            serviceHost = (instance.getHostname() != null)
+                    ? instance.getHostname()
                     : hostnameOf((swimHost != null) ? swimHost : properties.getBindAddress(), environment, instance);
-        }
-        else if (serverAddress != null && !isWildcard(serverAddress) && swimHost != null
+        } else if (serverAddress != null
+                && !isWildcard(serverAddress)
+                && swimHost != null
                 && !serverAddress.equals(swimHost)) {
             serviceHost = serverAddress;
         }
@@ -69,14 +80,17 @@ final class SwimHostResolver {
     }
 
     static boolean isWildcard(String host) {
-        return host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")
+        return host.isEmpty()
+                || host.equals("0.0.0.0")
+                || host.equals("::")
+                || host.equals("[::]")
                 || host.equals("0:0:0:0:0:0:0:0");
     }
 
     static InetUtilsProperties inetUtilsProperties(Environment environment, SwimInstanceProperties instance) {
         InetUtilsProperties inet = Binder.get(environment)
-            .bind(InetUtilsProperties.PREFIX, InetUtilsProperties.class)
-            .orElseGet(InetUtilsProperties::new);
+                .bind(InetUtilsProperties.PREFIX, InetUtilsProperties.class)
+                .orElseGet(InetUtilsProperties::new);
         if (inet.getIgnoredInterfaces().isEmpty() && instance.isIgnoreContainerInterfaces()) {
             inet.setIgnoredInterfaces(new ArrayList<>(CONTAINER_INTERFACES));
         }
@@ -106,14 +120,15 @@ final class SwimHostResolver {
                     continue;
                 }
                 for (InetAddress address : Collections.list(nif.getInetAddresses())) {
-                    if (address instanceof Inet6Address && !address.isLinkLocalAddress()
-                            && !address.isLoopbackAddress() && preferred(address, inet)) {
+                    if (address instanceof Inet6Address
+                            && !address.isLinkLocalAddress()
+                            && !address.isLoopbackAddress()
+                            && preferred(address, inet)) {
                         return address;
                     }
                 }
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             logger.debug("Cannot list network interfaces", ex);
         }
         return null;
@@ -126,7 +141,8 @@ final class SwimHostResolver {
     private static boolean preferred(InetAddress address, InetUtilsProperties inet) {
         if (inet.isUseOnlySiteLocalInterfaces()) {
             // IPv6 unique local addresses (fc00::/7) are the counterpart of RFC 1918.
-            return (address instanceof Inet6Address) ? (address.getAddress()[0] & 0xfe) == 0xfc
+            return (address instanceof Inet6Address)
+                    ? (address.getAddress()[0] & 0xfe) == 0xfc
                     : address.isSiteLocalAddress();
         }
         String text = address.getHostAddress();
@@ -136,11 +152,10 @@ final class SwimHostResolver {
 
     private static String hostnameOf(String host, Environment environment, SwimInstanceProperties instance) {
         try (InetUtils utils = new InetUtils(inetUtilsProperties(environment, instance))) {
-            InetAddress address = InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1)
-                    : host);
+            InetAddress address =
+                    InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
             return utils.convertAddress(address).getHostname();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return host;
         }
     }

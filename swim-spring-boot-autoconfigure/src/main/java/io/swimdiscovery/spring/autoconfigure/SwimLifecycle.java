@@ -101,8 +101,12 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
      * @param publisher where {@link InstanceRegisteredEvent} goes
      * @param properties timeouts and auto-startup
      */
-    public SwimLifecycle(Supplier<SwimNode> nodeSupplier, @Nullable SwimRegistration registration,
-            List<MembershipListener> listeners, ApplicationEventPublisher publisher, SwimProperties properties) {
+    public SwimLifecycle(
+            Supplier<SwimNode> nodeSupplier,
+            @Nullable SwimRegistration registration,
+            List<MembershipListener> listeners,
+            ApplicationEventPublisher publisher,
+            SwimProperties properties) {
         this(nodeSupplier, null, registration, () -> listeners, publisher, properties);
     }
 
@@ -116,9 +120,13 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
      * @param publisher where {@link InstanceRegisteredEvent} goes
      * @param properties timeouts and auto-startup
      */
-    public SwimLifecycle(Supplier<SwimNode> nodeSupplier, @Nullable Supplier<SwimNode> rebuild,
-            @Nullable SwimRegistration registration, Supplier<List<MembershipListener>> listeners,
-            ApplicationEventPublisher publisher, SwimProperties properties) {
+    public SwimLifecycle(
+            Supplier<SwimNode> nodeSupplier,
+            @Nullable Supplier<SwimNode> rebuild,
+            @Nullable SwimRegistration registration,
+            Supplier<List<MembershipListener>> listeners,
+            ApplicationEventPublisher publisher,
+            SwimProperties properties) {
         this.nodeSupplier = nodeSupplier;
         this.rebuild = rebuild;
         this.registration = registration;
@@ -145,8 +153,7 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
             this.catalog.open();
             try {
                 bind(started);
-            }
-            catch (RuntimeException ex) {
+            } catch (RuntimeException ex) {
                 this.catalog.close();
                 throw ex;
             }
@@ -185,8 +192,7 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
         for (Runnable listener : this.localChangeListeners) {
             try {
                 listener.run();
-            }
-            catch (RuntimeException ex) {
+            } catch (RuntimeException ex) {
                 logger.warn("Local change listener " + listener + " failed", ex);
             }
         }
@@ -199,9 +205,10 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
             return this.nodeSupplier.get();
         }
         if (this.rebuild == null) {
-            throw new IllegalStateException("SWIM node " + previous.localMember().name()
-                    + " was stopped and is a SwimNode bean of the application's own, which cannot be rebuilt; "
-                    + "let the auto-configuration build the node (use a SwimNodeCustomizer) to stop and start it");
+            throw new IllegalStateException(
+                    "SWIM node " + previous.localMember().name()
+                            + " was stopped and is a SwimNode bean of the application's own, which cannot be rebuilt; "
+                            + "let the auto-configuration build the node (use a SwimNodeCustomizer) to stop and start it");
         }
         previous.close();
         return this.rebuild.get();
@@ -219,14 +226,18 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
     private void bind(SwimNode started) {
         try {
             started.start();
-        }
-        catch (UncheckedIOException ex) {
+        } catch (UncheckedIOException ex) {
             String reason = String.valueOf(ex.getMessage());
             if (reason.contains("resolve bind host")) {
-                throw new InvalidSwimPropertyException("swim.bind-address", this.properties.getBindAddress(),
-                        "an address of this host (" + reason + ")", ex);
+                throw new InvalidSwimPropertyException(
+                        "swim.bind-address",
+                        this.properties.getBindAddress(),
+                        "an address of this host (" + reason + ")",
+                        ex);
             }
-            throw new InvalidSwimPropertyException("swim.port", this.properties.getPort(),
+            throw new InvalidSwimPropertyException(
+                    "swim.port",
+                    this.properties.getPort(),
                     "a port no other process uses for UDP and TCP on " + this.properties.getBindAddress()
                             + ", or 0 for a free one (" + reason + ")",
                     ex);
@@ -266,12 +277,10 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
     private void awaitMetadata(SwimNode current, Map<String, String> metadata) {
         try {
             current.updateMetadata(metadata).get(5, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing new metadata", ex);
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
             throw new IllegalStateException("The node did not take the new metadata: " + cause.getMessage(), cause);
         }
@@ -290,8 +299,8 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
         current.join().whenComplete((ignored, failure) -> {
             if (failure != null) {
                 // Announced later, by dispatch(), when another member appears.
-                logger.warn("SWIM node did not reach any seed yet, retrying in the background: "
-                        + failure.getMessage());
+                logger.warn(
+                        "SWIM node did not reach any seed yet, retrying in the background: " + failure.getMessage());
                 return;
             }
             this.joined = true;
@@ -304,7 +313,8 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
     // would hold up for every membership listener. So InstanceRegisteredEvent goes out on a named
     // thread of its own either way.
     private void announceRegisteredOffNodeThreads(SwimNode current, AtomicBoolean announced) {
-        Thread thread = new Thread(() -> announceRegistered(current, announced),
+        Thread thread = new Thread(
+                () -> announceRegistered(current, announced),
                 "swim-registered-" + current.localMember().name());
         thread.setDaemon(true);
         thread.start();
@@ -362,11 +372,9 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
             // leave() bounds itself by the timeout; the extra second only guards against a stuck future.
             current.leave(timeout).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
             logger.info("SWIM node " + current.localMember().name() + " left the cluster");
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             // Never let a failed leave block or break shutdown: peers will detect the failure instead.
             logger.warn("SWIM node could not leave gracefully, peers will detect its failure: " + ex);
         }
@@ -447,14 +455,15 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
         // The catalog first: a listener reacting to the change already reads discovery as it is after it.
         try {
             this.catalog.apply(event);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             logger.warn("Service catalog could not apply " + event, ex);
         }
         if (!this.joined && event instanceof MembershipEvent.MemberJoined other) {
             // A join that timed out succeeded later, through the background retries.
             SwimNode current = this.node;
-            if (current != null && this.running && !this.left
+            if (current != null
+                    && this.running
+                    && !this.left
                     && !other.member().name().equals(current.localMember().name())) {
                 this.joined = true;
                 announceRegisteredOffNodeThreads(current, this.registrationAnnounced);
@@ -463,8 +472,7 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
         for (MembershipListener listener : this.listeners) {
             try {
                 listener.onEvent(event);
-            }
-            catch (RuntimeException ex) {
+            } catch (RuntimeException ex) {
                 // One broken listener must not starve the others of the change.
                 logger.warn("Membership listener " + listener + " failed on " + event, ex);
             }
@@ -474,8 +482,10 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
     private SwimNode requireRunningNode() {
         SwimNode current = this.node;
         if (current == null || !this.running || this.left) {
-            throw new IllegalStateException("SWIM node is not running" + (this.left
-                    ? ": it left the cluster, and a member that left comes back only with a restart" : ""));
+            throw new IllegalStateException("SWIM node is not running"
+                    + (this.left
+                            ? ": it left the cluster, and a member that left comes back only with a restart"
+                            : ""));
         }
         return current;
     }

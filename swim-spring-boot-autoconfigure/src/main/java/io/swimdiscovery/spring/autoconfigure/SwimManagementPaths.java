@@ -16,8 +16,7 @@ final class SwimManagementPaths {
 
     private static final String ENDPOINT_CLASS = "org.springframework.boot.actuate.endpoint.annotation.Endpoint";
 
-    private SwimManagementPaths() {
-    }
+    private SwimManagementPaths() {}
 
     /** The paths, or null when management metadata is off, Actuator is absent or management HTTP is disabled. */
     static @Nullable ManagementPaths from(Environment environment, SwimProperties properties) {
@@ -29,11 +28,12 @@ final class SwimManagementPaths {
         if (managementPort != null && managementPort < 0) {
             return null;
         }
-        boolean separate = managementPort != null && !managementPort.equals(
-                environment.getProperty("server.port", Integer.class, 8080));
-        String prefix = separate ? environment.getProperty("management.server.base-path", "")
-                : environment.getProperty("server.servlet.context-path",
-                        environment.getProperty("spring.webflux.base-path", ""));
+        boolean separate = managementPort != null
+                && !managementPort.equals(environment.getProperty("server.port", Integer.class, 8080));
+        String prefix = separate
+                ? environment.getProperty("management.server.base-path", "")
+                : environment.getProperty(
+                        "server.servlet.context-path", environment.getProperty("spring.webflux.base-path", ""));
         String base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
         String health = environment.getProperty("management.endpoints.web.path-mapping.health", "health");
         return new ManagementPaths(join(prefix, base), trimSlashes(health));

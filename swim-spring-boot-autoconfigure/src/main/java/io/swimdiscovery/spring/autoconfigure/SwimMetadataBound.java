@@ -12,13 +12,13 @@ import java.util.Map;
  */
 final class SwimMetadataBound {
 
-    private SwimMetadataBound() {
-    }
+    private SwimMetadataBound() {}
 
     static int bytes(Map<String, String> metadata) {
         int bytes = 0;
         for (Map.Entry<String, String> e : metadata.entrySet()) {
-            bytes += 2 + e.getKey().getBytes(StandardCharsets.UTF_8).length
+            bytes += 2
+                    + e.getKey().getBytes(StandardCharsets.UTF_8).length
                     + e.getValue().getBytes(StandardCharsets.UTF_8).length;
         }
         return bytes;
@@ -27,7 +27,8 @@ final class SwimMetadataBound {
     static void check(Map<String, String> metadata, SwimSettings settings) {
         int bytes = bytes(metadata);
         if (bytes > settings.maxMetadataBytes()) {
-            throw new InvalidSwimPropertyException("swim.service.metadata",
+            throw new InvalidSwimPropertyException(
+                    "swim.service.metadata",
                     metadata.size() + " entries taking " + bytes + " bytes",
                     "metadata of at most " + settings.maxMetadataBytes() + " bytes in all, service keys included "
                             + "(2 bytes plus the UTF-8 key and value per entry; swim.protocol.max-metadata-bytes "

@@ -19,7 +19,8 @@ import org.springframework.core.env.Environment;
 final class SwimNodeFactory {
 
     // Nodes built here (weakly held): only those may be rebuilt, never a node of the user's own.
-    private static final Set<SwimNode> BUILT = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private static final Set<SwimNode> BUILT =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     private final SwimProperties properties;
 
@@ -31,8 +32,12 @@ final class SwimNodeFactory {
 
     private final Environment environment;
 
-    SwimNodeFactory(SwimProperties properties, SwimSettings settings, SwimRegistration registration,
-            List<SwimNodeCustomizer> customizers, Environment environment) {
+    SwimNodeFactory(
+            SwimProperties properties,
+            SwimSettings settings,
+            SwimRegistration registration,
+            List<SwimNodeCustomizer> customizers,
+            Environment environment) {
         this.properties = properties;
         this.settings = settings;
         this.registration = registration;
@@ -49,16 +54,16 @@ final class SwimNodeFactory {
         SwimHostResolver.warnIfLoopbackWithRemoteSeeds(
                 (host.swimHost() != null) ? host.swimHost() : this.properties.getBindAddress(), this.properties);
         SwimNode.Builder builder = SwimNode.builder()
-            .name(this.registration.getInstanceId())
-            .clusterName(this.properties.getClusterName())
-            .bindHost(this.properties.getBindAddress())
-            .bindPort(this.properties.getPort())
-            .settings(this.settings)
-            .metadata(metadata)
-            .seeds(SwimSeedProviders.from(this.properties))
-            .keys(SwimPropertiesValidator.decodeKeys(this.properties))
-            .encryptionMode(this.properties.getEncryption().effectiveMode())
-            .joinTimeout(this.properties.getJoinTimeout());
+                .name(this.registration.getInstanceId())
+                .clusterName(this.properties.getClusterName())
+                .bindHost(this.properties.getBindAddress())
+                .bindPort(this.properties.getPort())
+                .settings(this.settings)
+                .metadata(metadata)
+                .seeds(SwimSeedProviders.from(this.properties))
+                .keys(SwimPropertiesValidator.decodeKeys(this.properties))
+                .encryptionMode(this.properties.getEncryption().effectiveMode())
+                .joinTimeout(this.properties.getJoinTimeout());
         String swimHost = host.swimHost();
         if (swimHost != null) {
             builder.advertiseHost(swimHost);

@@ -24,8 +24,7 @@ final class SwimPropertiesValidator {
 
     private static final String SEED_FORMAT = "host:port, [ipv6]:port or host (which uses the SWIM port)";
 
-    private SwimPropertiesValidator() {
-    }
+    private SwimPropertiesValidator() {}
 
     static void validate(SwimProperties properties) {
         checkPort("swim.port", properties.getPort(), 0);
@@ -36,37 +35,47 @@ final class SwimPropertiesValidator {
             checkPort("swim.service.port", properties.getService().getPort(), 0);
         }
         if (properties.getClusterName().isBlank()) {
-            throw new InvalidSwimPropertyException("swim.cluster-name", properties.getClusterName(),
+            throw new InvalidSwimPropertyException(
+                    "swim.cluster-name",
+                    properties.getClusterName(),
                     "a non-empty name shared by every member of the cluster");
         }
         String nodeName = properties.getNodeName();
-        if (nodeName != null && (nodeName.isBlank()
-                || nodeName.getBytes(StandardCharsets.UTF_8).length > MemberId.MAX_NAME_BYTES)) {
-            throw new InvalidSwimPropertyException("swim.node-name", nodeName,
+        if (nodeName != null
+                && (nodeName.isBlank() || nodeName.getBytes(StandardCharsets.UTF_8).length > MemberId.MAX_NAME_BYTES)) {
+            throw new InvalidSwimPropertyException(
+                    "swim.node-name",
+                    nodeName,
                     "a non-empty name of at most " + MemberId.MAX_NAME_BYTES + " UTF-8 bytes");
         }
         seedAddresses(properties);
-        checkPositive("swim.readiness.health-check-interval", properties.getReadiness().getHealthCheckInterval());
+        checkPositive(
+                "swim.readiness.health-check-interval",
+                properties.getReadiness().getHealthCheckInterval());
         Duration heartbeat = properties.getHeartbeat().getInterval();
         if (heartbeat == null || heartbeat.isNegative()) {
-            throw new InvalidSwimPropertyException("swim.heartbeat.interval", heartbeat,
-                    "a duration of 0 (no coalescing) or more, such as 1s");
+            throw new InvalidSwimPropertyException(
+                    "swim.heartbeat.interval", heartbeat, "a duration of 0 (no coalescing) or more, such as 1s");
         }
         String seedDns = properties.getSeedDns();
         if (seedDns != null) {
             try {
                 new DnsSeedProvider(seedDns, seedPort(properties));
-            }
-            catch (IllegalArgumentException ex) {
-                throw new InvalidSwimPropertyException("swim.seed-dns", seedDns,
+            } catch (IllegalArgumentException ex) {
+                throw new InvalidSwimPropertyException(
+                        "swim.seed-dns",
+                        seedDns,
                         "a DNS name, name:port, or an SRV name such as _swim._udp.orders.default.svc.cluster.local ("
-                                + ex.getMessage() + ")", ex);
+                                + ex.getMessage() + ")",
+                        ex);
             }
         }
         List<byte[]> keys = decodeKeys(properties);
         EncryptionMode mode = properties.getEncryption().effectiveMode();
         if (mode != EncryptionMode.NONE && keys.isEmpty()) {
-            throw new InvalidSwimPropertyException("swim.encryption.mode", mode.name().toLowerCase(Locale.ROOT),
+            throw new InvalidSwimPropertyException(
+                    "swim.encryption.mode",
+                    mode.name().toLowerCase(Locale.ROOT),
                     "'none' unless swim.encryption.keys holds at least one key");
         }
         checkPositive("swim.join-timeout", properties.getJoinTimeout());
@@ -97,13 +106,14 @@ final class SwimPropertiesValidator {
             byte[] key;
             try {
                 key = Base64.getDecoder().decode(configured.get(i).trim());
-            }
-            catch (IllegalArgumentException ex) {
-                throw new InvalidSwimPropertyException(property, "(not base64, value hidden)",
-                        "a base64-encoded AES key of 16, 24 or 32 bytes");
+            } catch (IllegalArgumentException ex) {
+                throw new InvalidSwimPropertyException(
+                        property, "(not base64, value hidden)", "a base64-encoded AES key of 16, 24 or 32 bytes");
             }
             if (key.length != 16 && key.length != 24 && key.length != 32) {
-                throw new InvalidSwimPropertyException(property, "(" + key.length + " bytes, value hidden)",
+                throw new InvalidSwimPropertyException(
+                        property,
+                        "(" + key.length + " bytes, value hidden)",
                         "a base64-encoded AES key of 16, 24 or 32 bytes");
             }
             keys.add(key);
@@ -115,13 +125,12 @@ final class SwimPropertiesValidator {
     static SwimSettings build(SwimSettings.Builder builder, SwimProperties.Protocol protocol) {
         try {
             return builder.build();
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             String message = String.valueOf(ex.getMessage());
             String setting = message.split("[ (]", 2)[0];
             String property = "swim.protocol." + kebab(setting);
-            throw new InvalidSwimPropertyException(property, configuredValue(protocol, setting),
-                    "a value the engine accepts (" + message + ")", ex);
+            throw new InvalidSwimPropertyException(
+                    property, configuredValue(protocol, setting), "a value the engine accepts (" + message + ")", ex);
         }
     }
 
@@ -134,8 +143,7 @@ final class SwimPropertiesValidator {
             String getter = "get" + Character.toUpperCase(setting.charAt(0)) + setting.substring(1);
             Object value = SwimProperties.Protocol.class.getMethod(getter).invoke(protocol);
             return (value instanceof Duration duration) ? duration.toMillis() + "ms" : value;
-        }
-        catch (ReflectiveOperationException ex) {
+        } catch (ReflectiveOperationException ex) {
             return null;
         }
     }
@@ -147,16 +155,15 @@ final class SwimPropertiesValidator {
     private static Address parseAddress(String property, String text, int defaultPort, String expected) {
         try {
             return Address.parse(text, defaultPort);
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             throw new InvalidSwimPropertyException(property, text, expected + " (" + ex.getMessage() + ")", ex);
         }
     }
 
     private static void checkPort(String property, int port, int min) {
         if (port < min || port > 65_535) {
-            throw new InvalidSwimPropertyException(property, port,
-                    (min == 0) ? PORT_RANGE : "a port number between " + min + " and 65535");
+            throw new InvalidSwimPropertyException(
+                    property, port, (min == 0) ? PORT_RANGE : "a port number between " + min + " and 65535");
         }
     }
 
@@ -172,8 +179,7 @@ final class SwimPropertiesValidator {
             char c = camel.charAt(i);
             if (Character.isUpperCase(c)) {
                 out.append('-').append(Character.toLowerCase(c));
-            }
-            else {
+            } else {
                 out.append(c);
             }
         }

@@ -14,8 +14,7 @@ import java.util.Set;
  */
 final class SwimSeedProviders {
 
-    private SwimSeedProviders() {
-    }
+    private SwimSeedProviders() {}
 
     static SeedProvider from(SwimProperties properties) {
         List<Address> fixed = SwimPropertiesValidator.seedAddresses(properties);

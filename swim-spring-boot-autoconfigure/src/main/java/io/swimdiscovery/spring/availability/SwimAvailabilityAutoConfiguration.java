@@ -21,18 +21,27 @@ import org.springframework.context.annotation.Configuration;
  * this instance UP or OUT_OF_SERVICE ({@code swim.readiness.*}). Needs the service registry: an
  * instance that announces no service has nothing to take out of rotation.
  */
-@AutoConfiguration(after = SwimServiceRegistryAutoConfiguration.class,
-        afterName = { "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration",
-                "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration" })
+@AutoConfiguration(
+        after = SwimServiceRegistryAutoConfiguration.class,
+        afterName = {
+            "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration",
+            "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration"
+        })
 @ConditionalOnSwimEnabled
-@ConditionalOnBean({ SwimServiceRegistry.class, SwimRegistration.class })
+@ConditionalOnBean({SwimServiceRegistry.class, SwimRegistration.class})
 public final class SwimAvailabilityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SwimTrafficGate swimTrafficGate(SwimServiceRegistry registry, SwimRegistration registration,
-            ObjectProvider<ApplicationAvailability> availability, SwimProperties properties) {
-        return new SwimTrafficGate(registry, registration, availability.getIfAvailable(),
+    SwimTrafficGate swimTrafficGate(
+            SwimServiceRegistry registry,
+            SwimRegistration registration,
+            ObjectProvider<ApplicationAvailability> availability,
+            SwimProperties properties) {
+        return new SwimTrafficGate(
+                registry,
+                registration,
+                availability.getIfAvailable(),
                 properties.getReadiness().isEnabled());
     }
 
@@ -44,9 +53,11 @@ public final class SwimAvailabilityAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @ConditionalOnBean(HealthEndpoint.class)
-        SwimHealthStatusWatcher swimHealthStatusWatcher(SwimTrafficGate gate, HealthEndpoint health,
-                SwimProperties properties) {
-            return new SwimHealthStatusWatcher(gate, () -> health.health().getStatus(),
+        SwimHealthStatusWatcher swimHealthStatusWatcher(
+                SwimTrafficGate gate, HealthEndpoint health, SwimProperties properties) {
+            return new SwimHealthStatusWatcher(
+                    gate,
+                    () -> health.health().getStatus(),
                     properties.getReadiness().getHealthCheckInterval());
         }
     }

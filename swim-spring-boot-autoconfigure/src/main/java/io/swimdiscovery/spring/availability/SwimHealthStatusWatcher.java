@@ -45,8 +45,7 @@ public class SwimHealthStatusWatcher implements SmartLifecycle {
         Status status;
         try {
             status = this.health.get();
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             logger.warn("Reading the application's health failed; announcing OUT_OF_SERVICE: " + ex);
             status = Status.DOWN;
         }

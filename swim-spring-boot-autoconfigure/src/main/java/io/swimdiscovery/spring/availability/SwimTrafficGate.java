@@ -47,12 +47,16 @@ public class SwimTrafficGate implements ApplicationListener<AvailabilityChangeEv
      * readiness is not followed: nothing would ever say ACCEPTING_TRAFFIC)
      * @param followReadiness whether readiness decides
      */
-    public SwimTrafficGate(SwimServiceRegistry registry, SwimRegistration registration,
-            @Nullable ApplicationAvailability availability, boolean followReadiness) {
+    public SwimTrafficGate(
+            SwimServiceRegistry registry,
+            SwimRegistration registration,
+            @Nullable ApplicationAvailability availability,
+            boolean followReadiness) {
         this.registry = registry;
         this.registration = registration;
         this.followReadiness = followReadiness && availability != null;
-        this.notReady = availability != null && this.followReadiness
+        this.notReady = availability != null
+                && this.followReadiness
                 && availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC;
         // Before the node starts: its first metadata already says OUT_OF_SERVICE.
         apply();

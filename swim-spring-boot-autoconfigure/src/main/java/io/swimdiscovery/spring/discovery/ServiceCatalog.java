@@ -15,8 +15,8 @@ import org.springframework.cloud.client.ServiceInstance;
  * @param upServiceIds ids of services with at least one UP instance, sorted
  * @param allServiceIds ids of services with at least one instance, UP or OUT_OF_SERVICE, sorted
  */
-public record ServiceCatalog(long version, Map<String, Service> services, List<String> upServiceIds,
-        List<String> allServiceIds) {
+public record ServiceCatalog(
+        long version, Map<String, Service> services, List<String> upServiceIds, List<String> allServiceIds) {
 
     /** Nothing listed: before the node starts and after it left. */
     public static final ServiceCatalog EMPTY = new ServiceCatalog(0, Map.of(), List.of(), List.of());
@@ -27,8 +27,7 @@ public record ServiceCatalog(long version, Map<String, Service> services, List<S
      * @param up instances whose status is UP
      * @param all instances UP or OUT_OF_SERVICE (what {@code swim.include-out-of-service} lists)
      */
-    public record Service(List<ServiceInstance> up, List<ServiceInstance> all) {
-    }
+    public record Service(List<ServiceInstance> up, List<ServiceInstance> all) {}
 
     /** The instances of {@code serviceId}, sorted by instance id; out-of-service ones only if asked. */
     public List<ServiceInstance> instances(String serviceId, boolean includeOutOfService) {

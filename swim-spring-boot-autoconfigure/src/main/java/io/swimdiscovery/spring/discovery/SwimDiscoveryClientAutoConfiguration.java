@@ -21,8 +21,13 @@ import org.springframework.context.annotation.Bean;
  * {@code @ConditionalOnBean(DiscoveryClient)} is evaluated there) see it. Respects
  * {@code spring.cloud.discovery.enabled} and {@code spring.cloud.discovery.blocking.enabled}.
  */
-@AutoConfiguration(after = SwimAutoConfiguration.class, before = { SimpleDiscoveryClientAutoConfiguration.class,
-        CompositeDiscoveryClientAutoConfiguration.class, CommonsClientAutoConfiguration.class })
+@AutoConfiguration(
+        after = SwimAutoConfiguration.class,
+        before = {
+            SimpleDiscoveryClientAutoConfiguration.class,
+            CompositeDiscoveryClientAutoConfiguration.class,
+            CommonsClientAutoConfiguration.class
+        })
 @ConditionalOnSwimEnabled
 @ConditionalOnDiscoveryEnabled
 @ConditionalOnBlockingDiscoveryEnabled
@@ -32,6 +37,7 @@ public final class SwimDiscoveryClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SwimDiscoveryClient swimDiscoveryClient(SwimLifecycle lifecycle, SwimProperties properties) {
-        return new SwimDiscoveryClient(lifecycle.catalog(), properties.isIncludeOutOfService(), DiscoveryClient.DEFAULT_ORDER);
+        return new SwimDiscoveryClient(
+                lifecycle.catalog(), properties.isIncludeOutOfService(), DiscoveryClient.DEFAULT_ORDER);
     }
 }

@@ -43,6 +43,5 @@ public final class SwimMetadata {
     /** Status of an instance an operator took out of rotation; listed only when asked for. */
     public static final String STATUS_OUT_OF_SERVICE = "OUT_OF_SERVICE";
 
-    private SwimMetadata() {
-    }
+    private SwimMetadata() {}
 }

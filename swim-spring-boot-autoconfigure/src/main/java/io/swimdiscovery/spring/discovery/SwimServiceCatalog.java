@@ -2,6 +2,7 @@ package io.swimdiscovery.spring.discovery;
 
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MembershipEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -141,8 +141,7 @@ public final class SwimServiceCatalog {
             if (dead.rejoined()) {
                 Member local = dead.member();
                 updateLocal(local.name(), local.address().host(), local.metadata());
-            }
-            else {
+            } else {
                 close();
             }
             return;
@@ -152,8 +151,9 @@ public final class SwimServiceCatalog {
             if (!this.open || member.name().equals(this.localName)) {
                 return;
             }
-            SwimServiceInstance listed = member.status().isReachable() ? listable(member.name(),
-                    member.address().host(), member.metadata()) : null;
+            SwimServiceInstance listed = member.status().isReachable()
+                    ? listable(member.name(), member.address().host(), member.metadata())
+                    : null;
             put(member.name(), listed);
         }
     }
@@ -184,20 +184,21 @@ public final class SwimServiceCatalog {
     // A member is listed (in the "all" view) only with a service id and a port clients can call:
     // a port-less member (a non-web application, or a garbled port) would send clients to port 80.
     private static @Nullable SwimServiceInstance listable(String name, String host, Map<String, String> metadata) {
-        SwimServiceInstance instance = SwimServiceInstances.toServiceInstance(name, host, metadata).orElse(null);
+        SwimServiceInstance instance =
+                SwimServiceInstances.toServiceInstance(name, host, metadata).orElse(null);
         return (instance != null && instance.getPort() > 0) ? instance : null;
     }
 
     private void put(String name, @Nullable SwimServiceInstance instance) {
-        SwimServiceInstance previous = (instance != null) ? this.byMember.put(name, instance)
-                : this.byMember.remove(name);
+        SwimServiceInstance previous =
+                (instance != null) ? this.byMember.put(name, instance) : this.byMember.remove(name);
         if (Objects.equals(previous, instance)) {
             return;
         }
         if (previous != null) {
             // Every instance in byMember is indexed in byService under its service id.
-            TreeMap<String, SwimServiceInstance> instances = Objects.requireNonNull(
-                    this.byService.get(previous.getServiceId()), "service index");
+            TreeMap<String, SwimServiceInstance> instances =
+                    Objects.requireNonNull(this.byService.get(previous.getServiceId()), "service index");
             instances.remove(name);
             if (instances.isEmpty()) {
                 this.byService.remove(previous.getServiceId());
@@ -205,13 +206,14 @@ public final class SwimServiceCatalog {
             this.dirty.add(previous.getServiceId());
         }
         if (instance != null) {
-            this.byService.computeIfAbsent(instance.getServiceId(), (id) -> new TreeMap<>()).put(name, instance);
+            this.byService
+                    .computeIfAbsent(instance.getServiceId(), (id) -> new TreeMap<>())
+                    .put(name, instance);
             this.dirty.add(instance.getServiceId());
         }
         if (System.nanoTime() - this.lastPublishNanos >= this.windowNanos) {
             publishDirty();
-        }
-        else if (!this.publishScheduled) {
+        } else if (!this.publishScheduled) {
             this.publishScheduled = true;
             this.afterWindow.execute(this::publishAtWindowEnd);
         }
@@ -244,8 +246,7 @@ public final class SwimServiceCatalog {
             TreeMap<String, SwimServiceInstance> instances = this.byService.get(serviceId);
             if (instances == null) {
                 services.remove(serviceId);
-            }
-            else {
+            } else {
                 services.put(serviceId, lists(instances));
             }
         }
@@ -258,14 +259,13 @@ public final class SwimServiceCatalog {
                 up.add(id);
             }
         }
-        ServiceCatalog next = new ServiceCatalog(before.version() + 1, Map.copyOf(services), List.copyOf(up),
-                List.copyOf(all));
+        ServiceCatalog next =
+                new ServiceCatalog(before.version() + 1, Map.copyOf(services), List.copyOf(up), List.copyOf(all));
         this.current = next;
         for (ServiceCatalogListener listener : this.listeners) {
             try {
                 listener.onChange(next, changedServiceIds);
-            }
-            catch (RuntimeException ex) {
+            } catch (RuntimeException ex) {
                 // One broken listener must not keep the others, or the next change, from happening.
                 logger.warn("Service catalog listener " + listener + " failed", ex);
             }
@@ -277,8 +277,8 @@ public final class SwimServiceCatalog {
         List<ServiceInstance> all = List.copyOf(instances.values());
         List<ServiceInstance> up = new ArrayList<>(all.size());
         for (SwimServiceInstance instance : instances.values()) {
-            if (SwimMetadata.STATUS_UP
-                .equals(instance.getMetadata().getOrDefault(SwimMetadata.STATUS, SwimMetadata.STATUS_UP))) {
+            if (SwimMetadata.STATUS_UP.equals(
+                    instance.getMetadata().getOrDefault(SwimMetadata.STATUS, SwimMetadata.STATUS_UP))) {
                 up.add(instance);
             }
         }

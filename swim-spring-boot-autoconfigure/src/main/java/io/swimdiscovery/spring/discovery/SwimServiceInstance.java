@@ -16,8 +16,9 @@ import org.springframework.cloud.client.ServiceInstance;
  * @param secure whether clients call it over TLS
  * @param metadata everything the member published, zone and status included
  */
-public record SwimServiceInstance(String instanceId, String serviceId, String host, int port, boolean secure,
-        Map<String, String> metadata) implements ServiceInstance {
+public record SwimServiceInstance(
+        String instanceId, String serviceId, String host, int port, boolean secure, Map<String, String> metadata)
+        implements ServiceInstance {
 
     public SwimServiceInstance {
         Objects.requireNonNull(instanceId, "instanceId");

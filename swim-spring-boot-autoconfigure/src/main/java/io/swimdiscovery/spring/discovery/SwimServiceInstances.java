@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SwimServiceInstances {
 
-    private SwimServiceInstances() {
-    }
+    private SwimServiceInstances() {}
 
     /** The instance {@code member} announces, if it announces one; status is not looked at. */
     public static Optional<SwimServiceInstance> toServiceInstance(Member member) {
@@ -23,8 +22,8 @@ public final class SwimServiceInstances {
      * The instance a member named {@code name} on {@code host} announces with {@code metadata}, if
      * any; the host is {@link SwimMetadata#HOST} when the member published one.
      */
-    public static Optional<SwimServiceInstance> toServiceInstance(String name, String host,
-            Map<String, String> metadata) {
+    public static Optional<SwimServiceInstance> toServiceInstance(
+            String name, String host, Map<String, String> metadata) {
         String serviceId = metadata.get(SwimMetadata.SERVICE_ID);
         if (serviceId == null || serviceId.isEmpty()) {
             return Optional.empty();
@@ -34,8 +33,13 @@ public final class SwimServiceInstances {
         if (serviceHost != null && !serviceHost.isBlank()) {
             host = serviceHost;
         }
-        return Optional.of(new SwimServiceInstance(name, serviceId, host, port(metadata.get(SwimMetadata.PORT)),
-                "https".equalsIgnoreCase(scheme), metadata));
+        return Optional.of(new SwimServiceInstance(
+                name,
+                serviceId,
+                host,
+                port(metadata.get(SwimMetadata.PORT)),
+                "https".equalsIgnoreCase(scheme),
+                metadata));
     }
 
     private static int port(@Nullable String text) {
@@ -45,8 +49,7 @@ public final class SwimServiceInstances {
         try {
             int port = Integer.parseInt(text);
             return (port > 0 && port <= 65_535) ? port : -1;
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             // Metadata comes from other processes: a garbled port makes the instance portless, not an error here.
             return -1;
         }

@@ -45,8 +45,12 @@ final class HeartbeatCoalescer {
      * @param publish what publishing a value means
      * @param initial the value that counts as already published (the empty view)
      */
-    HeartbeatCoalescer(long intervalNanos, LongSupplier nanoClock, ScheduledExecutorService scheduler,
-            LongConsumer publish, long initial) {
+    HeartbeatCoalescer(
+            long intervalNanos,
+            LongSupplier nanoClock,
+            ScheduledExecutorService scheduler,
+            LongConsumer publish,
+            long initial) {
         this.intervalNanos = intervalNanos;
         this.nanoClock = nanoClock;
         this.scheduler = scheduler;
@@ -65,8 +69,7 @@ final class HeartbeatCoalescer {
             long wait = this.publishedAny ? this.publishedAt + this.intervalNanos - this.nanoClock.getAsLong() : 0;
             try {
                 this.pending = this.scheduler.schedule(this::fire, Math.max(wait, 0), TimeUnit.NANOSECONDS);
-            }
-            catch (RejectedExecutionException closing) {
+            } catch (RejectedExecutionException closing) {
                 // The application is shutting down: nobody is left to refresh routes for.
             }
         }

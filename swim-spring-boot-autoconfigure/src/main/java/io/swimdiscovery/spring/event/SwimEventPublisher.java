@@ -33,7 +33,8 @@ public class SwimEventPublisher implements MembershipListener {
     }
 
     /** The Spring event for one of the node's events, or null for a kind this version does not map. */
-    @Nullable SwimMembershipEvent toApplicationEvent(MembershipEvent event) {
+    @Nullable
+    SwimMembershipEvent toApplicationEvent(MembershipEvent event) {
         if (event instanceof MembershipEvent.MemberJoined joined) {
             return new MemberJoinedEvent(this, joined);
         }

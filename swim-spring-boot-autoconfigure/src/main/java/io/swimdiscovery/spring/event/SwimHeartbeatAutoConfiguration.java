@@ -23,9 +23,12 @@ public final class SwimHeartbeatAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SwimHeartbeatPublisher swimHeartbeatPublisher(SwimLifecycle lifecycle, SwimProperties properties,
-            ApplicationEventPublisher publisher) {
-        return new SwimHeartbeatPublisher(lifecycle, properties.isIncludeOutOfService(),
-                properties.getHeartbeat().getInterval(), publisher);
+    SwimHeartbeatPublisher swimHeartbeatPublisher(
+            SwimLifecycle lifecycle, SwimProperties properties, ApplicationEventPublisher publisher) {
+        return new SwimHeartbeatPublisher(
+                lifecycle,
+                properties.isIncludeOutOfService(),
+                properties.getHeartbeat().getInterval(),
+                publisher);
     }
 }

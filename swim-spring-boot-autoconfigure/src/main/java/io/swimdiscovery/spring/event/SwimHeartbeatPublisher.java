@@ -51,7 +51,10 @@ public class SwimHeartbeatPublisher implements ServiceCatalogListener, Disposabl
      * @param interval shortest time between two events
      * @param publisher where the events go
      */
-    public SwimHeartbeatPublisher(@Nullable SwimLifecycle lifecycle, boolean includeOutOfService, Duration interval,
+    public SwimHeartbeatPublisher(
+            @Nullable SwimLifecycle lifecycle,
+            boolean includeOutOfService,
+            Duration interval,
             ApplicationEventPublisher publisher) {
         this.includeOutOfService = includeOutOfService;
         this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -59,8 +62,12 @@ public class SwimHeartbeatPublisher implements ServiceCatalogListener, Disposabl
             thread.setDaemon(true);
             return thread;
         });
-        this.coalescer = new HeartbeatCoalescer(interval.toNanos(), System::nanoTime, this.scheduler,
-                (value) -> publisher.publishEvent(new HeartbeatEvent(this, value)), viewHash(ServiceCatalog.EMPTY));
+        this.coalescer = new HeartbeatCoalescer(
+                interval.toNanos(),
+                System::nanoTime,
+                this.scheduler,
+                (value) -> publisher.publishEvent(new HeartbeatEvent(this, value)),
+                viewHash(ServiceCatalog.EMPTY));
         // The catalog publishes once per change of what discovery lists (coalesced over a few ms):
         // hashing there sees exactly the lists getInstances returns, never an older view.
         this.catalog = (lifecycle != null) ? lifecycle.catalog() : null;
@@ -111,8 +118,7 @@ public class SwimHeartbeatPublisher implements ServiceCatalogListener, Disposabl
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("every Java runtime has SHA-256", ex);
         }
     }

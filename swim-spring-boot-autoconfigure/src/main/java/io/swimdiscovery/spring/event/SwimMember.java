@@ -21,8 +21,14 @@ import org.jspecify.annotations.Nullable;
  * @param serviceId the service it announces, or null for a client-only member
  * @param metadata everything it published
  */
-public record SwimMember(String name, String host, int swimPort, MemberStatus status, long incarnation,
-        @Nullable String serviceId, Map<String, String> metadata) {
+public record SwimMember(
+        String name,
+        String host,
+        int swimPort,
+        MemberStatus status,
+        long incarnation,
+        @Nullable String serviceId,
+        Map<String, String> metadata) {
 
     public SwimMember {
         metadata = Map.copyOf(metadata);
@@ -30,8 +36,14 @@ public record SwimMember(String name, String host, int swimPort, MemberStatus st
 
     /** The view of an engine member. */
     public static SwimMember of(Member member) {
-        return new SwimMember(member.name(), member.address().host(), member.address().port(), member.status(),
-                member.incarnation(), member.metadata().get(SwimMetadata.SERVICE_ID), member.metadata());
+        return new SwimMember(
+                member.name(),
+                member.address().host(),
+                member.address().port(),
+                member.status(),
+                member.incarnation(),
+                member.metadata().get(SwimMetadata.SERVICE_ID),
+                member.metadata());
     }
 
     /** The service instance this member announces, if any (whatever its status). */

@@ -19,16 +19,19 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = SwimAutoConfiguration.class)
 @ConditionalOnSwimEnabled
-@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
 @ConditionalOnBean(SwimLifecycle.class)
 @ConditionalOnEnabledHealthIndicator("swim")
 public final class SwimHealthContributorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "swimHealthIndicator")
-    SwimHealthIndicator swimHealthIndicator(SwimLifecycle lifecycle, SwimProperties properties,
-            SwimSettings settings) {
-        return new SwimHealthIndicator(lifecycle, properties.seedAddresses(), properties.getSeedDns() != null,
-                settings.localHealthMax(), properties.getHealth().isStrict());
+    SwimHealthIndicator swimHealthIndicator(SwimLifecycle lifecycle, SwimProperties properties, SwimSettings settings) {
+        return new SwimHealthIndicator(
+                lifecycle,
+                properties.seedAddresses(),
+                properties.getSeedDns() != null,
+                settings.localHealthMax(),
+                properties.getHealth().isStrict());
     }
 }

@@ -49,8 +49,8 @@ public class SwimHealthIndicator extends AbstractHealthIndicator {
      * @param localHealthMax the largest local health score of the settings in force
      * @param strict whether isolated or slow reports OUT_OF_SERVICE rather than UP
      */
-    public SwimHealthIndicator(SwimLifecycle lifecycle, List<Address> seeds, boolean dnsSeeds, int localHealthMax,
-            boolean strict) {
+    public SwimHealthIndicator(
+            SwimLifecycle lifecycle, List<Address> seeds, boolean dnsSeeds, int localHealthMax, boolean strict) {
         super("SWIM health check failed");
         this.strict = strict;
         this.lifecycle = lifecycle;
@@ -78,28 +78,27 @@ public class SwimHealthIndicator extends AbstractHealthIndicator {
         NodeStatistics statistics = node.statistics();
         List<Member> members = node.members();
         long othersReachable = members.stream()
-            .filter((member) -> member.status().isReachable() && !member.id().equals(local.id()))
-            .count();
+                .filter((member) ->
+                        member.status().isReachable() && !member.id().equals(local.id()))
+                .count();
         builder.withDetail("member", local.name())
-            .withDetail("address", local.address().toString())
-            .withDetail("joined", this.lifecycle.isJoined())
-            .withDetail("reachableMembers", othersReachable + 1)
-            .withDetail("membersByStatus", statistics.membersByStatus())
-            .withDetail("localHealth", statistics.localHealth())
-            .withDetail("localHealthMax", this.localHealthMax);
+                .withDetail("address", local.address().toString())
+                .withDetail("joined", this.lifecycle.isJoined())
+                .withDetail("reachableMembers", othersReachable + 1)
+                .withDetail("membersByStatus", statistics.membersByStatus())
+                .withDetail("localHealth", statistics.localHealth())
+                .withDetail("localHealthMax", this.localHealthMax);
         boolean isolated = expectsPeers(local) && othersReachable == 0;
         boolean slow = statistics.localHealth() * 2 > this.localHealthMax;
         builder.withDetail("isolated", isolated).withDetail("localHealthHigh", slow);
         if (isolated) {
             builder.withDetail("reason", "isolated: seeds are configured but no other member is reachable");
-        }
-        else if (slow) {
+        } else if (slow) {
             builder.withDetail("reason", "local health score high: this process is slow to answer");
         }
         if (this.strict && (isolated || slow)) {
             builder.outOfService();
-        }
-        else {
+        } else {
             builder.up();
         }
     }

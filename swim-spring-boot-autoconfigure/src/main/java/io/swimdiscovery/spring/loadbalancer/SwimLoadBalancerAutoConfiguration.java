@@ -37,10 +37,11 @@ import reactor.core.publisher.Flux;
  *
  * Respects {@code spring.cloud.loadbalancer.enabled}.
  */
-@AutoConfiguration(after = { SwimDiscoveryClientAutoConfiguration.class,
-        SwimReactiveDiscoveryClientAutoConfiguration.class }, before = LoadBalancerAutoConfiguration.class)
+@AutoConfiguration(
+        after = {SwimDiscoveryClientAutoConfiguration.class, SwimReactiveDiscoveryClientAutoConfiguration.class},
+        before = LoadBalancerAutoConfiguration.class)
 @ConditionalOnSwimEnabled
-@ConditionalOnClass({ ServiceInstanceListSupplier.class, Flux.class })
+@ConditionalOnClass({ServiceInstanceListSupplier.class, Flux.class})
 @ConditionalOnBooleanProperty(name = "spring.cloud.loadbalancer.enabled", matchIfMissing = true)
 @ConditionalOnBean(SwimLifecycle.class)
 public final class SwimLoadBalancerAutoConfiguration {
@@ -50,8 +51,8 @@ public final class SwimLoadBalancerAutoConfiguration {
     SwimLoadBalancerCacheEvictor swimLoadBalancerCacheEvictor(SwimLifecycle lifecycle, BeanFactory beanFactory) {
         // LoadBalancer declares its cache manager autowireCandidate = false: an injected provider
         // would never see it, the bean factory's own provider does (as LoadBalancer's builder finds it).
-        return new SwimLoadBalancerCacheEvictor(lifecycle.catalog(),
-                beanFactory.getBeanProvider(LoadBalancerCacheManager.class));
+        return new SwimLoadBalancerCacheEvictor(
+                lifecycle.catalog(), beanFactory.getBeanProvider(LoadBalancerCacheManager.class));
     }
 
     @Bean

@@ -46,8 +46,7 @@ public class SwimLoadBalancerCacheEvictor
 
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    private final Executor later = CompletableFuture.delayedExecutor(SECOND_EVICTION.toMillis(),
-            TimeUnit.MILLISECONDS);
+    private final Executor later = CompletableFuture.delayedExecutor(SECOND_EVICTION.toMillis(), TimeUnit.MILLISECONDS);
 
     /**
      * @param catalog the catalog whose changes evict
@@ -55,7 +54,8 @@ public class SwimLoadBalancerCacheEvictor
      * (it is declared {@code autowireCandidate = false}, so pass {@code BeanFactory.getBeanProvider},
      * which still finds a single one)
      */
-    public SwimLoadBalancerCacheEvictor(SwimServiceCatalog catalog, ObjectProvider<LoadBalancerCacheManager> cacheManager) {
+    public SwimLoadBalancerCacheEvictor(
+            SwimServiceCatalog catalog, ObjectProvider<LoadBalancerCacheManager> cacheManager) {
         this.catalog = catalog;
         this.cacheManagerProvider = cacheManager;
     }
@@ -94,7 +94,8 @@ public class SwimLoadBalancerCacheEvictor
 
     private @Nullable Cache cache() {
         LoadBalancerCacheManager manager = this.cacheManager;
-        return (manager != null) ? manager.getCache(CachingServiceInstanceListSupplier.SERVICE_INSTANCE_CACHE_NAME)
+        return (manager != null)
+                ? manager.getCache(CachingServiceInstanceListSupplier.SERVICE_INSTANCE_CACHE_NAME)
                 : null;
     }
 

@@ -45,16 +45,18 @@ public class SwimServiceInstanceListSupplier implements ServiceInstanceListSuppl
 
     @Override
     public Flux<List<ServiceInstance>> get() {
-        Flux<List<ServiceInstance>> changes = Flux.create((sink) -> {
-            ServiceCatalogListener listener = (catalog, changed) -> {
-                if (changed.contains(this.serviceId)) {
-                    sink.next(catalog.instances(this.serviceId, this.includeOutOfService));
-                }
-            };
-            this.catalog.addListener(listener);
-            sink.onDispose(() -> this.catalog.removeListener(listener));
-            sink.next(current());
-        }, FluxSink.OverflowStrategy.LATEST);
+        Flux<List<ServiceInstance>> changes = Flux.create(
+                (sink) -> {
+                    ServiceCatalogListener listener = (catalog, changed) -> {
+                        if (changed.contains(this.serviceId)) {
+                            sink.next(catalog.instances(this.serviceId, this.includeOutOfService));
+                        }
+                    };
+                    this.catalog.addListener(listener);
+                    sink.onDispose(() -> this.catalog.removeListener(listener));
+                    sink.next(current());
+                },
+                FluxSink.OverflowStrategy.LATEST);
         // A change of the out-of-service list alone leaves the UP list as it was: emit only real changes.
         return changes.distinctUntilChanged();
     }

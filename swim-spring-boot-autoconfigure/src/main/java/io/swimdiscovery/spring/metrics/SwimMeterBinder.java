@@ -36,7 +36,8 @@ public class SwimMeterBinder implements MeterBinder {
     static final long SNAPSHOT_MAX_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     /** Message types the engine sends, registered up front so dashboards see zeros, not gaps. */
-    static final List<String> KNOWN_MESSAGE_TYPES = List.of("ping", "ping-req", "ack", "nack", "gossip", "sync", "sync-digest");
+    static final List<String> KNOWN_MESSAGE_TYPES =
+            List.of("ping", "ping-req", "ack", "nack", "gossip", "sync", "sync-digest");
 
     private final SwimLifecycle lifecycle;
 
@@ -60,49 +61,80 @@ public class SwimMeterBinder implements MeterBinder {
         }
         for (MemberStatus status : MemberStatus.values()) {
             Gauge.builder("swim.members", this, (b) -> b.membersWith(status))
-                .description("Members this node knows, by status (itself included)")
-                .tag("status", status.name().toLowerCase(Locale.ROOT))
-                .register(registry);
+                    .description("Members this node knows, by status (itself included)")
+                    .tag("status", status.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
         }
         Gauge.builder("swim.local.health", this, (b) -> b.read(NodeStatistics::localHealth))
-            .description("Lifeguard local health score (0 is healthy; timeouts scale by score + 1)")
-            .register(registry);
+                .description("Lifeguard local health score (0 is healthy; timeouts scale by score + 1)")
+                .register(registry);
         Gauge.builder("swim.gossip.queue.depth", this, (b) -> b.read(NodeStatistics::gossipQueueDepth))
-            .description("Pieces of membership news waiting to be sent")
-            .register(registry);
+                .description("Pieces of membership news waiting to be sent")
+                .register(registry);
         // No meter name is a dotted prefix of another: hierarchical registries (JMX, Graphite)
         // cannot hold a value and a subtree under one name.
-        FunctionTimer.builder("swim.probe.round.trip", this, (b) -> (long) b.protocol(ProtocolCounters::probesAcked),
-                (b) -> b.protocol(ProtocolCounters::probeRttTotalNanos), TimeUnit.NANOSECONDS)
-            .description("Round-trip time of direct probe acks (count, total; mean = total / count)")
-            .register(registry);
-        TimeGauge.builder("swim.probe.last.round.trip", this, TimeUnit.NANOSECONDS,
-                (b) -> b.protocol((p) -> Math.max(p.lastProbeRttNanos(), 0)))
-            .description("Round-trip time of the last direct probe ack")
-            .register(registry);
+        FunctionTimer.builder(
+                        "swim.probe.round.trip",
+                        this,
+                        (b) -> (long) b.protocol(ProtocolCounters::probesAcked),
+                        (b) -> b.protocol(ProtocolCounters::probeRttTotalNanos),
+                        TimeUnit.NANOSECONDS)
+                .description("Round-trip time of direct probe acks (count, total; mean = total / count)")
+                .register(registry);
+        TimeGauge.builder(
+                        "swim.probe.last.round.trip",
+                        this,
+                        TimeUnit.NANOSECONDS,
+                        (b) -> b.protocol((p) -> Math.max(p.lastProbeRttNanos(), 0)))
+                .description("Round-trip time of the last direct probe ack")
+                .register(registry);
         counter(registry, "swim.probes.sent", "Direct probes sent", (p) -> p.probes());
         counter(registry, "swim.probe.outcomes", "Probe outcomes", (p) -> p.probesAcked(), "outcome", "acked");
-        counter(registry, "swim.probe.outcomes", "Probe outcomes", (p) -> p.probesAckedIndirectly(), "outcome",
+        counter(
+                registry,
+                "swim.probe.outcomes",
+                "Probe outcomes",
+                (p) -> p.probesAckedIndirectly(),
+                "outcome",
                 "acked-indirectly");
         counter(registry, "swim.probe.outcomes", "Probe outcomes", (p) -> p.probesFailed(), "outcome", "failed");
         counter(registry, "swim.nacks.received", "Lifeguard nacks received from relays", (p) -> p.nacksReceived());
-        counter(registry, "swim.suspicions", "Suspicions this node raised after its own failed probes",
+        counter(
+                registry,
+                "swim.suspicions",
+                "Suspicions this node raised after its own failed probes",
                 (p) -> p.suspicionsRaised());
-        counter(registry, "swim.refutations", "Times this node refuted a suspicion about itself",
+        counter(
+                registry,
+                "swim.refutations",
+                "Times this node refuted a suspicion about itself",
                 (p) -> p.refutations());
-        counter(registry, "swim.member.deaths", "Members whose suspicion expired at this node",
+        counter(
+                registry,
+                "swim.member.deaths",
+                "Members whose suspicion expired at this node",
                 (p) -> p.membersDeclaredDead());
         counter(registry, "swim.syncs", "Full-state syncs completed", (p) -> p.syncs());
-        counter(registry, "swim.claims.verified",
+        counter(
+                registry,
+                "swim.claims.verified",
                 "News only its subject may issue, heard from a third party and confirmed by the subject",
                 (p) -> p.claimsVerified());
-        counter(registry, "swim.rejoins", "Times this node learnt it was declared dead and rejoined under a new uid",
+        counter(
+                registry,
+                "swim.rejoins",
+                "Times this node learnt it was declared dead and rejoined under a new uid",
                 (p) -> p.rejoins());
         // Every reason is known up front, so each series exists (at 0) before the first rejection.
         for (NewsRejection reason : NewsRejection.values()) {
             String label = reason.label();
-            counter(registry, "swim.news.rejected", "News and requests the engine refused, by reason",
-                    (p) -> p.newsRejected().getOrDefault(label, 0L), "reason", label);
+            counter(
+                    registry,
+                    "swim.news.rejected",
+                    "News and requests the engine refused, by reason",
+                    (p) -> p.newsRejected().getOrDefault(label, 0L),
+                    "reason",
+                    label);
         }
         for (String type : KNOWN_MESSAGE_TYPES) {
             registerMessageType(registry, type);
@@ -131,8 +163,11 @@ public class SwimMeterBinder implements MeterBinder {
     }
 
     private void registerNewKeys(MeterRegistry target, NodeStatistics statistics) {
-        for (Map<String, Long> byType : List.of(statistics.messagesSent(), statistics.messagesReceived(),
-                statistics.bytesSent(), statistics.bytesReceived())) {
+        for (Map<String, Long> byType : List.of(
+                statistics.messagesSent(),
+                statistics.messagesReceived(),
+                statistics.bytesSent(),
+                statistics.bytesReceived())) {
             byType.keySet().forEach((type) -> registerMessageType(target, type));
         }
         for (String reason : statistics.rejectedPackets().keySet()) {
@@ -142,11 +177,13 @@ public class SwimMeterBinder implements MeterBinder {
 
     private void registerRejectReason(MeterRegistry target, String reason) {
         if (keys(target).add("rejected:" + reason)) {
-            FunctionCounter.builder("swim.packets.rejected", this,
-                    (b) -> b.read((s) -> s.rejectedPackets().getOrDefault(reason, 0L)))
-                .description("Packets dropped before the engine saw them, by reason")
-                .tag("reason", reason)
-                .register(target);
+            FunctionCounter.builder(
+                            "swim.packets.rejected",
+                            this,
+                            (b) -> b.read((s) -> s.rejectedPackets().getOrDefault(reason, 0L)))
+                    .description("Packets dropped before the engine saw them, by reason")
+                    .tag("reason", reason)
+                    .register(target);
         }
     }
 
@@ -164,22 +201,31 @@ public class SwimMeterBinder implements MeterBinder {
         messageCounter(target, "swim.traffic", "bytes", type, "received", NodeStatistics::bytesReceived);
     }
 
-    private void messageCounter(MeterRegistry target, String name, @Nullable String unit, String type,
-            String direction, Function<NodeStatistics, Map<String, Long>> map) {
+    private void messageCounter(
+            MeterRegistry target,
+            String name,
+            @Nullable String unit,
+            String type,
+            String direction,
+            Function<NodeStatistics, Map<String, Long>> map) {
         FunctionCounter.builder(name, this, (b) -> b.read((s) -> map.apply(s).getOrDefault(type, 0L)))
-            .description((unit == null) ? "Messages by type and direction" : "Bytes by message type and direction")
-            .baseUnit(unit)
-            .tag("type", type)
-            .tag("direction", direction)
-            .register(target);
+                .description((unit == null) ? "Messages by type and direction" : "Bytes by message type and direction")
+                .baseUnit(unit)
+                .tag("type", type)
+                .tag("direction", direction)
+                .register(target);
     }
 
-    private void counter(MeterRegistry registry, String name, String description,
-            ToDoubleFunction<ProtocolCounters> value, String... tags) {
+    private void counter(
+            MeterRegistry registry,
+            String name,
+            String description,
+            ToDoubleFunction<ProtocolCounters> value,
+            String... tags) {
         FunctionCounter.builder(name, this, (b) -> b.protocol(value))
-            .description(description)
-            .tags(tags)
-            .register(registry);
+                .description(description)
+                .tags(tags)
+                .register(registry);
     }
 
     private double membersWith(MemberStatus status) {

@@ -15,12 +15,15 @@ import org.springframework.context.annotation.Bean;
  * (as Boot's own binders, such as the JVM metrics, require). Boot binds every {@code MeterBinder}
  * bean to its registries, Prometheus included.
  */
-@AutoConfiguration(after = SwimAutoConfiguration.class,
-        afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@AutoConfiguration(
+        after = SwimAutoConfiguration.class,
+        afterName = {
+            "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+        })
 @ConditionalOnSwimEnabled
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ SwimLifecycle.class, MeterRegistry.class })
+@ConditionalOnBean({SwimLifecycle.class, MeterRegistry.class})
 public final class SwimMetricsAutoConfiguration {
 
     @Bean

@@ -41,14 +41,13 @@ public class SwimMetadataRefreshListener implements GenericApplicationListener {
 
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
-        if (event instanceof EnvironmentChangeEvent change && change.getKeys()
-            .stream()
-            .noneMatch((key) -> key.startsWith(METADATA) || key.equals(ZONE))) {
+        if (event instanceof EnvironmentChangeEvent change
+                && change.getKeys().stream().noneMatch((key) -> key.startsWith(METADATA) || key.equals(ZONE))) {
             return;
         }
         Binder binder = Binder.get(this.environment);
         Map<String, String> metadata = binder.bind(METADATA, Bindable.mapOf(String.class, String.class))
-            .orElseGet(Map::of);
+                .orElseGet(Map::of);
         this.registration.refresh(this.environment.getProperty(ZONE), metadata);
     }
 }

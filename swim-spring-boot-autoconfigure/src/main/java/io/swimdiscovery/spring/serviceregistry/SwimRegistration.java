@@ -28,8 +28,8 @@ import org.springframework.cloud.client.serviceregistry.Registration;
 public class SwimRegistration implements Registration {
 
     /** Keys only the registry writes. */
-    static final Set<String> RESERVED = Set.of(SwimMetadata.SERVICE_ID, SwimMetadata.PORT, SwimMetadata.SCHEME,
-            SwimMetadata.STATUS, SwimMetadata.HOST);
+    static final Set<String> RESERVED = Set.of(
+            SwimMetadata.SERVICE_ID, SwimMetadata.PORT, SwimMetadata.SCHEME, SwimMetadata.STATUS, SwimMetadata.HOST);
 
     private final String instanceId;
 
@@ -70,8 +70,7 @@ public class SwimRegistration implements Registration {
      * @param contextPath for example {@code /actuator}
      * @param healthPath for example {@code health}
      */
-    public record ManagementPaths(String contextPath, String healthPath) {
-    }
+    public record ManagementPaths(String contextPath, String healthPath) {}
 
     /**
      * @param instanceId the node's name
@@ -82,8 +81,14 @@ public class SwimRegistration implements Registration {
      * @param zone the zone, if any
      * @param userMetadata extra metadata to announce
      */
-    public SwimRegistration(String instanceId, String serviceId, String host, int port, String scheme,
-            @Nullable String zone, Map<String, String> userMetadata) {
+    public SwimRegistration(
+            String instanceId,
+            String serviceId,
+            String host,
+            int port,
+            String scheme,
+            @Nullable String zone,
+            Map<String, String> userMetadata) {
         this.instanceId = instanceId;
         this.serviceId = serviceId;
         this.host = host;
@@ -255,7 +260,8 @@ public class SwimRegistration implements Registration {
         this.status = status;
     }
 
-    @Nullable String putUserEntry(String key, String value) {
+    @Nullable
+    String putUserEntry(String key, String value) {
         requireWritable(key);
         String previous;
         synchronized (this.monitor) {
@@ -267,7 +273,8 @@ public class SwimRegistration implements Registration {
         return previous;
     }
 
-    @Nullable String removeUserEntry(String key) {
+    @Nullable
+    String removeUserEntry(String key) {
         requireWritable(key);
         String previous;
         synchronized (this.monitor) {
@@ -299,13 +306,11 @@ public class SwimRegistration implements Registration {
     private void changedOrRestore(String key, @Nullable String previous) {
         try {
             changed();
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             synchronized (this.monitor) {
                 if (previous != null) {
                     this.userMetadata.put(key, previous);
-                }
-                else {
+                } else {
                     this.userMetadata.remove(key);
                 }
             }

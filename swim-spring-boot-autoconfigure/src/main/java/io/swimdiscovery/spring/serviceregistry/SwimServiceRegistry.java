@@ -56,8 +56,8 @@ public class SwimServiceRegistry implements ServiceRegistry<SwimRegistration> {
     public void setStatus(SwimRegistration registration, String status) {
         String normalized = status.trim().toUpperCase(Locale.ROOT);
         if (!SwimMetadata.STATUS_UP.equals(normalized) && !SwimMetadata.STATUS_OUT_OF_SERVICE.equals(normalized)) {
-            throw new IllegalArgumentException("Unknown status '" + status + "': expected "
-                    + SwimMetadata.STATUS_UP + " or " + SwimMetadata.STATUS_OUT_OF_SERVICE);
+            throw new IllegalArgumentException("Unknown status '" + status + "': expected " + SwimMetadata.STATUS_UP
+                    + " or " + SwimMetadata.STATUS_OUT_OF_SERVICE);
         }
         registration.setStatus(normalized);
         publish(registration);

@@ -3,14 +3,14 @@ package io.swimdiscovery.spring.serviceregistry;
 import io.swimdiscovery.spring.autoconfigure.ConditionalOnSwimEnabled;
 import io.swimdiscovery.spring.autoconfigure.SwimAutoConfiguration;
 import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationAutoConfiguration;
 import org.springframework.cloud.client.serviceregistry.ServiceRegistryAutoConfiguration;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -21,8 +21,9 @@ import org.springframework.core.env.Environment;
  * {@code spring.cloud.service-registry.enabled} and
  * {@code spring.cloud.service-registry.auto-registration.enabled}.
  */
-@AutoConfiguration(after = SwimAutoConfiguration.class,
-        before = { ServiceRegistryAutoConfiguration.class, AutoServiceRegistrationAutoConfiguration.class })
+@AutoConfiguration(
+        after = SwimAutoConfiguration.class,
+        before = {ServiceRegistryAutoConfiguration.class, AutoServiceRegistrationAutoConfiguration.class})
 @ConditionalOnSwimEnabled
 @ConditionalOnBooleanProperty(name = "spring.cloud.service-registry.enabled", matchIfMissing = true)
 @ConditionalOnBean(SwimLifecycle.class)
@@ -44,18 +45,19 @@ public final class SwimServiceRegistryAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        SwimMetadataRefreshListener swimMetadataRefreshListener(SwimRegistration registration,
-                Environment environment) {
+        SwimMetadataRefreshListener swimMetadataRefreshListener(
+                SwimRegistration registration, Environment environment) {
             return new SwimMetadataRefreshListener(registration, environment);
         }
     }
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnBooleanProperty(name = "spring.cloud.service-registry.auto-registration.enabled",
+    @ConditionalOnBooleanProperty(
+            name = "spring.cloud.service-registry.auto-registration.enabled",
             matchIfMissing = true)
-    SwimAutoServiceRegistration swimAutoServiceRegistration(SwimServiceRegistry registry,
-            SwimRegistration registration) {
+    SwimAutoServiceRegistration swimAutoServiceRegistration(
+            SwimServiceRegistry registry, SwimRegistration registration) {
         return new SwimAutoServiceRegistration(registry, registration);
     }
 }

@@ -29,6 +29,4 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 @Documented
 @Inherited
 @ImportAutoConfiguration(SwimTestAutoConfiguration.class)
-public @interface AutoConfigureSwimTest {
-
-}
+public @interface AutoConfigureSwimTest {}

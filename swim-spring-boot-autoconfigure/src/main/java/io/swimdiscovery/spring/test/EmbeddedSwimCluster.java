@@ -17,8 +17,7 @@ public final class EmbeddedSwimCluster {
 
     private static final Map<String, Set<Address>> RUNNING = new ConcurrentHashMap<>();
 
-    private EmbeddedSwimCluster() {
-    }
+    private EmbeddedSwimCluster() {}
 
     /** The addresses of the running test nodes of {@code clusterName}. */
     public static List<Address> members(String clusterName) {
@@ -31,7 +30,8 @@ public final class EmbeddedSwimCluster {
     }
 
     static void started(String clusterName, Address address) {
-        RUNNING.computeIfAbsent(clusterName, (name) -> new CopyOnWriteArraySet<>()).add(address);
+        RUNNING.computeIfAbsent(clusterName, (name) -> new CopyOnWriteArraySet<>())
+                .add(address);
     }
 
     static void stopped(String clusterName, Address address) {

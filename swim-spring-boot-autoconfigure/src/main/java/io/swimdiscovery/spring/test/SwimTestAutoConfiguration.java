@@ -26,9 +26,9 @@ public final class SwimTestAutoConfiguration {
     @Bean
     SwimNodeCustomizer swimTestNodeCustomizer(SwimProperties properties) {
         return (builder) -> builder.bindHost("127.0.0.1")
-            .bindPort(0)
-            .advertiseHost("127.0.0.1")
-            .seeds(EmbeddedSwimCluster.seeds(properties.getClusterName()));
+                .bindPort(0)
+                .advertiseHost("127.0.0.1")
+                .seeds(EmbeddedSwimCluster.seeds(properties.getClusterName()));
     }
 
     // Spring Framework 7 pauses cached test contexts that are not in use, which would make their

@@ -51,9 +51,17 @@ class SwimEndpointTests {
         given(this.node.isRunning()).willReturn(true);
         given(this.node.localMember()).willReturn(self);
         given(this.node.members()).willReturn(List.of(peer, self));
-        given(this.node.statistics()).willReturn(new NodeStatistics(Map.of(MemberStatus.ALIVE, 1, MemberStatus.SUSPECT, 1),
-                Map.of("ping", 4L), Map.of("ack", 3L), Map.of("ping", 400L), Map.of("ack", 300L), Map.of(),
-                new ProtocolCounters(4, 3, 0, 1, 0, 1, 0, 0, 1, 1_000_000, 3_000_000, 0, 0, java.util.Map.of()), 1, 2));
+        given(this.node.statistics())
+                .willReturn(new NodeStatistics(
+                        Map.of(MemberStatus.ALIVE, 1, MemberStatus.SUSPECT, 1),
+                        Map.of("ping", 4L),
+                        Map.of("ack", 3L),
+                        Map.of("ping", 400L),
+                        Map.of("ack", 300L),
+                        Map.of(),
+                        new ProtocolCounters(4, 3, 0, 1, 0, 1, 0, 0, 1, 1_000_000, 3_000_000, 0, 0, java.util.Map.of()),
+                        1,
+                        2));
         SwimClusterDescriptor cluster = this.endpoint.cluster();
         assertThat(cluster.state()).isEqualTo("RUNNING");
         assertThat(cluster.joined()).isTrue();
@@ -64,7 +72,10 @@ class SwimEndpointTests {
         assertThat(cluster.members().get(1).status()).isEqualTo("SUSPECT");
         assertThat(cluster.members().get(1).serviceId()).isEqualTo("orders");
         String json = JsonMapper.builder().build().writeValueAsString(cluster);
-        assertThat(json).contains("\"messagesSent\":{\"ping\":4}").doesNotContain(key).doesNotContain("keys");
+        assertThat(json)
+                .contains("\"messagesSent\":{\"ping\":4}")
+                .doesNotContain(key)
+                .doesNotContain("keys");
     }
 
     @Test
@@ -78,11 +89,13 @@ class SwimEndpointTests {
     @Test
     void unknownActionOrStoppedNodeIsABadRequest() {
         assertThatExceptionOfType(InvalidEndpointRequestException.class)
-            .isThrownBy(() -> this.endpoint.action("explode"))
-            .withMessageContaining("expected leave or rejoin");
-        willThrow(new IllegalStateException("SWIM node is not running")).given(this.lifecycle).rejoin();
+                .isThrownBy(() -> this.endpoint.action("explode"))
+                .withMessageContaining("expected leave or rejoin");
+        willThrow(new IllegalStateException("SWIM node is not running"))
+                .given(this.lifecycle)
+                .rejoin();
         assertThatExceptionOfType(InvalidEndpointRequestException.class)
-            .isThrownBy(() -> this.endpoint.action("rejoin"))
-            .withMessageContaining("not running");
+                .isThrownBy(() -> this.endpoint.action("rejoin"))
+                .withMessageContaining("not running");
     }
 }

@@ -47,26 +47,37 @@ import org.springframework.javapoet.ClassName;
 class SwimAotTests {
 
     // No web server here: swim.service.port gives the instance a port to announce (else it is a client only, unlisted).
-    private static final String[] PROPERTIES = { "spring.application.name=orders", "swim.port=0",
-            "swim.bind-address=127.0.0.1", "swim.node-name=orders-aot", "swim.profile=local", "swim.service.port=8080" };
+    private static final String[] PROPERTIES = {
+        "spring.application.name=orders",
+        "swim.port=0",
+        "swim.bind-address=127.0.0.1",
+        "swim.node-name=orders-aot",
+        "swim.profile=local",
+        "swim.service.port=8080"
+    };
 
     @Test
     void hintsCoverTheEndpointBodyTheFailureAnalyzerAndTheProperties() {
         RuntimeHints hints = new RuntimeHints();
         new SwimRuntimeHints().registerHints(hints, getClass().getClassLoader());
-        assertThat(RuntimeHintsPredicates.reflection().onType(SwimClusterDescriptor.class)).accepts(hints);
-        assertThat(RuntimeHintsPredicates.reflection().onType(NodeStatistics.class)).accepts(hints);
-        assertThat(RuntimeHintsPredicates.reflection().onType(ProtocolCounters.class)).accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onType(SwimClusterDescriptor.class))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onType(NodeStatistics.class))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onType(ProtocolCounters.class))
+                .accepts(hints);
         assertThat(RuntimeHintsPredicates.reflection()
-            .onType(TypeReference.of(SwimRuntimeHints.FAILURE_ANALYZER))
-            .withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
-        assertThat(RuntimeHintsPredicates.reflection().onType(SwimProperties.class)).accepts(hints);
+                        .onType(TypeReference.of(SwimRuntimeHints.FAILURE_ANALYZER))
+                        .withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onType(SwimProperties.class))
+                .accepts(hints);
     }
 
     @Test
     void hintsAreRegisteredThroughAotFactories() {
         assertThat(AotServices.factories().load(RuntimeHintsRegistrar.class))
-            .anyMatch(SwimRuntimeHints.class::isInstance);
+                .anyMatch(SwimRuntimeHints.class::isInstance);
     }
 
     @Test
@@ -75,41 +86,44 @@ class SwimAotTests {
         TestPropertyValues.of(PROPERTIES).applyTo(context);
         context.register(AotApplication.class);
         TestGenerationContext generationContext = new TestGenerationContext();
-        ClassName initializerName = new ApplicationContextAotGenerator().processAheadOfTime(context,
-                generationContext);
+        ClassName initializerName = new ApplicationContextAotGenerator().processAheadOfTime(context, generationContext);
         generationContext.writeGeneratedContent();
-        assertThat(generationContext.getGeneratedFiles().getGeneratedFiles(Kind.SOURCE)).isNotEmpty();
+        assertThat(generationContext.getGeneratedFiles().getGeneratedFiles(Kind.SOURCE))
+                .isNotEmpty();
         assertThat(RuntimeHintsPredicates.reflection().onType(SwimClusterDescriptor.class))
-            .accepts(generationContext.getRuntimeHints());
+                .accepts(generationContext.getRuntimeHints());
 
         TestCompiler.forSystem().with(generationContext).compile((compiled) -> {
             GenericApplicationContext fresh = new GenericApplicationContext();
             TestPropertyValues.of(PROPERTIES).applyTo(fresh);
             @SuppressWarnings("unchecked")
-            ApplicationContextInitializer<GenericApplicationContext> initializer = compiled
-                .getInstance(ApplicationContextInitializer.class, initializerName.reflectionName());
+            ApplicationContextInitializer<GenericApplicationContext> initializer =
+                    compiled.getInstance(ApplicationContextInitializer.class, initializerName.reflectionName());
             initializer.initialize(fresh);
             fresh.refresh();
             try {
                 assertThat(AotDetector.useGeneratedArtifacts()).isFalse();
-                assertThat(fresh.getBean(SwimLifecycle.class).getNode().isRunning()).isTrue();
+                assertThat(fresh.getBean(SwimLifecycle.class).getNode().isRunning())
+                        .isTrue();
                 assertThat(fresh.getBeansOfType(SwimHealthIndicator.class)).hasSize(1);
                 await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                        fresh.getBean(SwimDiscoveryClient.class).getInstances("orders"))
-                    .extracting((instance) -> instance.getInstanceId())
-                    .containsExactly("orders-aot"));
-            }
-            finally {
+                                fresh.getBean(SwimDiscoveryClient.class).getInstances("orders"))
+                        .extracting((instance) -> instance.getInstanceId())
+                        .containsExactly("orders-aot"));
+            } finally {
                 fresh.close();
             }
         });
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({ SwimAutoConfiguration.class, SwimDiscoveryClientAutoConfiguration.class,
-            SwimServiceRegistryAutoConfiguration.class, SwimAvailabilityAutoConfiguration.class,
-            SwimHeartbeatAutoConfiguration.class, SwimHealthContributorAutoConfiguration.class })
-    public static class AotApplication {
-
-    }
+    @ImportAutoConfiguration({
+        SwimAutoConfiguration.class,
+        SwimDiscoveryClientAutoConfiguration.class,
+        SwimServiceRegistryAutoConfiguration.class,
+        SwimAvailabilityAutoConfiguration.class,
+        SwimHeartbeatAutoConfiguration.class,
+        SwimHealthContributorAutoConfiguration.class
+    })
+    public static class AotApplication {}
 }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class CoreApiUsageTests {
 
     private static final JavaClasses SPRING = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.swimdiscovery.spring");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.swimdiscovery.spring");
 
     @Test
     void theSpringIntegrationUsesOnlySwimCoresApi() {
@@ -49,8 +49,9 @@ class CoreApiUsageTests {
     /** The types with role "api" (not the test and benchmark SPI). */
     private static Set<String> coreApi() {
         Set<String> out = new TreeSet<>();
-        try (InputStream in = Objects.requireNonNull(CoreApiUsageTests.class.getResourceAsStream(
-                "/io/swimdiscovery/core/public-api.txt"), "swim-core's public-api.txt on the classpath");
+        try (InputStream in = Objects.requireNonNull(
+                        CoreApiUsageTests.class.getResourceAsStream("/io/swimdiscovery/core/public-api.txt"),
+                        "swim-core's public-api.txt on the classpath");
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 String[] parts = line.strip().split("\\s+");

@@ -25,8 +25,8 @@ import org.springframework.context.annotation.Configuration;
 class InvalidSwimPropertiesTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-        .withPropertyValues("swim.auto-startup=false")
-        .withConfiguration(AutoConfigurations.of(SwimAutoConfiguration.class));
+            .withPropertyValues("swim.auto-startup=false")
+            .withConfiguration(AutoConfigurations.of(SwimAutoConfiguration.class));
 
     @Test
     void portOutOfRangeFails() {
@@ -40,7 +40,10 @@ class InvalidSwimPropertiesTests {
 
     @Test
     void unparsableSeedFails() {
-        assertFailure("swim.seeds=10.0.0.1:7946,host:notaport", "swim.seeds[1]", "'host:notaport'",
+        assertFailure(
+                "swim.seeds=10.0.0.1:7946,host:notaport",
+                "swim.seeds[1]",
+                "'host:notaport'",
                 "host:port, [ipv6]:port or host");
     }
 
@@ -52,27 +55,39 @@ class InvalidSwimPropertiesTests {
     @Test
     void keyOfWrongLengthFailsWithoutShowingTheKey() {
         String key = Base64.getEncoder().encodeToString(new byte[20]);
-        assertFailure("swim.encryption.keys=" + key, "swim.encryption.keys[0]", "20 bytes, value hidden",
+        assertFailure(
+                "swim.encryption.keys=" + key,
+                "swim.encryption.keys[0]",
+                "20 bytes, value hidden",
                 "a base64-encoded AES key of 16, 24 or 32 bytes");
-        this.contextRunner.withPropertyValues("swim.encryption.keys=" + key)
-            .run((context) -> assertThat(context.getStartupFailure()).rootCause().message().doesNotContain(key));
+        this.contextRunner.withPropertyValues("swim.encryption.keys=" + key).run((context) -> assertThat(
+                        context.getStartupFailure())
+                .rootCause()
+                .message()
+                .doesNotContain(key));
     }
 
     @Test
     void keyThatIsNotBase64Fails() {
-        assertFailure("swim.encryption.keys=not*base64", "swim.encryption.keys[0]", "not base64",
-                "a base64-encoded AES key");
+        assertFailure(
+                "swim.encryption.keys=not*base64", "swim.encryption.keys[0]", "not base64", "a base64-encoded AES key");
     }
 
     @Test
     void encryptionRequiredWithoutKeysFails() {
-        assertFailure("swim.encryption.mode=required", "swim.encryption.mode", "'required'",
+        assertFailure(
+                "swim.encryption.mode=required",
+                "swim.encryption.mode",
+                "'required'",
                 "'none' unless swim.encryption.keys holds at least one key");
     }
 
     @Test
     void protocolValueTheEngineRejectsNamesTheProperty() {
-        assertFailure("swim.protocol.probe-timeout=5s", "swim.protocol.probe-timeout", "5000ms",
+        assertFailure(
+                "swim.protocol.probe-timeout=5s",
+                "swim.protocol.probe-timeout",
+                "5000ms",
                 "must be shorter than protocolPeriod");
     }
 
@@ -81,13 +96,15 @@ class InvalidSwimPropertiesTests {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
             this.contextRunner
-                .withPropertyValues("swim.auto-startup=true", "swim.bind-address=127.0.0.1", "swim.port=" + port)
-                .run((context) -> {
-                    assertThat(context).hasFailed();
-                    FailureAnalysis analysis = analyze(context.getStartupFailure());
-                    assertThat(analysis.getDescription()).contains("'swim.port'").contains("'" + port + "'");
-                    assertThat(analysis.getAction()).contains("a port no other process uses");
-                });
+                    .withPropertyValues("swim.auto-startup=true", "swim.bind-address=127.0.0.1", "swim.port=" + port)
+                    .run((context) -> {
+                        assertThat(context).hasFailed();
+                        FailureAnalysis analysis = analyze(context.getStartupFailure());
+                        assertThat(analysis.getDescription())
+                                .contains("'swim.port'")
+                                .contains("'" + port + "'");
+                        assertThat(analysis.getAction()).contains("a port no other process uses");
+                    });
         }
     }
 
@@ -95,28 +112,30 @@ class InvalidSwimPropertiesTests {
     void unknownProfileFailsListingTheProfiles(CapturedOutput output) {
         // Binding an unknown enum value is Boot's own failure; its analyzer lists the valid values.
         runExpectingFailure("--swim.profile=mars");
-        assertThat(output).contains("APPLICATION FAILED TO START")
-            .contains("swim.profile")
-            .contains("mars")
-            .contains("LAN")
-            .contains("WAN")
-            .contains("LOCAL");
+        assertThat(output)
+                .contains("APPLICATION FAILED TO START")
+                .contains("swim.profile")
+                .contains("mars")
+                .contains("LAN")
+                .contains("WAN")
+                .contains("LOCAL");
     }
 
     @Test
     void startupWithBadPropertyPrintsTheFailureAnalysis(CapturedOutput output) {
         runExpectingFailure("--swim.port=-1");
-        assertThat(output).contains("APPLICATION FAILED TO START")
-            .contains("The SWIM discovery property 'swim.port' is invalid.")
-            .contains("set 'swim.port' to a port number between 0 and 65535");
+        assertThat(output)
+                .contains("APPLICATION FAILED TO START")
+                .contains("The SWIM discovery property 'swim.port' is invalid.")
+                .contains("set 'swim.port' to a port number between 0 and 65535");
     }
 
     private static void runExpectingFailure(String argument) {
         SpringApplication application = new SpringApplication(MinimalApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        assertThatThrownBy(() -> application.run(argument, "--swim.auto-startup=false",
-                "--spring.main.banner-mode=off"))
-            .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(
+                        () -> application.run(argument, "--swim.auto-startup=false", "--spring.main.banner-mode=off"))
+                .isInstanceOf(RuntimeException.class);
     }
 
     private void assertFailure(String property, String name, String value, String expected) {
@@ -136,7 +155,5 @@ class InvalidSwimPropertiesTests {
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(SwimAutoConfiguration.class)
-    static class MinimalApplication {
-
-    }
+    static class MinimalApplication {}
 }

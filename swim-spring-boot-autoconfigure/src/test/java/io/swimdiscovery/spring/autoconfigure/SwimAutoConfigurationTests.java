@@ -48,33 +48,45 @@ import org.springframework.context.annotation.Configuration;
 class SwimAutoConfigurationTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-        .withPropertyValues("swim.auto-startup=false", "spring.application.name=orders", "swim.port=0",
-                "management.endpoints.web.exposure.include=swim")
-        .withConfiguration(AutoConfigurations.of(SwimAutoConfiguration.class,
-                SwimDiscoveryClientAutoConfiguration.class, SwimReactiveDiscoveryClientAutoConfiguration.class,
-                SwimServiceRegistryAutoConfiguration.class, SwimLoadBalancerAutoConfiguration.class,
-                SwimEndpointAutoConfiguration.class, SwimHealthContributorAutoConfiguration.class,
-                SwimMetricsAutoConfiguration.class, SimpleDiscoveryClientAutoConfiguration.class,
-                CompositeDiscoveryClientAutoConfiguration.class, UtilAutoConfiguration.class));
+            .withPropertyValues(
+                    "swim.auto-startup=false",
+                    "spring.application.name=orders",
+                    "swim.port=0",
+                    "management.endpoints.web.exposure.include=swim")
+            .withConfiguration(AutoConfigurations.of(
+                    SwimAutoConfiguration.class,
+                    SwimDiscoveryClientAutoConfiguration.class,
+                    SwimReactiveDiscoveryClientAutoConfiguration.class,
+                    SwimServiceRegistryAutoConfiguration.class,
+                    SwimLoadBalancerAutoConfiguration.class,
+                    SwimEndpointAutoConfiguration.class,
+                    SwimHealthContributorAutoConfiguration.class,
+                    SwimMetricsAutoConfiguration.class,
+                    SimpleDiscoveryClientAutoConfiguration.class,
+                    CompositeDiscoveryClientAutoConfiguration.class,
+                    UtilAutoConfiguration.class));
 
     @Test
     void configuresEveryPartWhenEverythingIsPresent() {
-        this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
-            assertThat(context).hasNotFailed()
-                .hasSingleBean(SwimProperties.class)
-                .hasSingleBean(SwimNode.class)
-                .hasSingleBean(SwimLifecycle.class)
-                .hasSingleBean(SwimEventPublisher.class)
-                .hasSingleBean(SwimRegistration.class)
-                .hasSingleBean(SwimDiscoveryClient.class)
-                .hasSingleBean(SwimReactiveDiscoveryClient.class)
-                .hasSingleBean(SwimServiceRegistry.class)
-                .hasSingleBean(SwimAutoServiceRegistration.class)
-                .hasSingleBean(SwimEndpoint.class)
-                .hasSingleBean(SwimHealthIndicator.class)
-                .hasSingleBean(SwimMeterBinder.class);
-            assertThatLoadBalancerDefaultsToSwim(context);
-        });
+        this.contextRunner
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .run((context) -> {
+                    assertThat(context)
+                            .hasNotFailed()
+                            .hasSingleBean(SwimProperties.class)
+                            .hasSingleBean(SwimNode.class)
+                            .hasSingleBean(SwimLifecycle.class)
+                            .hasSingleBean(SwimEventPublisher.class)
+                            .hasSingleBean(SwimRegistration.class)
+                            .hasSingleBean(SwimDiscoveryClient.class)
+                            .hasSingleBean(SwimReactiveDiscoveryClient.class)
+                            .hasSingleBean(SwimServiceRegistry.class)
+                            .hasSingleBean(SwimAutoServiceRegistration.class)
+                            .hasSingleBean(SwimEndpoint.class)
+                            .hasSingleBean(SwimHealthIndicator.class)
+                            .hasSingleBean(SwimMeterBinder.class);
+                    assertThatLoadBalancerDefaultsToSwim(context);
+                });
     }
 
     @Test
@@ -88,16 +100,17 @@ class SwimAutoConfigurationTests {
     @Test
     void backsOffEntirelyWhenSwimIsDisabled() {
         this.contextRunner.withPropertyValues("swim.enabled=false").run((context) -> {
-            assertThat(context).hasNotFailed()
-                .doesNotHaveBean(SwimProperties.class)
-                .doesNotHaveBean(SwimNode.class)
-                .doesNotHaveBean(SwimLifecycle.class)
-                .doesNotHaveBean(SwimDiscoveryClient.class)
-                .doesNotHaveBean(SwimReactiveDiscoveryClient.class)
-                .doesNotHaveBean(SwimServiceRegistry.class)
-                .doesNotHaveBean(SwimEndpoint.class)
-                .doesNotHaveBean(SwimHealthIndicator.class)
-                .doesNotHaveBean(SwimMeterBinder.class);
+            assertThat(context)
+                    .hasNotFailed()
+                    .doesNotHaveBean(SwimProperties.class)
+                    .doesNotHaveBean(SwimNode.class)
+                    .doesNotHaveBean(SwimLifecycle.class)
+                    .doesNotHaveBean(SwimDiscoveryClient.class)
+                    .doesNotHaveBean(SwimReactiveDiscoveryClient.class)
+                    .doesNotHaveBean(SwimServiceRegistry.class)
+                    .doesNotHaveBean(SwimEndpoint.class)
+                    .doesNotHaveBean(SwimHealthIndicator.class)
+                    .doesNotHaveBean(SwimMeterBinder.class);
             assertThat(context).doesNotHaveBean(SwimLoadBalancerCacheEvictor.class);
         });
     }
@@ -105,81 +118,98 @@ class SwimAutoConfigurationTests {
     @Test
     void everythingBacksOffWhenSpringCloudDiscoveryIsDisabled() {
         // No node either: it would bind its port and announce the service with discovery off.
-        this.contextRunner.withPropertyValues("spring.cloud.discovery.enabled=false").run((context) -> {
-            assertThat(context).hasNotFailed()
-                .doesNotHaveBean(SwimLifecycle.class)
-                .doesNotHaveBean(SwimNode.class)
-                .doesNotHaveBean(SwimDiscoveryClient.class)
-                .doesNotHaveBean(SwimReactiveDiscoveryClient.class);
-            assertThat(context.getBeansOfType(LoadBalancerClientSpecification.class)).isEmpty();
-        });
+        this.contextRunner
+                .withPropertyValues("spring.cloud.discovery.enabled=false")
+                .run((context) -> {
+                    assertThat(context)
+                            .hasNotFailed()
+                            .doesNotHaveBean(SwimLifecycle.class)
+                            .doesNotHaveBean(SwimNode.class)
+                            .doesNotHaveBean(SwimDiscoveryClient.class)
+                            .doesNotHaveBean(SwimReactiveDiscoveryClient.class);
+                    assertThat(context.getBeansOfType(LoadBalancerClientSpecification.class))
+                            .isEmpty();
+                });
     }
 
     @Test
     void blockingDiscoveryBacksOffAloneWhenBlockingDiscoveryIsDisabled() {
-        this.contextRunner.withPropertyValues("spring.cloud.discovery.blocking.enabled=false")
-            .run((context) -> assertThat(context).doesNotHaveBean(SwimDiscoveryClient.class)
-                .hasSingleBean(SwimReactiveDiscoveryClient.class));
+        this.contextRunner
+                .withPropertyValues("spring.cloud.discovery.blocking.enabled=false")
+                .run((context) -> assertThat(context)
+                        .doesNotHaveBean(SwimDiscoveryClient.class)
+                        .hasSingleBean(SwimReactiveDiscoveryClient.class));
     }
 
     @Test
     void reactiveDiscoveryAndLoadBalancerBackOffWithoutReactor() {
-        this.contextRunner.withClassLoader(new FilteredClassLoader("reactor.core"))
-            .run((context) -> {
-                assertThat(context).hasNotFailed()
-                    .hasSingleBean(SwimDiscoveryClient.class)
-                    .doesNotHaveBean(SwimReactiveDiscoveryClient.class);
-                assertThat(context).doesNotHaveBean(SwimLoadBalancerCacheEvictor.class);
-            });
+        this.contextRunner
+                .withClassLoader(new FilteredClassLoader("reactor.core"))
+                .run((context) -> {
+                    assertThat(context)
+                            .hasNotFailed()
+                            .hasSingleBean(SwimDiscoveryClient.class)
+                            .doesNotHaveBean(SwimReactiveDiscoveryClient.class);
+                    assertThat(context).doesNotHaveBean(SwimLoadBalancerCacheEvictor.class);
+                });
     }
 
     @Test
     void loadBalancerSupplierIsNotConfiguredWithoutLoadBalancer() {
-        this.contextRunner.withClassLoader(new FilteredClassLoader(ServiceInstanceListSupplier.class))
-            .run((context) -> {
-                assertThat(context).hasNotFailed().hasSingleBean(SwimDiscoveryClient.class);
-                assertThat(context).doesNotHaveBean(SwimLoadBalancerCacheEvictor.class);
-            });
+        this.contextRunner
+                .withClassLoader(new FilteredClassLoader(ServiceInstanceListSupplier.class))
+                .run((context) -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(SwimDiscoveryClient.class);
+                    assertThat(context).doesNotHaveBean(SwimLoadBalancerCacheEvictor.class);
+                });
     }
 
     @Test
     void loadBalancerSupplierIsNotConfiguredWhenLoadBalancerIsDisabled() {
-        this.contextRunner.withPropertyValues("spring.cloud.loadbalancer.enabled=false")
-            .run((context) -> assertThat(context).doesNotHaveBean(SwimLoadBalancerCacheEvictor.class));
+        this.contextRunner
+                .withPropertyValues("spring.cloud.loadbalancer.enabled=false")
+                .run((context) -> assertThat(context).doesNotHaveBean(SwimLoadBalancerCacheEvictor.class));
     }
 
     @Test
     void endpointIsAbsentWithoutActuator() {
-        this.contextRunner.withClassLoader(new FilteredClassLoader(Endpoint.class))
-            .run((context) -> assertThat(context).hasNotFailed()
-                .hasSingleBean(SwimDiscoveryClient.class)
-                .doesNotHaveBean(SwimEndpoint.class));
+        this.contextRunner
+                .withClassLoader(new FilteredClassLoader(Endpoint.class))
+                .run((context) -> assertThat(context)
+                        .hasNotFailed()
+                        .hasSingleBean(SwimDiscoveryClient.class)
+                        .doesNotHaveBean(SwimEndpoint.class));
     }
 
     @Test
     void endpointIsAbsentWhenNotExposed() {
-        this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=health")
-            .run((context) -> assertThat(context).doesNotHaveBean(SwimEndpoint.class));
+        this.contextRunner
+                .withPropertyValues("management.endpoints.web.exposure.include=health")
+                .run((context) -> assertThat(context).doesNotHaveBean(SwimEndpoint.class));
     }
 
     @Test
     void healthIndicatorIsAbsentWithoutBootHealth() {
-        this.contextRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
-            .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SwimHealthIndicator.class));
+        this.contextRunner
+                .withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+                .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SwimHealthIndicator.class));
     }
 
     @Test
     void healthIndicatorIsAbsentWhenDisabled() {
-        this.contextRunner.withPropertyValues("management.health.swim.enabled=false")
-            .run((context) -> assertThat(context).doesNotHaveBean(SwimHealthIndicator.class));
+        this.contextRunner
+                .withPropertyValues("management.health.swim.enabled=false")
+                .run((context) -> assertThat(context).doesNotHaveBean(SwimHealthIndicator.class));
     }
 
     @Test
     void metricsAreAbsentWithoutMicrometer() {
-        this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-            .run((context) -> assertThat(context).hasNotFailed()
-                .hasSingleBean(SwimDiscoveryClient.class)
-                .doesNotHaveBean(SwimMeterBinder.class));
+        this.contextRunner
+                .withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+                .run((context) -> assertThat(context)
+                        .hasNotFailed()
+                        .hasSingleBean(SwimDiscoveryClient.class)
+                        .doesNotHaveBean(SwimMeterBinder.class));
     }
 
     @Test
@@ -193,40 +223,47 @@ class SwimAutoConfigurationTests {
 
     @Test
     void serviceRegistryBacksOffWhenServiceRegistryIsDisabled() {
-        this.contextRunner.withPropertyValues("spring.cloud.service-registry.enabled=false").run((context) -> {
-            assertThat(context).hasNotFailed()
-                .doesNotHaveBean(SwimServiceRegistry.class)
-                .doesNotHaveBean(SwimAutoServiceRegistration.class)
-                .hasSingleBean(SwimDiscoveryClient.class);
-            assertThat(context.getBean(SwimRegistration.class).memberMetadata())
-                .doesNotContainKey(SwimMetadata.SERVICE_ID);
-        });
+        this.contextRunner
+                .withPropertyValues("spring.cloud.service-registry.enabled=false")
+                .run((context) -> {
+                    assertThat(context)
+                            .hasNotFailed()
+                            .doesNotHaveBean(SwimServiceRegistry.class)
+                            .doesNotHaveBean(SwimAutoServiceRegistration.class)
+                            .hasSingleBean(SwimDiscoveryClient.class);
+                    assertThat(context.getBean(SwimRegistration.class).memberMetadata())
+                            .doesNotContainKey(SwimMetadata.SERVICE_ID);
+                });
     }
 
     @Test
     void nodeAnnouncesNoServiceWhenAutoRegistrationIsDisabled() {
-        this.contextRunner.withPropertyValues("spring.cloud.service-registry.auto-registration.enabled=false")
-            .run((context) -> {
-                assertThat(context).hasSingleBean(SwimServiceRegistry.class)
-                    .doesNotHaveBean(SwimAutoServiceRegistration.class);
-                assertThat(context.getBean(SwimRegistration.class).memberMetadata())
-                    .doesNotContainKey(SwimMetadata.SERVICE_ID);
-            });
+        this.contextRunner
+                .withPropertyValues("spring.cloud.service-registry.auto-registration.enabled=false")
+                .run((context) -> {
+                    assertThat(context)
+                            .hasSingleBean(SwimServiceRegistry.class)
+                            .doesNotHaveBean(SwimAutoServiceRegistration.class);
+                    assertThat(context.getBean(SwimRegistration.class).memberMetadata())
+                            .doesNotContainKey(SwimMetadata.SERVICE_ID);
+                });
     }
 
     @Test
     void registrationAnnouncesTheApplicationNameAsServiceId() {
-        this.contextRunner.withPropertyValues("swim.service.zone=eu-1", "swim.service.metadata.team=payments",
-                "swim.service.port=8080")
-            .run((context) -> {
-                SwimRegistration registration = context.getBean(SwimRegistration.class);
-                assertThat(registration.getServiceId()).isEqualTo("orders");
-                assertThat(registration.getInstanceId()).startsWith("orders-");
-                assertThat(registration.memberMetadata()).containsEntry(SwimMetadata.SERVICE_ID, "orders")
-                    .containsEntry(SwimMetadata.STATUS, "UP")
-                    .containsEntry(SwimMetadata.ZONE, "eu-1")
-                    .containsEntry("team", "payments");
-            });
+        this.contextRunner
+                .withPropertyValues(
+                        "swim.service.zone=eu-1", "swim.service.metadata.team=payments", "swim.service.port=8080")
+                .run((context) -> {
+                    SwimRegistration registration = context.getBean(SwimRegistration.class);
+                    assertThat(registration.getServiceId()).isEqualTo("orders");
+                    assertThat(registration.getInstanceId()).startsWith("orders-");
+                    assertThat(registration.memberMetadata())
+                            .containsEntry(SwimMetadata.SERVICE_ID, "orders")
+                            .containsEntry(SwimMetadata.STATUS, "UP")
+                            .containsEntry(SwimMetadata.ZONE, "eu-1")
+                            .containsEntry("team", "payments");
+                });
     }
 
     @Test
@@ -242,21 +279,23 @@ class SwimAutoConfigurationTests {
 
     @Test
     void settingsCustomizersApplyAfterProperties() {
-        this.contextRunner.withPropertyValues("swim.protocol.gossip-fanout=5")
-            .withBean(SwimSettingsCustomizer.class, () -> (builder) -> builder.indirectProbes(7))
-            .run((context) -> {
-                io.swimdiscovery.core.protocol.SwimSettings settings = context
-                    .getBean(io.swimdiscovery.core.protocol.SwimSettings.class);
-                assertThat(settings.gossipFanout()).isEqualTo(5);
-                assertThat(settings.indirectProbes()).isEqualTo(7);
-            });
+        this.contextRunner
+                .withPropertyValues("swim.protocol.gossip-fanout=5")
+                .withBean(SwimSettingsCustomizer.class, () -> (builder) -> builder.indirectProbes(7))
+                .run((context) -> {
+                    io.swimdiscovery.core.protocol.SwimSettings settings =
+                            context.getBean(io.swimdiscovery.core.protocol.SwimSettings.class);
+                    assertThat(settings.gossipFanout()).isEqualTo(5);
+                    assertThat(settings.indirectProbes()).isEqualTo(7);
+                });
     }
 
     // SWIM composes with LoadBalancer's own configurations: it evicts their cache, it never
     // registers a client configuration of its own (that made a user's supplier ambiguous).
     private static void assertThatLoadBalancerDefaultsToSwim(AssertableApplicationContext context) {
         assertThat(context).hasSingleBean(SwimLoadBalancerCacheEvictor.class);
-        assertThat(context.getBeansOfType(LoadBalancerClientSpecification.class)).isEmpty();
+        assertThat(context.getBeansOfType(LoadBalancerClientSpecification.class))
+                .isEmpty();
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -264,7 +303,11 @@ class SwimAutoConfigurationTests {
 
         @Bean(destroyMethod = "close")
         SwimNode userSwimNode() {
-            return SwimNode.builder().name("mine").bindHost("127.0.0.1").bindPort(0).build();
+            return SwimNode.builder()
+                    .name("mine")
+                    .bindHost("127.0.0.1")
+                    .bindPort(0)
+                    .build();
         }
     }
 }

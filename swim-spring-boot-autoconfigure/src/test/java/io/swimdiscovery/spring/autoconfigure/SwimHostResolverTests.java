@@ -39,7 +39,9 @@ class SwimHostResolverTests {
 
     @Test
     void serverAddressOtherThanTheSwimAddressBecomesTheServiceHost() {
-        this.environment.withProperty("swim.advertise-address", "127.0.0.1").withProperty("server.address", "127.0.0.2");
+        this.environment
+                .withProperty("swim.advertise-address", "127.0.0.1")
+                .withProperty("server.address", "127.0.0.2");
         assertThat(choose().serviceHost()).isEqualTo("127.0.0.2");
     }
 
@@ -56,15 +58,17 @@ class SwimHostResolverTests {
         Optional<InetAddress> ipv6 = firstGlobalIpv6();
         assumeThat(ipv6).as("a global IPv6 address on this host").isPresent();
         // No IPv4 address matches: as on an IPv6-only host.
-        this.environment.withProperty("spring.cloud.inetutils.preferred-networks", ipv6.get().getHostAddress());
+        this.environment.withProperty(
+                "spring.cloud.inetutils.preferred-networks", ipv6.get().getHostAddress());
         assertThat(choose().swimHost()).isEqualTo(ipv6.get().getHostAddress());
     }
 
     @Test
     void hostNameOptionGivesCallersTheName() {
-        this.environment.withProperty("swim.bind-address", "127.0.0.1")
-            .withProperty("swim.instance.prefer-ip-address", "false")
-            .withProperty("swim.instance.hostname", "orders-1.internal");
+        this.environment
+                .withProperty("swim.bind-address", "127.0.0.1")
+                .withProperty("swim.instance.prefer-ip-address", "false")
+                .withProperty("swim.instance.hostname", "orders-1.internal");
         assertThat(choose().serviceHost()).isEqualTo("orders-1.internal");
         assertThat(choose().swimHost()).isNull();
     }
@@ -72,11 +76,13 @@ class SwimHostResolverTests {
     @Test
     void containerBridgesAreSkippedUnlessTheUserListsInterfacesThemselves() {
         SwimInstanceProperties instance = new SwimInstanceProperties();
-        assertThat(SwimHostResolver.inetUtilsProperties(this.environment, instance).getIgnoredInterfaces())
-            .contains("docker\\d*", "veth.*", "cni.*");
+        assertThat(SwimHostResolver.inetUtilsProperties(this.environment, instance)
+                        .getIgnoredInterfaces())
+                .contains("docker\\d*", "veth.*", "cni.*");
         this.environment.withProperty("spring.cloud.inetutils.ignored-interfaces", "eth1");
-        assertThat(SwimHostResolver.inetUtilsProperties(this.environment, instance).getIgnoredInterfaces())
-            .containsExactly("eth1");
+        assertThat(SwimHostResolver.inetUtilsProperties(this.environment, instance)
+                        .getIgnoredInterfaces())
+                .containsExactly("eth1");
         assertThat("docker0").matches(SwimHostResolver.CONTAINER_INTERFACES.get(0));
     }
 
@@ -84,13 +90,17 @@ class SwimHostResolverTests {
     void loopbackWithRemoteSeedsIsWarnedAboutButNotWithLoopbackSeeds() {
         SwimProperties properties = new SwimProperties();
         properties.setSeeds(List.of("127.0.0.1:7946", "localhost:7947"));
-        assertThat(SwimHostResolver.warnIfLoopbackWithRemoteSeeds("127.0.0.1", properties)).isFalse();
+        assertThat(SwimHostResolver.warnIfLoopbackWithRemoteSeeds("127.0.0.1", properties))
+                .isFalse();
         properties.setSeeds(List.of("10.0.0.5:7946"));
-        assertThat(SwimHostResolver.warnIfLoopbackWithRemoteSeeds("127.0.0.1", properties)).isTrue();
-        assertThat(SwimHostResolver.warnIfLoopbackWithRemoteSeeds("10.0.0.9", properties)).isFalse();
+        assertThat(SwimHostResolver.warnIfLoopbackWithRemoteSeeds("127.0.0.1", properties))
+                .isTrue();
+        assertThat(SwimHostResolver.warnIfLoopbackWithRemoteSeeds("10.0.0.9", properties))
+                .isFalse();
         properties.setSeeds(List.of());
         properties.setSeedDns("orders-peers.default.svc");
-        assertThat(SwimHostResolver.warnIfLoopbackWithRemoteSeeds("::1", properties)).isTrue();
+        assertThat(SwimHostResolver.warnIfLoopbackWithRemoteSeeds("::1", properties))
+                .isTrue();
     }
 
     private SwimHostResolver.Choice choose() {

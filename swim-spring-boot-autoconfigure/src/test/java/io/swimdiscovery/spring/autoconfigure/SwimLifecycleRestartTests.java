@@ -48,19 +48,30 @@ class SwimLifecycleRestartTests {
 
     @BeforeEach
     void startPeer() {
-        this.peer = SwimNode.builder().name("peer").bindHost("127.0.0.1").bindPort(0)
-            .settings(SwimSettings.local()).build();
+        this.peer = SwimNode.builder()
+                .name("peer")
+                .bindHost("127.0.0.1")
+                .bindPort(0)
+                .settings(SwimSettings.local())
+                .build();
         this.peer.addListener(this.seenByPeer::add);
         this.peer.start();
         this.contextRunner = new ApplicationContextRunner()
-            .withPropertyValues("spring.application.name=worker", "swim.port=0", "swim.bind-address=127.0.0.1",
-                    "swim.node-name=worker", "swim.profile=local", "swim.leave-timeout=1s",
-                    // No web server here: a port to announce, else the instance is a client only and unlisted.
-                    "swim.service.port=8080",
-                    "swim.seeds=" + this.peer.localMember().address())
-            .withConfiguration(AutoConfigurations.of(SwimAutoConfiguration.class,
-                    SwimDiscoveryClientAutoConfiguration.class, SwimServiceRegistryAutoConfiguration.class,
-                    SwimHeartbeatAutoConfiguration.class));
+                .withPropertyValues(
+                        "spring.application.name=worker",
+                        "swim.port=0",
+                        "swim.bind-address=127.0.0.1",
+                        "swim.node-name=worker",
+                        "swim.profile=local",
+                        "swim.leave-timeout=1s",
+                        // No web server here: a port to announce, else the instance is a client only and unlisted.
+                        "swim.service.port=8080",
+                        "swim.seeds=" + this.peer.localMember().address())
+                .withConfiguration(AutoConfigurations.of(
+                        SwimAutoConfiguration.class,
+                        SwimDiscoveryClientAutoConfiguration.class,
+                        SwimServiceRegistryAutoConfiguration.class,
+                        SwimHeartbeatAutoConfiguration.class));
     }
 
     @AfterEach
@@ -83,9 +94,11 @@ class SwimLifecycleRestartTests {
             assertThat(second).isNotSameAs(first);
             assertThat(second.isRunning()).isTrue();
             await().atMost(BOUND).untilAsserted(() -> assertThat(eventsAbout("worker"))
-                .containsSubsequence("MemberJoined", "MemberLeft", "MemberJoined"));
-            await().atMost(BOUND).untilAsserted(() -> assertThat(context.getBean(DiscoveryClient.class)
-                .getInstances("worker")).extracting((i) -> i.getInstanceId()).containsExactly("worker"));
+                    .containsSubsequence("MemberJoined", "MemberLeft", "MemberJoined"));
+            await().atMost(BOUND).untilAsserted(() -> assertThat(
+                            context.getBean(DiscoveryClient.class).getInstances("worker"))
+                    .extracting((i) -> i.getInstanceId())
+                    .containsExactly("worker"));
         });
     }
 
@@ -94,8 +107,9 @@ class SwimLifecycleRestartTests {
         this.contextRunner.withUserConfiguration(UserNode.class).run((context) -> {
             SwimLifecycle lifecycle = context.getBean(SwimLifecycle.class);
             lifecycle.stop();
-            assertThatThrownBy(lifecycle::start).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("SwimNodeCustomizer");
+            assertThatThrownBy(lifecycle::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("SwimNodeCustomizer");
         });
     }
 
@@ -114,7 +128,8 @@ class SwimLifecycleRestartTests {
         this.contextRunner.withUserConfiguration(ListenerUsingDiscovery.class).run((context) -> {
             assertThat(context).hasNotFailed();
             ListenerUsingDiscovery.Recorder recorder = context.getBean(ListenerUsingDiscovery.Recorder.class);
-            await().atMost(BOUND).untilAsserted(() -> assertThat(recorder.servicesSeen).contains(List.of("worker")));
+            await().atMost(BOUND)
+                    .untilAsserted(() -> assertThat(recorder.servicesSeen).contains(List.of("worker")));
         });
     }
 
@@ -128,7 +143,9 @@ class SwimLifecycleRestartTests {
             lifecycle.stop();
             lifecycle.start();
             await().atMost(BOUND).until(() -> events.threads.size() == 2);
-            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> events.threads.size() == 2);
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> events.threads.size() == 2);
         });
     }
 
@@ -136,42 +153,55 @@ class SwimLifecycleRestartTests {
     void aFailedJoinPublishesNoInstanceRegisteredEventUntilAPeerAppears() throws IOException {
         // Bound later, so below the ephemeral range: no client connection of another process takes it meanwhile.
         int seedPort = freeSwimPortBelowEphemeralRange();
-        this.contextRunner.withUserConfiguration(RegisteredEvents.class)
-            .withPropertyValues("swim.seeds=127.0.0.1:" + seedPort, "swim.join-timeout=300ms")
-            .run((context) -> {
-                RegisteredEvents events = context.getBean(RegisteredEvents.class);
-                // The join times out after 300 ms; well after it, still nothing.
-                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(events.threads::isEmpty);
-                try (SwimNode seed = SwimNode.builder().name("late-seed").bindHost("127.0.0.1").bindPort(seedPort)
-                    .settings(SwimSettings.local()).build()) {
-                    seed.start();
-                    // The node retries its seeds in the background and joins: announced once, then.
-                    await().atMost(BOUND).until(() -> events.threads.size() == 1);
-                    // On the named thread, as after a join that succeeded at once (never the node's listener thread).
-                    assertThat(events.threads.get(0)).isEqualTo("swim-registered-worker");
-                }
-            });
+        this.contextRunner
+                .withUserConfiguration(RegisteredEvents.class)
+                .withPropertyValues("swim.seeds=127.0.0.1:" + seedPort, "swim.join-timeout=300ms")
+                .run((context) -> {
+                    RegisteredEvents events = context.getBean(RegisteredEvents.class);
+                    // The join times out after 300 ms; well after it, still nothing.
+                    await().during(Duration.ofSeconds(1))
+                            .atMost(Duration.ofSeconds(3))
+                            .until(events.threads::isEmpty);
+                    try (SwimNode seed = SwimNode.builder()
+                            .name("late-seed")
+                            .bindHost("127.0.0.1")
+                            .bindPort(seedPort)
+                            .settings(SwimSettings.local())
+                            .build()) {
+                        seed.start();
+                        // The node retries its seeds in the background and joins: announced once, then.
+                        await().atMost(BOUND).until(() -> events.threads.size() == 1);
+                        // On the named thread, as after a join that succeeded at once (never the node's listener
+                        // thread).
+                        assertThat(events.threads.get(0)).isEqualTo("swim-registered-worker");
+                    }
+                });
     }
 
     @Test
     void discoveryDisabledRunsNoNodeAndBindsNoSocket() throws IOException {
         int port = freeSwimPortBelowEphemeralRange();
-        this.contextRunner.withPropertyValues("spring.cloud.discovery.enabled=false", "swim.port=" + port)
-            .run((context) -> {
-                assertThat(context).hasNotFailed().doesNotHaveBean(SwimLifecycle.class).doesNotHaveBean(SwimNode.class);
-                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-                        ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                    assertThat(udp.isBound()).isTrue();
-                    assertThat(tcp.isBound()).isTrue();
-                }
-            });
+        this.contextRunner
+                .withPropertyValues("spring.cloud.discovery.enabled=false", "swim.port=" + port)
+                .run((context) -> {
+                    assertThat(context)
+                            .hasNotFailed()
+                            .doesNotHaveBean(SwimLifecycle.class)
+                            .doesNotHaveBean(SwimNode.class);
+                    try (DatagramSocket udp =
+                                    new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                            ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                        assertThat(udp.isBound()).isTrue();
+                        assertThat(tcp.isBound()).isTrue();
+                    }
+                });
     }
 
     private List<String> eventsAbout(String name) {
         return this.seenByPeer.stream()
-            .filter((event) -> event.member().name().equals(name))
-            .map((event) -> event.getClass().getSimpleName())
-            .toList();
+                .filter((event) -> event.member().name().equals(name))
+                .map((event) -> event.getClass().getSimpleName())
+                .toList();
     }
 
     @SuppressWarnings("try") // the sockets are opened only to prove the port is free, then closed
@@ -179,11 +209,11 @@ class SwimLifecycleRestartTests {
         java.util.Random random = new java.util.Random();
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = 20_000 + random.nextInt(12_000);
-            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            try (DatagramSocket udp =
+                            new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
                     ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 return port;
-            }
-            catch (IOException taken) {
+            } catch (IOException taken) {
                 // another one
             }
         }
@@ -201,13 +231,13 @@ class SwimLifecycleRestartTests {
                 @Override
                 public void start() {
                     await().atMost(BOUND).until(() -> swim.members().stream()
-                        .anyMatch((member) -> member.name().equals("peer") && member.status().isReachable()));
+                            .anyMatch((member) -> member.name().equals("peer")
+                                    && member.status().isReachable()));
                     throw new IllegalStateException("a later bean failed to start");
                 }
 
                 @Override
-                public void stop() {
-                }
+                public void stop() {}
 
                 @Override
                 public boolean isRunning() {
@@ -252,7 +282,11 @@ class SwimLifecycleRestartTests {
 
         @Bean
         SwimNode userSwimNode() {
-            return SwimNode.builder().name("user-node").bindHost("127.0.0.1").bindPort(0).build();
+            return SwimNode.builder()
+                    .name("user-node")
+                    .bindHost("127.0.0.1")
+                    .bindPort(0)
+                    .build();
         }
     }
 }

@@ -28,10 +28,15 @@ import org.springframework.context.annotation.Configuration;
 class SwimLifecycleTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-        .withPropertyValues("spring.application.name=worker", "swim.port=0", "swim.bind-address=127.0.0.1",
-                "swim.leave-timeout=1s")
-        .withConfiguration(AutoConfigurations.of(SwimAutoConfiguration.class,
-                SwimDiscoveryClientAutoConfiguration.class, SwimServiceRegistryAutoConfiguration.class));
+            .withPropertyValues(
+                    "spring.application.name=worker",
+                    "swim.port=0",
+                    "swim.bind-address=127.0.0.1",
+                    "swim.leave-timeout=1s")
+            .withConfiguration(AutoConfigurations.of(
+                    SwimAutoConfiguration.class,
+                    SwimDiscoveryClientAutoConfiguration.class,
+                    SwimServiceRegistryAutoConfiguration.class));
 
     @Test
     void nonWebApplicationWithoutAPortJoinsAsAClientOnlySoNobodyCallsPort80() {
@@ -45,18 +50,27 @@ class SwimLifecycleTests {
 
     @Test
     void nonWebApplicationJoinsAtRefreshAndPublishesInstanceRegistered() {
-        this.contextRunner.withPropertyValues("swim.service.port=9000").withUserConfiguration(RegisteredEvents.class).run((context) -> {
-            SwimNode node = context.getBean(SwimLifecycle.class).getNode();
-            assertThat(node).isNotNull();
-            assertThat(node.isRunning()).isTrue();
-            assertThat(node.localMember().metadata()).containsEntry(SwimMetadata.SERVICE_ID, "worker")
-                .containsEntry(SwimMetadata.PORT, "9000");
-            await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(context.getBean(RegisteredEvents.class).events).hasSize(1));
-            assertThat(context.getBean(RegisteredEvents.class).events.get(0).getConfig())
-                .isSameAs(context.getBean(SwimRegistration.class));
-            assertThat(context.getBean(SwimDiscoveryClient.class).getServices()).containsExactly("worker");
-        });
+        this.contextRunner
+                .withPropertyValues("swim.service.port=9000")
+                .withUserConfiguration(RegisteredEvents.class)
+                .run((context) -> {
+                    SwimNode node = context.getBean(SwimLifecycle.class).getNode();
+                    assertThat(node).isNotNull();
+                    assertThat(node.isRunning()).isTrue();
+                    assertThat(node.localMember().metadata())
+                            .containsEntry(SwimMetadata.SERVICE_ID, "worker")
+                            .containsEntry(SwimMetadata.PORT, "9000");
+                    await().atMost(Duration.ofSeconds(10))
+                            .untilAsserted(() -> assertThat(context.getBean(RegisteredEvents.class).events)
+                                    .hasSize(1));
+                    assertThat(context.getBean(RegisteredEvents.class)
+                                    .events
+                                    .get(0)
+                                    .getConfig())
+                            .isSameAs(context.getBean(SwimRegistration.class));
+                    assertThat(context.getBean(SwimDiscoveryClient.class).getServices())
+                            .containsExactly("worker");
+                });
     }
 
     @Test
@@ -74,22 +88,27 @@ class SwimLifecycleTests {
 
     @Test
     void userNodeIsStartedAndGetsTheServiceMetadata() {
-        this.contextRunner.withPropertyValues("swim.service.port=9000").withUserConfiguration(UserNode.class).run((context) -> {
-            SwimNode node = context.getBean(SwimNode.class);
-            assertThat(node.isRunning()).isTrue();
-            await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(node.localMember().metadata()).containsEntry("owner", "user")
-                    .containsEntry(SwimMetadata.SERVICE_ID, "worker"));
-        });
+        this.contextRunner
+                .withPropertyValues("swim.service.port=9000")
+                .withUserConfiguration(UserNode.class)
+                .run((context) -> {
+                    SwimNode node = context.getBean(SwimNode.class);
+                    assertThat(node.isRunning()).isTrue();
+                    await().atMost(Duration.ofSeconds(10))
+                            .untilAsserted(() -> assertThat(node.localMember().metadata())
+                                    .containsEntry("owner", "user")
+                                    .containsEntry(SwimMetadata.SERVICE_ID, "worker"));
+                });
     }
 
     @Test
     void lifecycleLeavesBeforeTheWebServerDrainsAndJoinsAfterItStarted() {
         // Spring starts phases ascending and stops them descending.
-        assertThat(SwimLifecycle.PHASE).isGreaterThan(WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE)
-            .isLessThan(SmartLifecycle.DEFAULT_PHASE);
+        assertThat(SwimLifecycle.PHASE)
+                .isGreaterThan(WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE)
+                .isLessThan(SmartLifecycle.DEFAULT_PHASE);
         assertThat(WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE)
-            .isGreaterThan(WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE);
+                .isGreaterThan(WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -109,11 +128,11 @@ class SwimLifecycleTests {
         @Bean(destroyMethod = "close")
         SwimNode userSwimNode() {
             return SwimNode.builder()
-                .name("user-node")
-                .bindHost("127.0.0.1")
-                .bindPort(0)
-                .metadata(Map.of("owner", "user"))
-                .build();
+                    .name("user-node")
+                    .bindHost("127.0.0.1")
+                    .bindPort(0)
+                    .metadata(Map.of("owner", "user"))
+                    .build();
         }
     }
 }

@@ -10,10 +10,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -22,8 +22,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class SwimPropertiesTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-        .withPropertyValues("swim.auto-startup=false")
-        .withConfiguration(AutoConfigurations.of(SwimAutoConfiguration.class));
+            .withPropertyValues("swim.auto-startup=false")
+            .withConfiguration(AutoConfigurations.of(SwimAutoConfiguration.class));
 
     @Test
     void defaultsGiveTheLanPreset() {
@@ -38,49 +38,57 @@ class SwimPropertiesTests {
 
     @Test
     void profileSetsTheWholeGroupOfDefaults() {
-        this.contextRunner.withPropertyValues("swim.profile=wan")
-            .run((context) -> assertThat(context.getBean(SwimProperties.class).toSettings())
+        this.contextRunner.withPropertyValues("swim.profile=wan").run((context) -> assertThat(
+                        context.getBean(SwimProperties.class).toSettings())
                 .isEqualTo(SwimSettings.wan()));
-        this.contextRunner.withPropertyValues("swim.profile=LOCAL")
-            .run((context) -> assertThat(context.getBean(SwimProperties.class).toSettings())
+        this.contextRunner.withPropertyValues("swim.profile=LOCAL").run((context) -> assertThat(
+                        context.getBean(SwimProperties.class).toSettings())
                 .isEqualTo(SwimSettings.local()));
     }
 
     @Test
     void explicitProtocolPropertiesOverrideTheProfileOneByOne() {
         this.contextRunner
-            .withPropertyValues("swim.profile=wan", "swim.protocol.probe-timeout=1500ms",
-                    "swim.protocol.indirect-probes=5", "swim.protocol.lifeguard-enabled=false",
-                    "swim.protocol.dead-member-retention=2m")
-            .run((context) -> {
-                SwimSettings settings = context.getBean(SwimProperties.class).toSettings();
-                assertThat(settings.probeTimeout()).isEqualTo(Duration.ofMillis(1500));
-                assertThat(settings.indirectProbes()).isEqualTo(5);
-                assertThat(settings.lifeguardEnabled()).isFalse();
-                assertThat(settings.deadMemberRetention()).isEqualTo(Duration.ofMinutes(2));
-                assertThat(settings.protocolPeriod()).isEqualTo(SwimSettings.wan().protocolPeriod());
-                assertThat(settings.gossipFanout()).isEqualTo(SwimSettings.wan().gossipFanout());
-            });
+                .withPropertyValues(
+                        "swim.profile=wan",
+                        "swim.protocol.probe-timeout=1500ms",
+                        "swim.protocol.indirect-probes=5",
+                        "swim.protocol.lifeguard-enabled=false",
+                        "swim.protocol.dead-member-retention=2m")
+                .run((context) -> {
+                    SwimSettings settings =
+                            context.getBean(SwimProperties.class).toSettings();
+                    assertThat(settings.probeTimeout()).isEqualTo(Duration.ofMillis(1500));
+                    assertThat(settings.indirectProbes()).isEqualTo(5);
+                    assertThat(settings.lifeguardEnabled()).isFalse();
+                    assertThat(settings.deadMemberRetention()).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(settings.protocolPeriod())
+                            .isEqualTo(SwimSettings.wan().protocolPeriod());
+                    assertThat(settings.gossipFanout())
+                            .isEqualTo(SwimSettings.wan().gossipFanout());
+                });
     }
 
     @Test
     void everyEngineSettingHasAProtocolProperty() {
         Set<String> settings = Arrays.stream(SwimSettings.Builder.class.getDeclaredMethods())
-            .filter((method) -> Modifier.isPublic(method.getModifiers()) && method.getParameterCount() == 1)
-            .map(Method::getName)
-            .collect(Collectors.toSet());
+                .filter((method) -> Modifier.isPublic(method.getModifiers()) && method.getParameterCount() == 1)
+                .map(Method::getName)
+                .collect(Collectors.toSet());
         Set<String> properties = Arrays.stream(SwimProperties.Protocol.class.getDeclaredFields())
-            .map(Field::getName)
-            .collect(Collectors.toSet());
+                .map(Field::getName)
+                .collect(Collectors.toSet());
         assertThat(properties).isEqualTo(settings);
     }
 
     @Test
     void seedsWithoutPortTakeTheSwimPort() {
-        this.contextRunner.withPropertyValues("swim.port=8000", "swim.seeds=10.0.0.5:7946,peer-b,[::1]:9000")
-            .run((context) -> assertThat(
-                    SwimPropertiesValidator.seedAddresses(context.getBean(SwimProperties.class)))
-                .containsExactly(new Address("10.0.0.5", 7946), new Address("peer-b", 8000), new Address("::1", 9000)));
+        this.contextRunner
+                .withPropertyValues("swim.port=8000", "swim.seeds=10.0.0.5:7946,peer-b,[::1]:9000")
+                .run((context) -> assertThat(
+                                SwimPropertiesValidator.seedAddresses(context.getBean(SwimProperties.class)))
+                        .containsExactly(
+                                new Address("10.0.0.5", 7946), new Address("peer-b", 8000), new Address("::1", 9000)));
     }
 
     @Test
@@ -89,23 +97,31 @@ class SwimPropertiesTests {
         this.contextRunner.withPropertyValues("swim.encryption.keys=" + key).run((context) -> {
             SwimProperties properties = context.getBean(SwimProperties.class);
             assertThat(properties.getEncryption().effectiveMode()).isEqualTo(EncryptionMode.REQUIRED);
-            assertThat(SwimPropertiesValidator.decodeKeys(properties)).hasSize(1).first().satisfies(
-                    (bytes) -> assertThat(bytes).hasSize(32));
+            assertThat(SwimPropertiesValidator.decodeKeys(properties))
+                    .hasSize(1)
+                    .first()
+                    .satisfies((bytes) -> assertThat(bytes).hasSize(32));
         });
-        this.contextRunner.withPropertyValues("swim.encryption.keys=" + key, "swim.encryption.mode=rollout")
-            .run((context) -> assertThat(context.getBean(SwimProperties.class).getEncryption().effectiveMode())
-                .isEqualTo(EncryptionMode.ROLLOUT));
+        this.contextRunner
+                .withPropertyValues("swim.encryption.keys=" + key, "swim.encryption.mode=rollout")
+                .run((context) -> assertThat(context.getBean(SwimProperties.class)
+                                .getEncryption()
+                                .effectiveMode())
+                        .isEqualTo(EncryptionMode.ROLLOUT));
     }
 
     @Test
     void serviceMetadataBindsAsAMap() {
         this.contextRunner
-            .withPropertyValues("swim.service.metadata.team=payments", "swim.service.metadata.version=2",
-                    "swim.service.secure=true")
-            .run((context) -> {
-                SwimProperties.Service service = context.getBean(SwimProperties.class).getService();
-                assertThat(service.getMetadata()).isEqualTo(Map.of("team", "payments", "version", "2"));
-                assertThat(service.effectiveScheme()).isEqualTo("https");
-            });
+                .withPropertyValues(
+                        "swim.service.metadata.team=payments",
+                        "swim.service.metadata.version=2",
+                        "swim.service.secure=true")
+                .run((context) -> {
+                    SwimProperties.Service service =
+                            context.getBean(SwimProperties.class).getService();
+                    assertThat(service.getMetadata()).isEqualTo(Map.of("team", "payments", "version", "2"));
+                    assertThat(service.effectiveScheme()).isEqualTo("https");
+                });
     }
 }

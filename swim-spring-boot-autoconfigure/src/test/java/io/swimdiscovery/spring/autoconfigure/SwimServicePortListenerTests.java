@@ -14,8 +14,8 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 /** Which web server's port becomes the service port. */
 class SwimServicePortListenerTests {
 
-    private final SwimRegistration registration = new SwimRegistration("a", "orders", "127.0.0.1", -1, "http", null,
-            Map.of());
+    private final SwimRegistration registration =
+            new SwimRegistration("a", "orders", "127.0.0.1", -1, "http", null, Map.of());
 
     private final SwimProperties properties = new SwimProperties();
 

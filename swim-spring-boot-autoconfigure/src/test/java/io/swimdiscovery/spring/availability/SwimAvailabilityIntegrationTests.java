@@ -44,61 +44,69 @@ class SwimAvailabilityIntegrationTests {
     @Test
     void instanceIsAMemberButNotRoutableUntilTheApplicationIsReady() throws Exception {
         ConfigurableApplicationContext watcher = this.apps.start("watcher", "watcher");
-        CompletableFuture<ConfigurableApplicationContext> slow = CompletableFuture
-            .supplyAsync(() -> this.apps.start("orders", "orders-1", SlowRunner.class));
+        CompletableFuture<ConfigurableApplicationContext> slow =
+                CompletableFuture.supplyAsync(() -> this.apps.start("orders", "orders-1", SlowRunner.class));
         try {
             // The runner holds the application before ACCEPTING_TRAFFIC: it is in the cluster, not in discovery.
-            await().atMost(BOUND).untilAsserted(() -> assertThat(member(watcher, "orders-1")).isNotNull());
-            assertThat(member(watcher, "orders-1").metadata()).containsEntry(SwimMetadata.STATUS,
-                    SwimMetadata.STATUS_OUT_OF_SERVICE);
+            await().atMost(BOUND)
+                    .untilAsserted(() -> assertThat(member(watcher, "orders-1")).isNotNull());
+            assertThat(member(watcher, "orders-1").metadata())
+                    .containsEntry(SwimMetadata.STATUS, SwimMetadata.STATUS_OUT_OF_SERVICE);
             assertThat(instanceIds(watcher, "orders")).isEmpty();
-        }
-        finally {
+        } finally {
             SlowRunner.RELEASE.countDown();
         }
         ConfigurableApplicationContext orders = slow.get(30, TimeUnit.SECONDS);
-        await().atMost(BOUND).untilAsserted(() -> assertThat(instanceIds(watcher, "orders")).containsExactly("orders-1"));
+        await().atMost(BOUND)
+                .untilAsserted(() -> assertThat(instanceIds(watcher, "orders")).containsExactly("orders-1"));
 
         AvailabilityChangeEvent.publish(orders, ReadinessState.REFUSING_TRAFFIC);
-        await().atMost(BOUND).untilAsserted(() -> assertThat(instanceIds(watcher, "orders")).isEmpty());
+        await().atMost(BOUND)
+                .untilAsserted(() -> assertThat(instanceIds(watcher, "orders")).isEmpty());
         assertThat(member(watcher, "orders-1").status().isReachable()).isTrue();
 
         AvailabilityChangeEvent.publish(orders, ReadinessState.ACCEPTING_TRAFFIC);
-        await().atMost(BOUND).untilAsserted(() -> assertThat(instanceIds(watcher, "orders")).containsExactly("orders-1"));
+        await().atMost(BOUND)
+                .untilAsserted(() -> assertThat(instanceIds(watcher, "orders")).containsExactly("orders-1"));
     }
 
     @Test
     void withHealthStatusOnAnUnhealthyApplicationIsNotRoutable() {
         ConfigurableApplicationContext watcher = this.apps.start("watcher", "watcher");
-        this.apps.start("orders", "orders-1",
+        this.apps.start(
+                "orders",
+                "orders-1",
                 List.of("swim.readiness.health-status=true", "swim.readiness.health-check-interval=100ms"),
                 Toggle.class);
-        await().atMost(BOUND).untilAsserted(() -> assertThat(instanceIds(watcher, "orders")).containsExactly("orders-1"));
+        await().atMost(BOUND)
+                .untilAsserted(() -> assertThat(instanceIds(watcher, "orders")).containsExactly("orders-1"));
         Toggle.STATUS.set(Status.DOWN);
-        await().atMost(BOUND).untilAsserted(() -> assertThat(instanceIds(watcher, "orders")).isEmpty());
+        await().atMost(BOUND)
+                .untilAsserted(() -> assertThat(instanceIds(watcher, "orders")).isEmpty());
         Toggle.STATUS.set(Status.UP);
-        await().atMost(BOUND).untilAsserted(() -> assertThat(instanceIds(watcher, "orders")).containsExactly("orders-1"));
+        await().atMost(BOUND)
+                .untilAsserted(() -> assertThat(instanceIds(watcher, "orders")).containsExactly("orders-1"));
     }
 
     @Test
     void readinessCanBeIgnored() {
         ConfigurableApplicationContext watcher = this.apps.start("watcher", "watcher");
-        ConfigurableApplicationContext orders = this.apps.start("orders", "orders-1",
-                List.of("swim.readiness.enabled=false"));
-        await().atMost(BOUND).untilAsserted(() -> assertThat(instanceIds(watcher, "orders")).containsExactly("orders-1"));
+        ConfigurableApplicationContext orders =
+                this.apps.start("orders", "orders-1", List.of("swim.readiness.enabled=false"));
+        await().atMost(BOUND)
+                .untilAsserted(() -> assertThat(instanceIds(watcher, "orders")).containsExactly("orders-1"));
         AvailabilityChangeEvent.publish(orders, ReadinessState.REFUSING_TRAFFIC);
         // The gate publishes synchronously: had it reacted, the node's own metadata would say so now.
         assertThat(orders.getBean(SwimLifecycle.class).getNode().localMember().metadata())
-            .containsEntry(SwimMetadata.STATUS, SwimMetadata.STATUS_UP);
+                .containsEntry(SwimMetadata.STATUS, SwimMetadata.STATUS_UP);
     }
 
     private static Member member(ConfigurableApplicationContext context, String name) {
-        return context.getBean(SwimLifecycle.class)
-            .members()
-            .stream()
-            .filter((member) -> member.name().equals(name) && member.status().isReachable())
-            .findFirst()
-            .orElse(null);
+        return context.getBean(SwimLifecycle.class).members().stream()
+                .filter((member) ->
+                        member.name().equals(name) && member.status().isReachable())
+                .findFirst()
+                .orElse(null);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -34,9 +34,9 @@ class ClusterTestApplication {
         /** Event class names about {@code member}, in arrival order. */
         List<String> about(String member) {
             return this.events.stream()
-                .filter((event) -> event.getMember().name().equals(member))
-                .map((event) -> event.getClass().getSimpleName())
-                .toList();
+                    .filter((event) -> event.getMember().name().equals(member))
+                    .map((event) -> event.getClass().getSimpleName())
+                    .toList();
         }
     }
 }

@@ -12,8 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,7 +47,8 @@ class SwimClusterIntegrationTests {
 
     private static final Duration FORMATION = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -62,7 +63,12 @@ class SwimClusterIntegrationTests {
     @BeforeAll
     void startCluster() {
         this.a = start("node-a", null);
-        String seed = this.a.getBean(SwimLifecycle.class).getNode().localMember().address().toString();
+        String seed = this.a
+                .getBean(SwimLifecycle.class)
+                .getNode()
+                .localMember()
+                .address()
+                .toString();
         this.b = start("node-b", seed);
         this.c = start("node-c", seed);
     }
@@ -78,8 +84,8 @@ class SwimClusterIntegrationTests {
     @Order(1)
     void everyDiscoveryClientListsEveryInstance() {
         for (ConfigurableApplicationContext context : List.of(this.a, this.b, this.c)) {
-            await().atMost(FORMATION)
-                .untilAsserted(() -> assertThat(instanceIds(context)).containsExactly("node-a", "node-b", "node-c"));
+            await().atMost(FORMATION).untilAsserted(() -> assertThat(instanceIds(context))
+                    .containsExactly("node-a", "node-b", "node-c"));
         }
         ServiceInstance b = instance(this.a, "node-b");
         assertThat(b.getHost()).isEqualTo("127.0.0.1");
@@ -93,7 +99,7 @@ class SwimClusterIntegrationTests {
     void loadBalancerUsesItsOwnChainAndSpreadsOverAllInstances() {
         LoadBalancerClientFactory loadBalancers = this.a.getBean(LoadBalancerClientFactory.class);
         assertThat(loadBalancers.getInstance("orders", ServiceInstanceListSupplier.class))
-            .isInstanceOf(CachingServiceInstanceListSupplier.class);
+                .isInstanceOf(CachingServiceInstanceListSupplier.class);
         // Round robin over three instances: six calls reach each of them. LoadBalancer's cache now
         // holds node-c; the crash step below checks that SWIM's eviction keeps it from being chosen.
         Set<String> chosen = new HashSet<>();
@@ -122,37 +128,47 @@ class SwimClusterIntegrationTests {
 
         JsonNode health = getJson(this.a, "/actuator/health");
         assertThat(health.get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("components").get("swim").get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("swim").get("status").asString())
+                .isEqualTo("UP");
         // Pitfall 3: commons' discovery indicator stays UNKNOWN until InstanceRegisteredEvent.
         await().atMost(FORMATION).untilAsserted(() -> assertThat(getJson(this.a, "/actuator/health")
-            .get("components").get("discoveryComposite").get("status").asString()).isEqualTo("UP"));
+                        .get("components")
+                        .get("discoveryComposite")
+                        .get("status")
+                        .asString())
+                .isEqualTo("UP"));
 
         assertThat(get(this.a, "/actuator/serviceregistry").body()).isEqualTo("UP");
 
         // Leave and rejoin are write operations, off unless management.endpoint.swim.access allows them.
-        assertThat(post(this.a, "/actuator/swim", "{\"action\":\"leave\"}").statusCode()).isBetween(400, 499);
+        assertThat(post(this.a, "/actuator/swim", "{\"action\":\"leave\"}").statusCode())
+                .isBetween(400, 499);
         assertThat(getJson(this.a, "/actuator/swim").get("state").asString()).isEqualTo("RUNNING");
 
         String prometheus = get(this.a, "/actuator/prometheus").body();
-        assertThat(prometheus).contains("swim_members{status=\"alive\"} 3.0")
-            .contains("swim_messages_total{direction=\"sent\",type=\"ping\"}")
-            .contains("swim_traffic_bytes_total{direction=\"received\",type=\"ack\"}")
-            .contains("swim_probe_outcomes_total{outcome=\"acked\"}")
-            .contains("swim_local_health ")
-            .contains("swim_gossip_queue_depth ");
+        assertThat(prometheus)
+                .contains("swim_members{status=\"alive\"} 3.0")
+                .contains("swim_messages_total{direction=\"sent\",type=\"ping\"}")
+                .contains("swim_traffic_bytes_total{direction=\"received\",type=\"ack\"}")
+                .contains("swim_probe_outcomes_total{outcome=\"acked\"}")
+                .contains("swim_local_health ")
+                .contains("swim_gossip_queue_depth ");
     }
 
     @Test
     @Order(4)
     void outOfServiceSetThroughTheRegistryEndpointIsGossipedAndReverted() throws Exception {
-        assertThat(post(this.b, "/actuator/serviceregistry", "{\"status\":\"OUT_OF_SERVICE\"}").statusCode())
-            .isEqualTo(200);
+        assertThat(post(this.b, "/actuator/serviceregistry", "{\"status\":\"OUT_OF_SERVICE\"}")
+                        .statusCode())
+                .isEqualTo(200);
         await().atMost(FORMATION)
-            .untilAsserted(() -> assertThat(instanceIds(this.a)).containsExactly("node-a", "node-c"));
+                .untilAsserted(() -> assertThat(instanceIds(this.a)).containsExactly("node-a", "node-c"));
         assertThat(this.a.getBean(ReceivedEvents.class).about("node-b")).contains("MemberUpdatedEvent");
-        assertThat(post(this.b, "/actuator/serviceregistry", "{\"status\":\"UP\"}").statusCode()).isEqualTo(200);
+        assertThat(post(this.b, "/actuator/serviceregistry", "{\"status\":\"UP\"}")
+                        .statusCode())
+                .isEqualTo(200);
         await().atMost(FORMATION)
-            .untilAsserted(() -> assertThat(instanceIds(this.a)).containsExactly("node-a", "node-b", "node-c"));
+                .untilAsserted(() -> assertThat(instanceIds(this.a)).containsExactly("node-a", "node-b", "node-c"));
     }
 
     @Test
@@ -172,7 +188,7 @@ class SwimClusterIntegrationTests {
         this.c.close();
         for (ConfigurableApplicationContext context : List.of(this.a, this.b)) {
             await().atMost(FORMATION)
-                .untilAsserted(() -> assertThat(instanceIds(context)).containsExactly("node-a", "node-b"));
+                    .untilAsserted(() -> assertThat(instanceIds(context)).containsExactly("node-a", "node-b"));
         }
         for (int i = 0; i < 20; i++) {
             assertThat(choose(this.a).getInstanceId()).isNotEqualTo("node-c");
@@ -185,8 +201,8 @@ class SwimClusterIntegrationTests {
         }
         // A survivor may first hear of the death from the other one, but someone suspected node-c first.
         assertThat(List.of(this.a, this.b)).anySatisfy((survivor) -> assertThat(
-                survivor.getBean(ReceivedEvents.class).about("node-c"))
-            .containsSubsequence("MemberJoinedEvent", "MemberSuspectedEvent", "MemberFailedEvent"));
+                        survivor.getBean(ReceivedEvents.class).about("node-c"))
+                .containsSubsequence("MemberJoinedEvent", "MemberSuspectedEvent", "MemberFailedEvent"));
     }
 
     @Test
@@ -194,19 +210,26 @@ class SwimClusterIntegrationTests {
     void gracefulShutdownRemovesTheInstanceWithoutSuspicion() {
         this.b.close();
         await().atMost(Duration.ofSeconds(10))
-            .untilAsserted(() -> assertThat(instanceIds(this.a)).containsExactly("node-a"));
+                .untilAsserted(() -> assertThat(instanceIds(this.a)).containsExactly("node-a"));
         List<String> seenByA = this.a.getBean(ReceivedEvents.class).about("node-b");
         assertThat(seenByA).last().isEqualTo("MemberLeftEvent");
         assertThat(seenByA).doesNotContain("MemberSuspectedEvent", "MemberFailedEvent");
     }
 
     private ConfigurableApplicationContext start(String name, String seed) {
-        List<String> properties = new ArrayList<>(List.of("spring.application.name=orders", "server.port=0",
-                "server.address=127.0.0.1", "swim.port=0", "swim.bind-address=127.0.0.1", "swim.profile=local",
-                "swim.node-name=" + name, "swim.service.zone=zone-" + name,
+        List<String> properties = new ArrayList<>(List.of(
+                "spring.application.name=orders",
+                "server.port=0",
+                "server.address=127.0.0.1",
+                "swim.port=0",
+                "swim.bind-address=127.0.0.1",
+                "swim.profile=local",
+                "swim.node-name=" + name,
+                "swim.service.zone=zone-" + name,
                 "swim.protocol.suspicion-max-timeout-multiplier=2",
                 "management.endpoints.web.exposure.include=swim,health,serviceregistry,prometheus",
-                "management.endpoint.health.show-details=always", "spring.main.banner-mode=off",
+                "management.endpoint.health.show-details=always",
+                "spring.main.banner-mode=off",
                 "logging.level.root=warn"));
         if (seed != null) {
             properties.add("swim.seeds=" + seed);
@@ -215,34 +238,32 @@ class SwimClusterIntegrationTests {
             properties.add("management.endpoint.swim.access=unrestricted");
         }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ClusterTestApplication.class)
-            .web(WebApplicationType.SERVLET)
-            .properties(properties.toArray(String[]::new))
-            .run();
+                .web(WebApplicationType.SERVLET)
+                .properties(properties.toArray(String[]::new))
+                .run();
         this.contexts.add(context);
         return context;
     }
 
     private static List<String> instanceIds(ConfigurableApplicationContext context) {
-        return context.getBean(DiscoveryClient.class)
-            .getInstances("orders")
-            .stream()
-            .map(ServiceInstance::getInstanceId)
-            .sorted()
-            .toList();
+        return context.getBean(DiscoveryClient.class).getInstances("orders").stream()
+                .map(ServiceInstance::getInstanceId)
+                .sorted()
+                .toList();
     }
 
     private static ServiceInstance instance(ConfigurableApplicationContext context, String id) {
-        return context.getBean(DiscoveryClient.class)
-            .getInstances("orders")
-            .stream()
-            .filter((instance) -> instance.getInstanceId().equals(id))
-            .findFirst()
-            .orElseThrow();
+        return context.getBean(DiscoveryClient.class).getInstances("orders").stream()
+                .filter((instance) -> instance.getInstanceId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static ServiceInstance choose(ConfigurableApplicationContext context) {
         LoadBalancerClientFactory loadBalancers = context.getBean(LoadBalancerClientFactory.class);
-        return Mono.from(loadBalancers.getInstance("orders").choose()).block(Duration.ofSeconds(5)).getServer();
+        return Mono.from(loadBalancers.getInstance("orders").choose())
+                .block(Duration.ofSeconds(5))
+                .getServer();
     }
 
     private static int httpPort(ConfigurableApplicationContext context) {
@@ -256,22 +277,24 @@ class SwimClusterIntegrationTests {
     }
 
     private HttpResponse<String> get(ConfigurableApplicationContext context, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri(context, path)).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri(context, path))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
         return this.http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(ConfigurableApplicationContext context, String path, String body)
             throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri(context, path))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return this.http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(ConfigurableApplicationContext context, String path) {
         return URI.create("http://127.0.0.1:" + httpPort(context) + path);
     }
-
 }

@@ -20,42 +20,62 @@ class SwimDiscoveryClientTests {
 
     @Test
     void listsAliveAndSuspectMembersButNeverDeadLeftOrUnreachable() {
-        known(List.of(service("a", "orders", MemberStatus.ALIVE),
-                service("b", "orders", MemberStatus.SUSPECT), service("c", "orders", MemberStatus.DEAD),
-                service("d", "orders", MemberStatus.LEFT), service("e", "orders", MemberStatus.UNREACHABLE)));
-        assertThat(client(false).getInstances("orders")).extracting(ServiceInstance::getInstanceId)
-            .containsExactly("a", "b");
+        known(List.of(
+                service("a", "orders", MemberStatus.ALIVE),
+                service("b", "orders", MemberStatus.SUSPECT),
+                service("c", "orders", MemberStatus.DEAD),
+                service("d", "orders", MemberStatus.LEFT),
+                service("e", "orders", MemberStatus.UNREACHABLE)));
+        assertThat(client(false).getInstances("orders"))
+                .extracting(ServiceInstance::getInstanceId)
+                .containsExactly("a", "b");
     }
 
     @Test
     void outOfServiceInstancesAreListedOnlyWhenAskedFor() {
-        known(List.of(service("a", "orders", MemberStatus.ALIVE),
+        known(List.of(
+                service("a", "orders", MemberStatus.ALIVE),
                 service("b", "orders", MemberStatus.ALIVE, SwimMetadata.STATUS, "OUT_OF_SERVICE")));
-        assertThat(client(false).getInstances("orders")).extracting(ServiceInstance::getInstanceId)
-            .containsExactly("a");
-        assertThat(client(true).getInstances("orders")).extracting(ServiceInstance::getInstanceId)
-            .containsExactly("a", "b");
+        assertThat(client(false).getInstances("orders"))
+                .extracting(ServiceInstance::getInstanceId)
+                .containsExactly("a");
+        assertThat(client(true).getInstances("orders"))
+                .extracting(ServiceInstance::getInstanceId)
+                .containsExactly("a", "b");
     }
 
     @Test
     void membersWithoutServiceAreNotListed() {
-        known(List.of(member("client-only", MemberStatus.ALIVE, Map.of("zone", "z1")),
+        known(List.of(
+                member("client-only", MemberStatus.ALIVE, Map.of("zone", "z1")),
                 service("a", "billing", MemberStatus.ALIVE)));
         assertThat(client(false).getServices()).containsExactly("billing");
     }
 
     @Test
     void servicesAreDistinctAndSorted() {
-        known(List.of(service("a", "orders", MemberStatus.ALIVE),
-                service("b", "billing", MemberStatus.ALIVE), service("c", "orders", MemberStatus.SUSPECT),
+        known(List.of(
+                service("a", "orders", MemberStatus.ALIVE),
+                service("b", "billing", MemberStatus.ALIVE),
+                service("c", "orders", MemberStatus.SUSPECT),
                 service("d", "audit", MemberStatus.DEAD)));
         assertThat(client(false).getServices()).containsExactly("billing", "orders");
     }
 
     @Test
     void instanceCarriesHostPortSchemeUriAndMetadataWithZone() {
-        known(List.of(service("orders-1", "orders", MemberStatus.ALIVE,
-                SwimMetadata.SCHEME, "https", SwimMetadata.PORT, "8443", "zone", "eu-1", "team", "payments")));
+        known(List.of(service(
+                "orders-1",
+                "orders",
+                MemberStatus.ALIVE,
+                SwimMetadata.SCHEME,
+                "https",
+                SwimMetadata.PORT,
+                "8443",
+                "zone",
+                "eu-1",
+                "team",
+                "payments")));
         ServiceInstance instance = client(false).getInstances("orders").get(0);
         String host = instance.getHost();
         assertThat(host).startsWith("10.0.0.");
@@ -70,19 +90,25 @@ class SwimDiscoveryClientTests {
 
     @Test
     void portlessOrGarbledPortMembersAreNotListedSoNobodyCallsPort80() {
-        known(List.of(service("a", "orders", MemberStatus.ALIVE, SwimMetadata.PORT, "eighty"),
+        known(List.of(
+                service("a", "orders", MemberStatus.ALIVE, SwimMetadata.PORT, "eighty"),
                 service("b", "orders", MemberStatus.ALIVE, SwimMetadata.PORT, "-1"),
                 member("c", MemberStatus.ALIVE, Map.of(SwimMetadata.SERVICE_ID, "orders")),
                 service("d", "orders", MemberStatus.ALIVE)));
-        assertThat(client(false).getInstances("orders")).extracting(ServiceInstance::getInstanceId)
-            .containsExactly("d");
+        assertThat(client(false).getInstances("orders"))
+                .extracting(ServiceInstance::getInstanceId)
+                .containsExactly("d");
     }
 
     @Test
     void ipv6HostsAreBracketedInTheUri() {
-        Member v6 = new Member(new io.swimdiscovery.core.protocol.MemberId("v6",
-                new io.swimdiscovery.core.protocol.Address("fd00::17", 7946), 1), MemberStatus.ALIVE, 1,
-                service("x", "orders", MemberStatus.ALIVE).metadata(), 0);
+        Member v6 = new Member(
+                new io.swimdiscovery.core.protocol.MemberId(
+                        "v6", new io.swimdiscovery.core.protocol.Address("fd00::17", 7946), 1),
+                MemberStatus.ALIVE,
+                1,
+                service("x", "orders", MemberStatus.ALIVE).metadata(),
+                0);
         known(List.of(v6));
         ServiceInstance instance = client(false).getInstances("orders").get(0);
         assertThat(instance.getHost()).isEqualTo("fd00::17");
@@ -95,8 +121,9 @@ class SwimDiscoveryClientTests {
         known(List.of(service("a", "orders", MemberStatus.ALIVE), service("b", "orders", MemberStatus.ALIVE)));
         this.catalog.apply(new MembershipEvent.MemberSuspected(service("a", "orders", MemberStatus.SUSPECT)));
         this.catalog.apply(new MembershipEvent.MemberLeft(service("b", "orders", MemberStatus.LEFT)));
-        assertThat(client(false).getInstances("orders")).extracting(ServiceInstance::getInstanceId)
-            .containsExactly("a");
+        assertThat(client(false).getInstances("orders"))
+                .extracting(ServiceInstance::getInstanceId)
+                .containsExactly("a");
         this.catalog.apply(new MembershipEvent.MemberFailed(service("a", "orders", MemberStatus.DEAD)));
         assertThat(client(false).getServices()).isEmpty();
     }
@@ -113,10 +140,14 @@ class SwimDiscoveryClientTests {
     @Test
     void thisNodeIsListedFromWhatItGossipsAndEventsNamingItAreIgnored() {
         this.catalog.open();
-        this.catalog.updateLocal("self", "10.1.1.1", service("self", "orders", MemberStatus.ALIVE).metadata());
+        this.catalog.updateLocal(
+                "self",
+                "10.1.1.1",
+                service("self", "orders", MemberStatus.ALIVE).metadata());
         this.catalog.apply(new MembershipEvent.MemberFailed(service("self", "orders", MemberStatus.DEAD)));
-        assertThat(client(false).getInstances("orders")).extracting(ServiceInstance::getHost)
-            .containsExactly("10.1.1.1");
+        assertThat(client(false).getInstances("orders"))
+                .extracting(ServiceInstance::getHost)
+                .containsExactly("10.1.1.1");
     }
 
     @Test

@@ -16,8 +16,11 @@ class SwimReactiveDiscoveryClientTests {
     void eachSubscriptionReadsTheViewNow() {
         SwimServiceCatalog catalog = new SwimServiceCatalog(java.time.Duration.ZERO);
         catalog.open();
-        SwimReactiveDiscoveryClient client = new SwimReactiveDiscoveryClient(new SwimDiscoveryClient(catalog, false, 0));
-        var instances = client.getInstances("orders").map(ServiceInstance::getInstanceId).collectList();
+        SwimReactiveDiscoveryClient client =
+                new SwimReactiveDiscoveryClient(new SwimDiscoveryClient(catalog, false, 0));
+        var instances = client.getInstances("orders")
+                .map(ServiceInstance::getInstanceId)
+                .collectList();
         catalog.apply(new MembershipEvent.MemberJoined(service("a", "orders", MemberStatus.ALIVE)));
         assertThat(instances.block()).containsExactly("a");
         catalog.apply(new MembershipEvent.MemberJoined(service("b", "orders", MemberStatus.ALIVE)));

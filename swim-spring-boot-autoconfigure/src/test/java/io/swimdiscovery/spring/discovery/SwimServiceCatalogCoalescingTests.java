@@ -24,7 +24,8 @@ class SwimServiceCatalogCoalescingTests {
             catalog.apply(new MembershipEvent.MemberJoined(service("orders-" + i, "orders", MemberStatus.ALIVE)));
         }
         await().atMost(Duration.ofSeconds(5))
-            .untilAsserted(() -> assertThat(catalog.current().instances("orders", false)).hasSize(1000));
+                .untilAsserted(() ->
+                        assertThat(catalog.current().instances("orders", false)).hasSize(1000));
         // open, then the burst: one rebuild per window it spans, not one per member.
         assertThat(published).hasSizeLessThanOrEqualTo(4);
     }

@@ -27,29 +27,40 @@ class SwimServiceCatalogLocalMemberTests {
     @Test
     void afterARejoinUnderANewUidThisInstanceIsStillListed() {
         startWithBoth();
-        Member rejoined = new Member(new MemberId(this.local.name(), this.local.address(), this.local.id().uid() + 1),
-                MemberStatus.ALIVE, 0, this.local.metadata(), 0);
-        Member dead = new Member(this.local.id(), MemberStatus.DEAD, this.local.incarnation(), this.local.metadata(),
+        Member rejoined = new Member(
+                new MemberId(
+                        this.local.name(), this.local.address(), this.local.id().uid() + 1),
+                MemberStatus.ALIVE,
+                0,
+                this.local.metadata(),
                 0);
+        Member dead =
+                new Member(this.local.id(), MemberStatus.DEAD, this.local.incarnation(), this.local.metadata(), 0);
         this.catalog.apply(new MembershipEvent.LocalMemberDeclaredDead(rejoined, dead, true));
-        assertThat(this.catalog.current().instances("orders", false)).extracting(ServiceInstance::getInstanceId)
-            .containsExactly("orders-other", "orders-self");
+        assertThat(this.catalog.current().instances("orders", false))
+                .extracting(ServiceInstance::getInstanceId)
+                .containsExactly("orders-other", "orders-self");
         // Peers' news about the old uid names this node too: it never removes the instance.
         this.catalog.apply(new MembershipEvent.MemberFailed(dead));
-        assertThat(this.catalog.current().instances("orders", false)).extracting(ServiceInstance::getInstanceId)
-            .containsExactly("orders-other", "orders-self");
+        assertThat(this.catalog.current().instances("orders", false))
+                .extracting(ServiceInstance::getInstanceId)
+                .containsExactly("orders-other", "orders-self");
     }
 
     @Test
     void aRejoinOnAnotherAddressListsTheNewAddress() {
         startWithBoth();
-        Member moved = new Member(new MemberId(this.local.name(), new Address("10.9.9.9", 7946), 99),
-                MemberStatus.ALIVE, 0, this.local.metadata(), 0);
+        Member moved = new Member(
+                new MemberId(this.local.name(), new Address("10.9.9.9", 7946), 99),
+                MemberStatus.ALIVE,
+                0,
+                this.local.metadata(),
+                0);
         this.catalog.apply(new MembershipEvent.LocalMemberDeclaredDead(moved, this.local, true));
-        assertThat(this.catalog.current().instances("orders", false)).filteredOn(
-                (instance) -> instance.getInstanceId().equals("orders-self"))
-            .extracting(ServiceInstance::getHost)
-            .containsExactly("10.9.9.9");
+        assertThat(this.catalog.current().instances("orders", false))
+                .filteredOn((instance) -> instance.getInstanceId().equals("orders-self"))
+                .extracting(ServiceInstance::getHost)
+                .containsExactly("10.9.9.9");
     }
 
     @Test

@@ -10,8 +10,7 @@ import java.util.Map;
 /** Members as the engine hands them out, for tests that need no running node. */
 public final class TestMembers {
 
-    private TestMembers() {
-    }
+    private TestMembers() {}
 
     /** A member announcing {@code serviceId} on HTTP port 8080, UP, plus {@code extra} metadata. */
     public static Member service(String name, String serviceId, MemberStatus status, String... extra) {

@@ -33,8 +33,9 @@ class ConfigurationDocsTests {
             Files.createDirectories(DOC.getParent());
             Files.writeString(DOC, expected, StandardCharsets.UTF_8);
         }
-        assertThat(DOC).as("docs/configuration.md (regenerate with -Dswim.docs.update=true, see this test's Javadoc)")
-            .exists();
+        assertThat(DOC)
+                .as("docs/configuration.md (regenerate with -Dswim.docs.update=true, see this test's Javadoc)")
+                .exists();
         assertThat(Files.readString(DOC)).isEqualTo(expected);
     }
 
@@ -45,7 +46,8 @@ class ConfigurationDocsTests {
         out.append("metadata the configuration processor writes (`spring-configuration-metadata.json`, which IDEs\n");
         out.append("read too) and checked by `ConfigurationDocsTests`, so it cannot drift from the code.\n\n");
         out.append("Durations take Spring's units (`500ms`, `5s`, `2m`). Lists are comma-separated or indexed\n");
-        out.append("(`swim.seeds[0]`). Spring Cloud's own switches apply as usual: `spring.cloud.discovery.enabled`,\n");
+        out.append(
+                "(`swim.seeds[0]`). Spring Cloud's own switches apply as usual: `spring.cloud.discovery.enabled`,\n");
         out.append("`spring.cloud.service-registry.auto-registration.enabled`, `spring.cloud.loadbalancer.enabled`,\n");
         out.append("`management.health.swim.enabled`, `management.endpoint.swim.access`.\n\n");
         List<JsonNode> general = new ArrayList<>();
@@ -55,19 +57,22 @@ class ConfigurationDocsTests {
             String name = property.get("name").asString();
             if (name.startsWith("swim.protocol.")) {
                 protocol.add(property);
-            }
-            else if (name.startsWith("swim.")) {
+            } else if (name.startsWith("swim.")) {
                 general.add(property);
-            }
-            else {
+            } else {
                 management.add(property);
             }
         }
         out.append("## Node, service and encryption\n\n");
         out.append("| Property | Default | Description |\n|---|---|---|\n");
         for (JsonNode property : general) {
-            out.append("| `").append(property.get("name").asString()).append("` | ")
-                .append(defaultValue(property)).append(" | ").append(description(property)).append(" |\n");
+            out.append("| `")
+                    .append(property.get("name").asString())
+                    .append("` | ")
+                    .append(defaultValue(property))
+                    .append(" | ")
+                    .append(description(property))
+                    .append(" |\n");
         }
         out.append("\n## Protocol (`swim.protocol.*`)\n\n");
         out.append("Unset, each takes the value of the chosen `swim.profile`; the columns show the three presets\n");
@@ -76,22 +81,38 @@ class ConfigurationDocsTests {
         for (JsonNode property : protocol) {
             String name = property.get("name").asString();
             String setting = camel(name.substring("swim.protocol.".length()));
-            out.append("| `").append(name).append("` | ").append(preset(SwimSettings.lan(), setting)).append(" | ")
-                .append(preset(SwimSettings.wan(), setting)).append(" | ").append(preset(SwimSettings.local(), setting))
-                .append(" | ").append(description(property)).append(" |\n");
+            out.append("| `")
+                    .append(name)
+                    .append("` | ")
+                    .append(preset(SwimSettings.lan(), setting))
+                    .append(" | ")
+                    .append(preset(SwimSettings.wan(), setting))
+                    .append(" | ")
+                    .append(preset(SwimSettings.local(), setting))
+                    .append(" | ")
+                    .append(description(property))
+                    .append(" |\n");
         }
         out.append("\n## Actuator endpoint\n\n");
         out.append("| Property | Default | Description |\n|---|---|---|\n");
         for (JsonNode property : management) {
-            out.append("| `").append(property.get("name").asString()).append("` | ")
-                .append(defaultValue(property)).append(" | ").append(description(property)).append(" |\n");
+            out.append("| `")
+                    .append(property.get("name").asString())
+                    .append("` | ")
+                    .append(defaultValue(property))
+                    .append(" | ")
+                    .append(description(property))
+                    .append(" |\n");
         }
         out.append("\n## Value hints\n\n");
         for (JsonNode hint : metadata.get("hints")) {
             out.append("`").append(hint.get("name").asString()).append("`:\n\n");
             for (JsonNode value : hint.get("values")) {
-                out.append("- `").append(value.get("value").asString()).append("`: ")
-                    .append(value.get("description").asString()).append("\n");
+                out.append("- `")
+                        .append(value.get("value").asString())
+                        .append("`: ")
+                        .append(value.get("description").asString())
+                        .append("\n");
             }
             out.append("\n");
         }
@@ -108,7 +129,9 @@ class ConfigurationDocsTests {
 
     private static String description(JsonNode property) {
         JsonNode description = property.get("description");
-        return (description == null) ? "" : description.asString().replace("|", "\\|").replace("\n", " ");
+        return (description == null)
+                ? ""
+                : description.asString().replace("|", "\\|").replace("\n", " ");
     }
 
     private static String preset(SwimSettings settings, String setting) throws Exception {
@@ -140,8 +163,7 @@ class ConfigurationDocsTests {
         for (char c : kebab.toCharArray()) {
             if (c == '-') {
                 upper = true;
-            }
-            else {
+            } else {
                 out.append(upper ? Character.toUpperCase(c) : c);
                 upper = false;
             }

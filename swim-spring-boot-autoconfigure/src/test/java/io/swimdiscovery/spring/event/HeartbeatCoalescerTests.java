@@ -78,7 +78,7 @@ class HeartbeatCoalescerTests {
     }
 
     private HeartbeatCoalescer coalescer(Duration interval) {
-        return new HeartbeatCoalescer(interval.toNanos(), this.clock::get, this.scheduler, this.published::add,
-                INITIAL);
+        return new HeartbeatCoalescer(
+                interval.toNanos(), this.clock::get, this.scheduler, this.published::add, INITIAL);
     }
 }

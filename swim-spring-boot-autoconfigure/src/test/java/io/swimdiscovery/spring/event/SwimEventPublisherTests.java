@@ -32,10 +32,16 @@ class SwimEventPublisherTests {
         this.publisher.onEvent(new MembershipEvent.MemberLeft(dead));
         // HeartbeatEvent is SwimHeartbeatPublisher's, coalesced and only on a changed view.
         assertThat(this.published).noneMatch(HeartbeatEvent.class::isInstance);
-        assertThat(this.published).extracting(Object::getClass)
-            .containsExactly(MemberJoinedEvent.class, MemberSuspectedEvent.class, MemberUnreachableEvent.class,
-                    MemberRecoveredEvent.class, MemberUpdatedEvent.class, MemberFailedEvent.class,
-                    MemberLeftEvent.class);
+        assertThat(this.published)
+                .extracting(Object::getClass)
+                .containsExactly(
+                        MemberJoinedEvent.class,
+                        MemberSuspectedEvent.class,
+                        MemberUnreachableEvent.class,
+                        MemberRecoveredEvent.class,
+                        MemberUpdatedEvent.class,
+                        MemberFailedEvent.class,
+                        MemberLeftEvent.class);
         assertThat(this.publisher.getChangeCount()).isEqualTo(7);
     }
 

@@ -31,8 +31,8 @@ class SwimHeartbeatIntegrationTests {
 
     @Test
     void aJoinChangesTheValueAndEveryEventCarriesANewOneOnTheHeartbeatThread() {
-        ConfigurableApplicationContext a = this.apps.start("orders", "orders-a",
-                List.of("swim.heartbeat.interval=100ms"), Heartbeats.class);
+        ConfigurableApplicationContext a =
+                this.apps.start("orders", "orders-a", List.of("swim.heartbeat.interval=100ms"), Heartbeats.class);
         Heartbeats heartbeats = a.getBean(Heartbeats.class);
         await().atMost(BOUND).until(() -> !heartbeats.values.isEmpty());
         int before = heartbeats.values.size();
@@ -42,8 +42,9 @@ class SwimHeartbeatIntegrationTests {
         await().atMost(BOUND).until(() -> heartbeats.values.size() > before);
         assertThat(heartbeats.values.get(heartbeats.values.size() - 1)).isNotEqualTo(lastBefore);
         for (int i = 1; i < heartbeats.values.size(); i++) {
-            assertThat(heartbeats.values.get(i)).as("event %d repeats the value before it", i)
-                .isNotEqualTo(heartbeats.values.get(i - 1));
+            assertThat(heartbeats.values.get(i))
+                    .as("event %d repeats the value before it", i)
+                    .isNotEqualTo(heartbeats.values.get(i - 1));
         }
         assertThat(heartbeats.threads).containsOnly("swim-heartbeat");
         b.close();
@@ -51,8 +52,8 @@ class SwimHeartbeatIntegrationTests {
 
     @Test
     void changesWithinTheIntervalAreCoalescedIntoOneEvent() {
-        ConfigurableApplicationContext a = this.apps.start("orders", "orders-a",
-                List.of("swim.heartbeat.interval=1h"), Heartbeats.class);
+        ConfigurableApplicationContext a =
+                this.apps.start("orders", "orders-a", List.of("swim.heartbeat.interval=1h"), Heartbeats.class);
         Heartbeats heartbeats = a.getBean(Heartbeats.class);
         await().atMost(BOUND).until(() -> heartbeats.values.size() == 1);
         this.apps.start("orders", "orders-b");
@@ -64,8 +65,8 @@ class SwimHeartbeatIntegrationTests {
 
     @Test
     void canBeSwitchedOff() {
-        ConfigurableApplicationContext a = this.apps.start("orders", "orders-a",
-                List.of("swim.heartbeat.enabled=false"), Heartbeats.class);
+        ConfigurableApplicationContext a =
+                this.apps.start("orders", "orders-a", List.of("swim.heartbeat.enabled=false"), Heartbeats.class);
         this.apps.start("orders", "orders-b");
         await().atMost(BOUND).until(() -> TestApps.instanceIds(a, "orders").size() == 2);
         assertThat(a.getBeansOfType(SwimHeartbeatPublisher.class)).isEmpty();

@@ -19,9 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class SwimHeartbeatPublisherTests {
 
-    private final SwimHeartbeatPublisher publisher = new SwimHeartbeatPublisher(null, false, java.time.Duration.ZERO,
-            (event) -> {
-            });
+    private final SwimHeartbeatPublisher publisher =
+            new SwimHeartbeatPublisher(null, false, java.time.Duration.ZERO, (event) -> {});
 
     private final Member a = service("orders-1", "orders", MemberStatus.ALIVE);
 
@@ -41,7 +40,7 @@ class SwimHeartbeatPublisherTests {
     void aMemberWithoutAServiceLeavesTheValueAlone() {
         long before = viewHash(List.of(this.a));
         assertThat(viewHash(List.of(this.a, member("client", MemberStatus.ALIVE, Map.of()))))
-            .isEqualTo(before);
+                .isEqualTo(before);
     }
 
     @Test
@@ -49,12 +48,12 @@ class SwimHeartbeatPublisherTests {
         long both = viewHash(List.of(this.a, this.b));
         assertThat(viewHash(List.of(this.a))).isNotEqualTo(both);
         assertThat(viewHash(List.of(this.a, service("orders-2", "orders", MemberStatus.DEAD))))
-            .isNotEqualTo(both);
-        assertThat(viewHash(List.of(this.a,
-                service("orders-2", "orders", MemberStatus.ALIVE, "swim.status", "OUT_OF_SERVICE"))))
-            .isNotEqualTo(both);
+                .isNotEqualTo(both);
+        assertThat(viewHash(List.of(
+                        this.a, service("orders-2", "orders", MemberStatus.ALIVE, "swim.status", "OUT_OF_SERVICE"))))
+                .isNotEqualTo(both);
         assertThat(viewHash(List.of(this.a, service("orders-2", "orders", MemberStatus.ALIVE, "zone", "b"))))
-            .isNotEqualTo(both);
+                .isNotEqualTo(both);
     }
 
     // What this node's discovery would list if it knew exactly these members.

@@ -37,9 +37,10 @@ class SwimHealthIndicatorTests {
         running(1, this.self, service("peer", "orders", MemberStatus.ALIVE));
         Health health = health(true);
         assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("member", "self")
-            .containsEntry("localHealth", 1)
-            .containsEntry("reachableMembers", 2L);
+        assertThat(health.getDetails())
+                .containsEntry("member", "self")
+                .containsEntry("localHealth", 1)
+                .containsEntry("reachableMembers", 2L);
     }
 
     @Test
@@ -106,8 +107,10 @@ class SwimHealthIndicatorTests {
     @Test
     void singleReplicaWithASeedDnsNameIsUpUnlessStrict() {
         running(0, this.self);
-        assertThat(new SwimHealthIndicator(this.lifecycle, List.of(), true, 8).health(true).getStatus())
-            .isEqualTo(Status.UP);
+        assertThat(new SwimHealthIndicator(this.lifecycle, List.of(), true, 8)
+                        .health(true)
+                        .getStatus())
+                .isEqualTo(Status.UP);
         assertThat(strict(List.of(), true).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
     }
 
@@ -125,8 +128,16 @@ class SwimHealthIndicatorTests {
         given(this.node.isRunning()).willReturn(true);
         given(this.node.localMember()).willReturn(this.self);
         given(this.node.members()).willReturn(List.of(members));
-        given(this.node.statistics()).willReturn(new NodeStatistics(Map.of(MemberStatus.ALIVE, members.length),
-                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), new ProtocolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, java.util.Map.of()),
-                localHealth, 0));
+        given(this.node.statistics())
+                .willReturn(new NodeStatistics(
+                        Map.of(MemberStatus.ALIVE, members.length),
+                        Map.of(),
+                        Map.of(),
+                        Map.of(),
+                        Map.of(),
+                        Map.of(),
+                        new ProtocolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, java.util.Map.of()),
+                        localHealth,
+                        0));
     }
 }

@@ -26,7 +26,8 @@ class SwimHealthIntegrationTests {
 
     private final TestApps apps = new TestApps();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
     void stop() {
@@ -35,11 +36,15 @@ class SwimHealthIntegrationTests {
 
     @Test
     void aSingleReplicaWithSeedDnsIsUpWithDetails() throws Exception {
-        ConfigurableApplicationContext alone = this.apps.start("orders", "orders-1",
-                List.of("swim.seed-dns=orders-peers.invalid"));
+        ConfigurableApplicationContext alone =
+                this.apps.start("orders", "orders-1", List.of("swim.seed-dns=orders-peers.invalid"));
         HttpResponse<String> response = health(alone);
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode swim = JsonMapper.builder().build().readTree(response.body()).get("components").get("swim");
+        JsonNode swim = JsonMapper.builder()
+                .build()
+                .readTree(response.body())
+                .get("components")
+                .get("swim");
         assertThat(swim.get("status").asString()).isEqualTo("UP");
         assertThat(swim.get("details").get("isolated").asBoolean()).isTrue();
         assertThat(swim.get("details").get("reason").asString()).startsWith("isolated");
@@ -47,28 +52,36 @@ class SwimHealthIntegrationTests {
 
     @Test
     void theStrictMappingAnswers503WhenIsolated() throws Exception {
-        ConfigurableApplicationContext alone = this.apps.start("orders", "orders-1",
-                List.of("swim.seed-dns=orders-peers.invalid", "swim.health.strict=true"));
+        ConfigurableApplicationContext alone = this.apps.start(
+                "orders", "orders-1", List.of("swim.seed-dns=orders-peers.invalid", "swim.health.strict=true"));
         HttpResponse<String> response = health(alone);
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(JsonMapper.builder().build().readTree(response.body()).get("components").get("swim")
-            .get("status").asString()).isEqualTo("OUT_OF_SERVICE");
+        assertThat(JsonMapper.builder()
+                        .build()
+                        .readTree(response.body())
+                        .get("components")
+                        .get("swim")
+                        .get("status")
+                        .asString())
+                .isEqualTo("OUT_OF_SERVICE");
     }
 
     @Test
     void theSwitchIsDeclaredInTheConfigurationMetadata() throws Exception {
         try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-            JsonNode properties = JsonMapper.builder().build().readTree(metadata).get("properties");
-            assertThat(properties.valueStream().map((property) -> property.get("name").asString()))
-                .contains("management.health.swim.enabled", "swim.health.strict");
+            JsonNode properties =
+                    JsonMapper.builder().build().readTree(metadata).get("properties");
+            assertThat(properties.valueStream().map((property) -> property.get("name")
+                            .asString()))
+                    .contains("management.health.swim.enabled", "swim.health.strict");
         }
     }
 
     private HttpResponse<String> health(ConfigurableApplicationContext context) throws Exception {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-            .timeout(Duration.ofSeconds(10))
-            .build();
+                .timeout(Duration.ofSeconds(10))
+                .build();
         return this.http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

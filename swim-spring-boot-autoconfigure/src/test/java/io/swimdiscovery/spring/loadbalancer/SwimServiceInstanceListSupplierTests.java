@@ -18,8 +18,8 @@ class SwimServiceInstanceListSupplierTests {
 
     private final SwimServiceCatalog catalog = new SwimServiceCatalog(java.time.Duration.ZERO);
 
-    private final SwimServiceInstanceListSupplier supplier = new SwimServiceInstanceListSupplier("orders",
-            this.catalog, false);
+    private final SwimServiceInstanceListSupplier supplier =
+            new SwimServiceInstanceListSupplier("orders", this.catalog, false);
 
     @Test
     void emitsTheCurrentListAtOnceAndANewOneOnEveryChange() {
@@ -29,8 +29,10 @@ class SwimServiceInstanceListSupplierTests {
         this.catalog.apply(new MembershipEvent.MemberJoined(a));
         this.catalog.apply(new MembershipEvent.MemberJoined(b));
         List<List<String>> seen = new CopyOnWriteArrayList<>();
-        Disposable subscription = this.supplier.get()
-            .subscribe((instances) -> seen.add(instances.stream().map(ServiceInstance::getInstanceId).toList()));
+        Disposable subscription = this.supplier
+                .get()
+                .subscribe((instances) -> seen.add(
+                        instances.stream().map(ServiceInstance::getInstanceId).toList()));
         assertThat(seen).containsExactly(List.of("a", "b"));
 
         this.catalog.apply(new MembershipEvent.MemberFailed(service("b", "orders", MemberStatus.DEAD)));

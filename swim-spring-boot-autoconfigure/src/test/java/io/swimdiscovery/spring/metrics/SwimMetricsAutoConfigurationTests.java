@@ -13,8 +13,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class SwimMetricsAutoConfigurationTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-        .withPropertyValues("swim.port=0", "swim.bind-address=127.0.0.1", "swim.auto-startup=false")
-        .withConfiguration(AutoConfigurations.of(SwimAutoConfiguration.class, SwimMetricsAutoConfiguration.class));
+            .withPropertyValues("swim.port=0", "swim.bind-address=127.0.0.1", "swim.auto-startup=false")
+            .withConfiguration(AutoConfigurations.of(SwimAutoConfiguration.class, SwimMetricsAutoConfiguration.class));
 
     @Test
     void backsOffWithoutAMeterRegistry() {
@@ -23,7 +23,8 @@ class SwimMetricsAutoConfigurationTests {
 
     @Test
     void bindsWhenTheApplicationHasAMeterRegistry() {
-        this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-            .run((context) -> assertThat(context).hasSingleBean(SwimMeterBinder.class));
+        this.contextRunner
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .run((context) -> assertThat(context).hasSingleBean(SwimMeterBinder.class));
     }
 }

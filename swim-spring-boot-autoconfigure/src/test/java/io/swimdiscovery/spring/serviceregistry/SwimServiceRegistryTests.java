@@ -23,8 +23,8 @@ class SwimServiceRegistryTests {
 
     private final SwimNode node = mock(SwimNode.class);
 
-    private final SwimRegistration registration = new SwimRegistration("orders-1", "orders", "10.0.0.1", 8080,
-            "http", "eu-1", Map.of("team", "payments"));
+    private final SwimRegistration registration =
+            new SwimRegistration("orders-1", "orders", "10.0.0.1", 8080, "http", "eu-1", Map.of("team", "payments"));
 
     private final SwimServiceRegistry registry = new SwimServiceRegistry(this.lifecycle);
 
@@ -32,11 +32,12 @@ class SwimServiceRegistryTests {
     void registeringBeforeTheNodeRunsOnlyPreparesTheFirstMetadata() {
         this.registry.register(this.registration);
         assertThat(this.registry.<String>getStatus(this.registration)).isEqualTo("UP");
-        assertThat(this.registration.memberMetadata()).containsEntry(SwimMetadata.SERVICE_ID, "orders")
-            .containsEntry(SwimMetadata.PORT, "8080")
-            .containsEntry(SwimMetadata.STATUS, "UP")
-            .containsEntry(SwimMetadata.ZONE, "eu-1")
-            .containsEntry("team", "payments");
+        assertThat(this.registration.memberMetadata())
+                .containsEntry(SwimMetadata.SERVICE_ID, "orders")
+                .containsEntry(SwimMetadata.PORT, "8080")
+                .containsEntry(SwimMetadata.STATUS, "UP")
+                .containsEntry(SwimMetadata.ZONE, "eu-1")
+                .containsEntry("team", "payments");
         verify(this.node, never()).updateMetadata(any());
     }
 
@@ -46,15 +47,29 @@ class SwimServiceRegistryTests {
         this.registry.register(this.registration);
         this.registry.setStatus(this.registration, "out_of_service");
         assertThat(this.registry.<String>getStatus(this.registration)).isEqualTo("OUT_OF_SERVICE");
-        verify(this.lifecycle).updateMetadata(Map.of(SwimMetadata.SERVICE_ID, "orders", SwimMetadata.PORT, "8080",
-                SwimMetadata.SCHEME, "http", SwimMetadata.STATUS, "OUT_OF_SERVICE", SwimMetadata.ZONE, "eu-1", "team",
-                "payments", "owner", "user"));
+        verify(this.lifecycle)
+                .updateMetadata(Map.of(
+                        SwimMetadata.SERVICE_ID,
+                        "orders",
+                        SwimMetadata.PORT,
+                        "8080",
+                        SwimMetadata.SCHEME,
+                        "http",
+                        SwimMetadata.STATUS,
+                        "OUT_OF_SERVICE",
+                        SwimMetadata.ZONE,
+                        "eu-1",
+                        "team",
+                        "payments",
+                        "owner",
+                        "user"));
     }
 
     @Test
     void unknownStatusIsRejectedNamingTheAcceptedOnes() {
-        assertThatIllegalArgumentException().isThrownBy(() -> this.registry.setStatus(this.registration, "DOWN"))
-            .withMessageContaining("UP or OUT_OF_SERVICE");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> this.registry.setStatus(this.registration, "DOWN"))
+                .withMessageContaining("UP or OUT_OF_SERVICE");
     }
 
     @Test
@@ -69,7 +84,8 @@ class SwimServiceRegistryTests {
     private void runningNode() {
         given(this.lifecycle.getNode()).willReturn(this.node);
         given(this.node.isRunning()).willReturn(true);
-        given(this.node.localMember()).willReturn(TestMembers.member("orders-1", MemberStatus.ALIVE,
-                Map.of("owner", "user", SwimMetadata.STATUS, "UP")));
+        given(this.node.localMember())
+                .willReturn(TestMembers.member(
+                        "orders-1", MemberStatus.ALIVE, Map.of("owner", "user", SwimMetadata.STATUS, "UP")));
     }
 }

@@ -28,33 +28,38 @@ public final class TestApps implements AutoCloseable {
         return start(service, name, List.of(), sources);
     }
 
-    public ConfigurableApplicationContext start(String service, String name, List<String> extra,
-            Class<?>... sources) {
-        List<String> properties = new ArrayList<>(List.of("spring.application.name=" + service, "server.port=0",
-                "server.address=127.0.0.1", "swim.profile=local", "swim.cluster-name=" + this.clusterName,
-                "swim.node-name=" + name, "swim.protocol.suspicion-max-timeout-multiplier=2",
-                "swim.leave-timeout=1s", "management.endpoints.web.exposure.include=health,swim",
-                "management.endpoint.health.show-details=always", "spring.main.banner-mode=off",
+    public ConfigurableApplicationContext start(String service, String name, List<String> extra, Class<?>... sources) {
+        List<String> properties = new ArrayList<>(List.of(
+                "spring.application.name=" + service,
+                "server.port=0",
+                "server.address=127.0.0.1",
+                "swim.profile=local",
+                "swim.cluster-name=" + this.clusterName,
+                "swim.node-name=" + name,
+                "swim.protocol.suspicion-max-timeout-multiplier=2",
+                "swim.leave-timeout=1s",
+                "management.endpoints.web.exposure.include=health,swim",
+                "management.endpoint.health.show-details=always",
+                "spring.main.banner-mode=off",
                 "logging.level.root=warn"));
         properties.addAll(extra);
         Class<?>[] all = new Class<?>[sources.length + 1];
         all[0] = App.class;
         System.arraycopy(sources, 0, all, 1, sources.length);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(all).web(WebApplicationType.SERVLET)
-            .properties(properties.toArray(String[]::new))
-            .run();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(all)
+                .web(WebApplicationType.SERVLET)
+                .properties(properties.toArray(String[]::new))
+                .run();
         this.started.add(context);
         return context;
     }
 
     /** The instance ids {@code context}'s discovery client lists for {@code service}, sorted. */
     public static List<String> instanceIds(ConfigurableApplicationContext context, String service) {
-        return context.getBean(DiscoveryClient.class)
-            .getInstances(service)
-            .stream()
-            .map(ServiceInstance::getInstanceId)
-            .sorted()
-            .toList();
+        return context.getBean(DiscoveryClient.class).getInstances(service).stream()
+                .map(ServiceInstance::getInstanceId)
+                .sorted()
+                .toList();
     }
 
     @Override
@@ -68,7 +73,5 @@ public final class TestApps implements AutoCloseable {
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     @AutoConfigureSwimTest
-    static class App {
-
-    }
+    static class App {}
 }

@@ -32,9 +32,16 @@ class AutoConfigureSwimTestTests {
 
     @Nested
     @Order(1)
-    @SpringBootTest(classes = UserApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-            properties = { "spring.application.name=orders", "swim.node-name=orders-1",
-                    "swim.cluster-name=" + CLUSTER, "swim.profile=local", "swim.service.port=18081" })
+    @SpringBootTest(
+            classes = UserApplication.class,
+            webEnvironment = SpringBootTest.WebEnvironment.NONE,
+            properties = {
+                "spring.application.name=orders",
+                "swim.node-name=orders-1",
+                "swim.cluster-name=" + CLUSTER,
+                "swim.profile=local",
+                "swim.service.port=18081"
+            })
     @AutoConfigureSwimTest
     class FirstContext {
 
@@ -56,9 +63,16 @@ class AutoConfigureSwimTestTests {
 
     @Nested
     @Order(2)
-    @SpringBootTest(classes = UserApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-            properties = { "spring.application.name=orders", "swim.node-name=orders-2",
-                    "swim.cluster-name=" + CLUSTER, "swim.profile=local", "swim.service.port=18082" })
+    @SpringBootTest(
+            classes = UserApplication.class,
+            webEnvironment = SpringBootTest.WebEnvironment.NONE,
+            properties = {
+                "spring.application.name=orders",
+                "swim.node-name=orders-2",
+                "swim.cluster-name=" + CLUSTER,
+                "swim.profile=local",
+                "swim.service.port=18082"
+            })
     @AutoConfigureSwimTest
     class SecondContext {
 
@@ -67,15 +81,13 @@ class AutoConfigureSwimTestTests {
 
         @Test
         void joinsTheFirstCachedContext() {
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                    this.discovery.getInstances("orders")).extracting(ServiceInstance::getInstanceId)
-                .containsExactlyInAnyOrder("orders-1", "orders-2"));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(this.discovery.getInstances("orders"))
+                    .extracting(ServiceInstance::getInstanceId)
+                    .containsExactlyInAnyOrder("orders-1", "orders-2"));
         }
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    static class UserApplication {
-
-    }
+    static class UserApplication {}
 }

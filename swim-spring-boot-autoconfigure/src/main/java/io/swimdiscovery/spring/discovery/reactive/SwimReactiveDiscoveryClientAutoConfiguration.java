@@ -23,9 +23,13 @@ import reactor.core.publisher.Flux;
  * switches reactive discovery on (it needs {@code WebClient} on the class path too). Respects
  * {@code spring.cloud.discovery.enabled} and {@code spring.cloud.discovery.reactive.enabled}.
  */
-@AutoConfiguration(after = SwimAutoConfiguration.class,
-        before = { SimpleReactiveDiscoveryClientAutoConfiguration.class,
-                ReactiveCompositeDiscoveryClientAutoConfiguration.class, ReactiveCommonsClientAutoConfiguration.class })
+@AutoConfiguration(
+        after = SwimAutoConfiguration.class,
+        before = {
+            SimpleReactiveDiscoveryClientAutoConfiguration.class,
+            ReactiveCompositeDiscoveryClientAutoConfiguration.class,
+            ReactiveCommonsClientAutoConfiguration.class
+        })
 @ConditionalOnSwimEnabled
 @ConditionalOnClass(Flux.class)
 @ConditionalOnDiscoveryEnabled
@@ -37,7 +41,7 @@ public final class SwimReactiveDiscoveryClientAutoConfiguration {
     @ConditionalOnMissingBean
     SwimReactiveDiscoveryClient swimReactiveDiscoveryClient(SwimLifecycle lifecycle, SwimProperties properties) {
         // Its own reader of the view, so the reactive client works with blocking discovery switched off.
-        return new SwimReactiveDiscoveryClient(
-                new SwimDiscoveryClient(lifecycle.catalog(), properties.isIncludeOutOfService(), DiscoveryClient.DEFAULT_ORDER));
+        return new SwimReactiveDiscoveryClient(new SwimDiscoveryClient(
+                lifecycle.catalog(), properties.isIncludeOutOfService(), DiscoveryClient.DEFAULT_ORDER));
     }
 }

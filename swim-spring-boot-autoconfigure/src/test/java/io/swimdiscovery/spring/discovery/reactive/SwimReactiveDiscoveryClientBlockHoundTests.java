@@ -47,11 +47,15 @@ class SwimReactiveDiscoveryClientBlockHoundTests {
         // idempotent, and makes a -Dtest run of this class alone watched too.
         BlockHound.install();
         ConfigurableApplicationContext first = start("billing-1", null);
-        String seed = first.getBean(SwimLifecycle.class).getNode().localMember().address().toString();
+        String seed = first.getBean(SwimLifecycle.class)
+                .getNode()
+                .localMember()
+                .address()
+                .toString();
         start("billing-2", seed);
         this.client = start("client", seed);
-        await().atMost(Duration.ofSeconds(30))
-            .untilAsserted(() -> assertThat(this.client.getBean(DiscoveryClient.class).getInstances("billing"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        this.client.getBean(DiscoveryClient.class).getInstances("billing"))
                 .hasSize(3));
         // Build the load balancer's child context here, on a thread allowed to block: creating beans is not a read.
         this.client.getBean(LoadBalancerClientFactory.class).getInstance("billing");
@@ -67,33 +71,41 @@ class SwimReactiveDiscoveryClientBlockHoundTests {
     @Test
     void blockHoundIsWatchingTheParallelScheduler() {
         Mono<String> sleeping = Mono.fromCallable(() -> {
-            Thread.sleep(1);
-            return "slept";
-        }).subscribeOn(Schedulers.parallel());
-        assertThatThrownBy(() -> sleeping.block(Duration.ofSeconds(5))).hasCauseInstanceOf(BlockingOperationError.class);
+                    Thread.sleep(1);
+                    return "slept";
+                })
+                .subscribeOn(Schedulers.parallel());
+        assertThatThrownBy(() -> sleeping.block(Duration.ofSeconds(5)))
+                .hasCauseInstanceOf(BlockingOperationError.class);
     }
 
     @Test
     void reactiveDiscoveryNeverBlocks() {
         ReactiveDiscoveryClient discovery = this.client.getBean(ReactiveDiscoveryClient.class);
         for (int i = 0; i < 100; i++) {
-            List<ServiceInstance> instances = discovery.getInstances("billing")
-                .collectList()
-                .subscribeOn(Schedulers.parallel())
-                .block(Duration.ofSeconds(5));
-            assertThat(instances).extracting(ServiceInstance::getInstanceId)
-                .containsExactly("billing-1", "billing-2", "client");
+            List<ServiceInstance> instances = discovery
+                    .getInstances("billing")
+                    .collectList()
+                    .subscribeOn(Schedulers.parallel())
+                    .block(Duration.ofSeconds(5));
+            assertThat(instances)
+                    .extracting(ServiceInstance::getInstanceId)
+                    .containsExactly("billing-1", "billing-2", "client");
         }
-        assertThat(discovery.getServices().collectList().subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5)))
-            .contains("billing");
+        assertThat(discovery
+                        .getServices()
+                        .collectList()
+                        .subscribeOn(Schedulers.parallel())
+                        .block(Duration.ofSeconds(5)))
+                .contains("billing");
     }
 
     @Test
     void blockingDiscoveryCalledFromAnEventLoopDoesNotBlockEither() {
         DiscoveryClient discovery = this.client.getBean(DiscoveryClient.class);
         List<ServiceInstance> instances = Mono.fromCallable(() -> discovery.getInstances("billing"))
-            .subscribeOn(Schedulers.parallel())
-            .block(Duration.ofSeconds(5));
+                .subscribeOn(Schedulers.parallel())
+                .block(Duration.ofSeconds(5));
         assertThat(instances).hasSize(3);
     }
 
@@ -101,31 +113,36 @@ class SwimReactiveDiscoveryClientBlockHoundTests {
     void loadBalancerChooseNeverBlocks() {
         LoadBalancerClientFactory loadBalancers = this.client.getBean(LoadBalancerClientFactory.class);
         for (int i = 0; i < 100; i++) {
-            Response<ServiceInstance> response = Mono.from(loadBalancers.getInstance("billing").choose())
-                .subscribeOn(Schedulers.parallel())
-                .block(Duration.ofSeconds(5));
+            Response<ServiceInstance> response = Mono.from(
+                            loadBalancers.getInstance("billing").choose())
+                    .subscribeOn(Schedulers.parallel())
+                    .block(Duration.ofSeconds(5));
             assertThat(response.hasServer()).isTrue();
         }
     }
 
     private ConfigurableApplicationContext start(String name, String seed) {
-        List<String> properties = new ArrayList<>(List.of("spring.application.name=billing", "swim.port=0",
-                "swim.bind-address=127.0.0.1", "swim.profile=local", "swim.node-name=" + name,
-                "swim.service.port=" + (18000 + this.contexts.size()), "spring.main.banner-mode=off",
+        List<String> properties = new ArrayList<>(List.of(
+                "spring.application.name=billing",
+                "swim.port=0",
+                "swim.bind-address=127.0.0.1",
+                "swim.profile=local",
+                "swim.node-name=" + name,
+                "swim.service.port=" + (18000 + this.contexts.size()),
+                "spring.main.banner-mode=off",
                 "logging.level.root=warn"));
         if (seed != null) {
             properties.add("swim.seeds=" + seed);
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-            .properties(properties.toArray(String[]::new))
-            .run();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
+                .web(WebApplicationType.NONE)
+                .properties(properties.toArray(String[]::new))
+                .run();
         this.contexts.add(context);
         return context;
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    static class App {
-
-    }
+    static class App {}
 }

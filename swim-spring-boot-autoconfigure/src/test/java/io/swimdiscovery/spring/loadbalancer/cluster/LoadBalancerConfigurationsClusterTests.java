@@ -59,7 +59,11 @@ class LoadBalancerConfigurationsClusterTests {
     @BeforeAll
     void startServers() throws Exception {
         ConfigurableApplicationContext first = server("billing-1", "zone=z1", "weight=1");
-        this.seed = first.getBean(SwimLifecycle.class).getNode().localMember().address().toString();
+        this.seed = first.getBean(SwimLifecycle.class)
+                .getNode()
+                .localMember()
+                .address()
+                .toString();
         server("billing-2", "zone=z1", "weight=1", "hint=canary");
         server("billing-3", "zone=z2", "weight=10");
         // Alive as a SWIM member, announcing a port nothing listens on: only health checks can tell.
@@ -67,8 +71,13 @@ class LoadBalancerConfigurationsClusterTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             deadPort = socket.getLocalPort();
         }
-        start(LoadBalancerTestApplications.Client.class, WebApplicationType.NONE, "billing-zombie", "billing",
-                "swim.service.port=" + deadPort, "swim.service.zone=z3");
+        start(
+                LoadBalancerTestApplications.Client.class,
+                WebApplicationType.NONE,
+                "billing-zombie",
+                "billing",
+                "swim.service.port=" + deadPort,
+                "swim.service.zone=z3");
     }
 
     @AfterAll
@@ -81,15 +90,14 @@ class LoadBalancerConfigurationsClusterTests {
     @Test
     void defaultRoundRobinReachesEveryInstanceAndLoadBalancedRestClientCallsThem() {
         ConfigurableApplicationContext client = client(LoadBalancerTestApplications.Client.class);
-        assertThat(chosen(client, 8, this::noRequest)).containsExactlyInAnyOrder("billing-1", "billing-2",
-                "billing-3", "billing-zombie");
+        assertThat(chosen(client, 8, this::noRequest))
+                .containsExactlyInAnyOrder("billing-1", "billing-2", "billing-3", "billing-zombie");
         RestClient rest = client.getBean(RestClient.Builder.class).build();
         Set<String> answered = new HashSet<>();
         for (int i = 0; i < 8 && answered.size() < 3; i++) {
             try {
                 answered.add(rest.get().uri("http://billing/who").retrieve().body(String.class));
-            }
-            catch (RuntimeException zombie) {
+            } catch (RuntimeException zombie) {
                 // The member without an HTTP server refuses the connection; the others answer.
             }
         }
@@ -99,15 +107,18 @@ class LoadBalancerConfigurationsClusterTests {
 
     @Test
     void zonePreferenceKeepsToTheClientsOwnSwimZone() {
-        ConfigurableApplicationContext client = client(LoadBalancerTestApplications.Client.class,
-                "spring.cloud.loadbalancer.configurations=zone-preference", "swim.service.zone=z2");
+        ConfigurableApplicationContext client = client(
+                LoadBalancerTestApplications.Client.class,
+                "spring.cloud.loadbalancer.configurations=zone-preference",
+                "swim.service.zone=z2");
         assertThat(chosen(client, 6, this::noRequest)).containsExactly("billing-3");
         client.close();
     }
 
     @Test
     void perClientConfigurationsAreHonoured() {
-        ConfigurableApplicationContext client = client(LoadBalancerTestApplications.Client.class,
+        ConfigurableApplicationContext client = client(
+                LoadBalancerTestApplications.Client.class,
                 "spring.cloud.loadbalancer.clients.billing.configurations=zone-preference",
                 "spring.cloud.loadbalancer.zone=z1");
         assertThat(chosen(client, 6, this::noRequest)).containsExactlyInAnyOrder("billing-1", "billing-2");
@@ -116,8 +127,8 @@ class LoadBalancerConfigurationsClusterTests {
 
     @Test
     void weightedFollowsTheWeightMetadata() {
-        ConfigurableApplicationContext client = client(LoadBalancerTestApplications.Client.class,
-                "spring.cloud.loadbalancer.configurations=weighted");
+        ConfigurableApplicationContext client =
+                client(LoadBalancerTestApplications.Client.class, "spring.cloud.loadbalancer.configurations=weighted");
         Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < 130; i++) {
             counts.merge(choose(client, noRequest()), 1, Integer::sum);
@@ -130,8 +141,10 @@ class LoadBalancerConfigurationsClusterTests {
 
     @Test
     void subsetKeepsToItsShareOfTheInstances() {
-        ConfigurableApplicationContext client = client(LoadBalancerTestApplications.Client.class,
-                "spring.cloud.loadbalancer.configurations=subset", "spring.cloud.loadbalancer.subset.size=2",
+        ConfigurableApplicationContext client = client(
+                LoadBalancerTestApplications.Client.class,
+                "spring.cloud.loadbalancer.configurations=subset",
+                "spring.cloud.loadbalancer.subset.size=2",
                 "spring.cloud.loadbalancer.subset.instance-id=client-7");
         assertThat(chosen(client, 12, this::noRequest)).hasSize(2);
         client.close();
@@ -139,21 +152,23 @@ class LoadBalancerConfigurationsClusterTests {
 
     @Test
     void hintsFromTheUsersOwnDefaultSupplierWorkWithoutAmbiguity() {
-        ConfigurableApplicationContext client = client(LoadBalancerTestApplications.HintsClient.class,
-                "spring.cloud.loadbalancer.hint.default=canary");
+        ConfigurableApplicationContext client =
+                client(LoadBalancerTestApplications.HintsClient.class, "spring.cloud.loadbalancer.hint.default=canary");
         assertThat(chosen(client, 6, () -> new DefaultRequest<>(new HintRequestContext("canary"))))
-            .containsExactly("billing-2");
+                .containsExactly("billing-2");
         // Through a @LoadBalanced client, the hint comes from spring.cloud.loadbalancer.hint.
         RestClient rest = client.getBean(RestClient.Builder.class).build();
         for (int i = 0; i < 4; i++) {
-            assertThat(rest.get().uri("http://billing/who").retrieve().body(String.class)).isEqualTo("billing-2");
+            assertThat(rest.get().uri("http://billing/who").retrieve().body(String.class))
+                    .isEqualTo("billing-2");
         }
         client.close();
     }
 
     @Test
     void requestBasedStickySessionFollowsTheCookie() {
-        ConfigurableApplicationContext client = client(LoadBalancerTestApplications.Client.class,
+        ConfigurableApplicationContext client = client(
+                LoadBalancerTestApplications.Client.class,
                 "spring.cloud.loadbalancer.configurations=request-based-sticky-session");
         MultiValueMap<String, String> cookies = new LinkedMultiValueMap<>();
         cookies.add("sc-lb-instance-id", "billing-3");
@@ -165,7 +180,8 @@ class LoadBalancerConfigurationsClusterTests {
 
     @Test
     void sameInstancePreferenceKeepsChoosingTheFirstChoice() {
-        ConfigurableApplicationContext client = client(LoadBalancerTestApplications.Client.class,
+        ConfigurableApplicationContext client = client(
+                LoadBalancerTestApplications.Client.class,
                 "spring.cloud.loadbalancer.configurations=same-instance-preference");
         assertThat(chosen(client, 6, this::noRequest)).hasSize(1);
         client.close();
@@ -173,12 +189,13 @@ class LoadBalancerConfigurationsClusterTests {
 
     @Test
     void healthChecksKeepTheMemberWithoutAnHttpServerOut() {
-        ConfigurableApplicationContext client = client(LoadBalancerTestApplications.Client.class,
+        ConfigurableApplicationContext client = client(
+                LoadBalancerTestApplications.Client.class,
                 "spring.cloud.loadbalancer.configurations=health-check",
                 "spring.cloud.loadbalancer.health-check.initial-delay=0",
                 "spring.cloud.loadbalancer.health-check.interval=500ms");
         await().atMost(FORMATION).untilAsserted(() -> assertThat(chosen(client, 6, this::noRequest))
-            .containsExactlyInAnyOrder("billing-1", "billing-2", "billing-3"));
+                .containsExactlyInAnyOrder("billing-1", "billing-2", "billing-3"));
         assertThat(chosen(client, 12, this::noRequest)).doesNotContain("billing-zombie");
         client.close();
     }
@@ -186,33 +203,42 @@ class LoadBalancerConfigurationsClusterTests {
     @Test
     void healthChecksOverThePushBasedBaseDropALeftInstanceWithoutWaitingForTheNextCheck() {
         // Checks every minute: only a new list from the base can remove an instance within the test.
-        ConfigurableApplicationContext client = client(LoadBalancerTestApplications.PushHealthClient.class,
+        ConfigurableApplicationContext client = client(
+                LoadBalancerTestApplications.PushHealthClient.class,
                 "spring.cloud.loadbalancer.health-check.initial-delay=0",
                 "spring.cloud.loadbalancer.health-check.interval=60s");
         ConfigurableApplicationContext extra = server("billing-extra", "zone=z1");
         await().atMost(FORMATION).untilAsserted(() -> assertThat(chosen(client, 10, this::noRequest))
-            .contains("billing-extra").doesNotContain("billing-zombie"));
+                .contains("billing-extra")
+                .doesNotContain("billing-zombie"));
         extra.close();
         this.contexts.remove(extra);
-        await().atMost(Duration.ofSeconds(10))
-            .untilAsserted(() -> assertThat(chosen(client, 10, this::noRequest)).doesNotContain("billing-extra"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(chosen(client, 10, this::noRequest))
+                .doesNotContain("billing-extra"));
         client.close();
     }
 
     @Test
     void serviceKnownOnlyToTheSimpleDiscoveryClientIsFoundByTheLoadBalancerToo() {
-        ConfigurableApplicationContext client = client(LoadBalancerTestApplications.Client.class,
+        ConfigurableApplicationContext client = client(
+                LoadBalancerTestApplications.Client.class,
                 "spring.cloud.discovery.client.simple.instances.legacy[0].uri=http://127.0.0.1:"
                         + this.httpPorts.get("billing-1"),
                 "spring.cloud.discovery.client.simple.instances.legacy[0].instance-id=legacy-1");
         assertThat(client.getBean(DiscoveryClient.class).getInstances("legacy")).hasSize(1);
-        Response<ServiceInstance> response = Mono
-            .from(client.getBean(LoadBalancerClientFactory.class).getInstance("legacy").choose())
-            .block(Duration.ofSeconds(5));
+        Response<ServiceInstance> response = Mono.from(client.getBean(LoadBalancerClientFactory.class)
+                        .getInstance("legacy")
+                        .choose())
+                .block(Duration.ofSeconds(5));
         assertThat(response.hasServer()).isTrue();
         assertThat(response.getServer().getInstanceId()).isEqualTo("legacy-1");
-        assertThat(client.getBean(RestClient.Builder.class).build().get().uri("http://legacy/who").retrieve()
-            .body(String.class)).isEqualTo("billing-1");
+        assertThat(client.getBean(RestClient.Builder.class)
+                        .build()
+                        .get()
+                        .uri("http://legacy/who")
+                        .retrieve()
+                        .body(String.class))
+                .isEqualTo("billing-1");
         client.close();
     }
 
@@ -224,12 +250,19 @@ class LoadBalancerConfigurationsClusterTests {
         List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1"));
         for (String entry : metadata) {
             String[] pair = entry.split("=", 2);
-            properties.add(pair[0].equals("zone") ? "swim.service.zone=" + pair[1]
-                    : "swim.service.metadata." + pair[0] + "=" + pair[1]);
+            properties.add(
+                    pair[0].equals("zone")
+                            ? "swim.service.zone=" + pair[1]
+                            : "swim.service.metadata." + pair[0] + "=" + pair[1]);
         }
-        ConfigurableApplicationContext context = start(LoadBalancerTestApplications.Server.class,
-                WebApplicationType.SERVLET, name, "billing", properties.toArray(String[]::new));
-        this.httpPorts.put(name, ((WebServerApplicationContext) context).getWebServer().getPort());
+        ConfigurableApplicationContext context = start(
+                LoadBalancerTestApplications.Server.class,
+                WebApplicationType.SERVLET,
+                name,
+                "billing",
+                properties.toArray(String[]::new));
+        this.httpPorts.put(
+                name, ((WebServerApplicationContext) context).getWebServer().getPort());
         return context;
     }
 
@@ -237,27 +270,37 @@ class LoadBalancerConfigurationsClusterTests {
     private ConfigurableApplicationContext client(Class<?> application, String... properties) {
         List<String> all = new ArrayList<>(List.of(properties));
         all.add("spring.cloud.service-registry.auto-registration.enabled=false");
-        ConfigurableApplicationContext context = start(application, WebApplicationType.NONE,
-                "client-" + this.contexts.size(), "client", all.toArray(String[]::new));
-        await().atMost(FORMATION)
-            .untilAsserted(() -> assertThat(context.getBean(DiscoveryClient.class).getInstances("billing"))
+        ConfigurableApplicationContext context = start(
+                application,
+                WebApplicationType.NONE,
+                "client-" + this.contexts.size(),
+                "client",
+                all.toArray(String[]::new));
+        await().atMost(FORMATION).untilAsserted(() -> assertThat(
+                        context.getBean(DiscoveryClient.class).getInstances("billing"))
                 .extracting(ServiceInstance::getInstanceId)
                 .contains("billing-1", "billing-2", "billing-3", "billing-zombie"));
         return context;
     }
 
-    private ConfigurableApplicationContext start(Class<?> application, WebApplicationType type, String name,
-            String serviceId, String... extra) {
-        List<String> properties = new ArrayList<>(List.of("spring.application.name=" + serviceId, "swim.port=0",
-                "swim.bind-address=127.0.0.1", "swim.profile=local", "swim.node-name=" + name,
-                "spring.main.banner-mode=off", "logging.level.root=warn"));
+    private ConfigurableApplicationContext start(
+            Class<?> application, WebApplicationType type, String name, String serviceId, String... extra) {
+        List<String> properties = new ArrayList<>(List.of(
+                "spring.application.name=" + serviceId,
+                "swim.port=0",
+                "swim.bind-address=127.0.0.1",
+                "swim.profile=local",
+                "swim.node-name=" + name,
+                "spring.main.banner-mode=off",
+                "logging.level.root=warn"));
         if (this.seed != null) {
             properties.add("swim.seeds=" + this.seed);
         }
         properties.addAll(List.of(extra));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).web(type)
-            .properties(properties.toArray(String[]::new))
-            .run();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .web(type)
+                .properties(properties.toArray(String[]::new))
+                .run();
         this.contexts.add(context);
         return context;
     }
@@ -271,9 +314,10 @@ class LoadBalancerConfigurationsClusterTests {
     }
 
     private static String choose(ConfigurableApplicationContext client, Request<?> request) {
-        Response<ServiceInstance> response = Mono
-            .from(client.getBean(LoadBalancerClientFactory.class).getInstance("billing").choose(request))
-            .block(Duration.ofSeconds(5));
+        Response<ServiceInstance> response = Mono.from(client.getBean(LoadBalancerClientFactory.class)
+                        .getInstance("billing")
+                        .choose(request))
+                .block(Duration.ofSeconds(5));
         assertThat(response.hasServer()).as("a server was chosen").isTrue();
         return response.getServer().getInstanceId();
     }

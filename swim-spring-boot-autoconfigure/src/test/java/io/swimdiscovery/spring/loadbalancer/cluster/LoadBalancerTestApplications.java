@@ -19,8 +19,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 /** The applications of {@link LoadBalancerConfigurationsClusterTests}, as users write them. */
 final class LoadBalancerTestApplications {
 
-    private LoadBalancerTestApplications() {
-    }
+    private LoadBalancerTestApplications() {}
 
     /** A billing server: webmvc, actuator, and an endpoint that says which instance answered. */
     @Configuration(proxyBeanMethods = false)
@@ -69,17 +68,13 @@ final class LoadBalancerTestApplications {
     @Configuration(proxyBeanMethods = false)
     @Import(Client.class)
     @LoadBalancerClients(defaultConfiguration = HintsConfiguration.class)
-    static class HintsClient {
-
-    }
+    static class HintsClient {}
 
     /** Health checks over SWIM's push-based base, as docs/spring-integration.md shows it. */
     @Configuration(proxyBeanMethods = false)
     @Import(Client.class)
     @LoadBalancerClients(defaultConfiguration = PushHealthConfiguration.class)
-    static class PushHealthClient {
-
-    }
+    static class PushHealthClient {}
 
     static class PushHealthConfiguration {
 
@@ -87,9 +82,9 @@ final class LoadBalancerTestApplications {
         ServiceInstanceListSupplier healthChecked(ConfigurableApplicationContext context, SwimLifecycle lifecycle) {
             String serviceId = context.getEnvironment().getProperty("loadbalancer.client.name");
             return ServiceInstanceListSupplier.builder()
-                .withBase(new SwimServiceInstanceListSupplier(serviceId, lifecycle.catalog(), false))
-                .withHealthChecks()
-                .build(context);
+                    .withBase(new SwimServiceInstanceListSupplier(serviceId, lifecycle.catalog(), false))
+                    .withHealthChecks()
+                    .build(context);
         }
     }
 
@@ -98,7 +93,10 @@ final class LoadBalancerTestApplications {
 
         @Bean
         ServiceInstanceListSupplier hintsSupplier(ConfigurableApplicationContext context) {
-            return ServiceInstanceListSupplier.builder().withDiscoveryClient().withHints().build(context);
+            return ServiceInstanceListSupplier.builder()
+                    .withDiscoveryClient()
+                    .withHints()
+                    .build(context);
         }
     }
 }
