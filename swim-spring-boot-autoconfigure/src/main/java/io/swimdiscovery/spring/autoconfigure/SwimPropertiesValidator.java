@@ -122,7 +122,7 @@ final class SwimPropertiesValidator {
     }
 
     /** Builds the engine's settings, turning its complaint into one about the property. */
-    static SwimSettings build(SwimSettings.Builder builder, SwimProperties.Protocol protocol) {
+    static SwimSettings build(SwimSettings.Builder builder, SwimProtocolProperties protocol) {
         try {
             return builder.build();
         } catch (IllegalArgumentException ex) {
@@ -135,13 +135,13 @@ final class SwimPropertiesValidator {
     }
 
     // The value as the user wrote it, when the complaint is about a property that is set.
-    private static @Nullable Object configuredValue(SwimProperties.Protocol protocol, String setting) {
+    private static @Nullable Object configuredValue(SwimProtocolProperties protocol, String setting) {
         if (setting.isEmpty()) {
             return null;
         }
         try {
             String getter = "get" + Character.toUpperCase(setting.charAt(0)) + setting.substring(1);
-            Object value = SwimProperties.Protocol.class.getMethod(getter).invoke(protocol);
+            Object value = SwimProtocolProperties.class.getMethod(getter).invoke(protocol);
             return (value instanceof Duration duration) ? duration.toMillis() + "ms" : value;
         } catch (ReflectiveOperationException ex) {
             return null;

@@ -75,7 +75,7 @@ class SwimPropertiesTests {
                 .filter((method) -> Modifier.isPublic(method.getModifiers()) && method.getParameterCount() == 1)
                 .map(Method::getName)
                 .collect(Collectors.toSet());
-        Set<String> properties = Arrays.stream(SwimProperties.Protocol.class.getDeclaredFields())
+        Set<String> properties = Arrays.stream(SwimProtocolProperties.class.getDeclaredFields())
                 .map(Field::getName)
                 .collect(Collectors.toSet());
         assertThat(properties).isEqualTo(settings);
