@@ -51,8 +51,9 @@ class RelayTests {
         long period = f.settings.protocolPeriod().toNanos();
         // The requester asks at its probe timeout and stops waiting at its period end: the nack must
         // leave within period - timeout (less the way back), yet give the target a fair chance first.
-        assertThat(nackAt - SECOND).isLessThan(period - timeout).isGreaterThanOrEqualTo(
-                Math.min(timeout, period - timeout) / 2);
+        assertThat(nackAt - SECOND)
+                .isLessThan(period - timeout)
+                .isGreaterThanOrEqualTo(Math.min(timeout, period - timeout) / 2);
     }
 
     /** Ticks {@code relay} every ms from {@code from} until it nacks {@code sequence} to {@code to}. */
