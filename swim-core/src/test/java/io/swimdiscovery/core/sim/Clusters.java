@@ -47,6 +47,30 @@ final class Clusters {
         return sim.observersSeeing(subject, status) == others;
     }
 
+    /**
+     * Heals every cut and asserts that every member lists every other alive again within one
+     * reconnect interval plus three periods. Why that bound: every member sends a digest to a failed
+     * member once per reconnect interval (probability failed/live >= 1 in a split); the exchange
+     * tells both ends they were declared dead, both rejoin under new uids, and gossip (a new
+     * identity goes out 2 * lambda * log n times) plus one verification ping per hearer spread them;
+     * a member whose failed peers all rejoined before it tried learns its death from the first ack it
+     * gets from one of them, and each rejoined member runs a push-pull a few periods later, which
+     * repairs what gossip missed. Measured 2.3 to 10.5 s at n = 100 and about 5 s at n = 20.
+     */
+    static void healAndAwaitMerge(Simulation sim, String label) {
+        SwimSettings settings = sim.settings();
+        sim.heal();
+        long healedAt = sim.nowNanos();
+        long bound = settings.reconnectInterval().toNanos()
+                + 3 * settings.protocolPeriod().toNanos();
+        boolean merged = sim.runUntil(sim::isConverged, Duration.ofNanos(bound), Duration.ofMillis(100));
+        System.out.printf(
+                "%s: merged %s after the heal (bound %s)%n", label, seconds(sim.nowNanos() - healedAt), seconds(bound));
+        assertThat(merged)
+                .as("%s: every member lists every other alive within %s (seed %d)", label, seconds(bound), sim.seed())
+                .isTrue();
+    }
+
     static String seconds(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.2f s", nanos / 1e9);
     }

@@ -37,22 +37,6 @@ class LongPartitionSimulationTests {
                 .as("the split outlived every tombstone")
                 .isLessThan(Duration.ofMinutes(6));
 
-        sim.heal();
-        long healedAt = sim.nowNanos();
-        // Every member tries a failed member each reconnect interval (probability failed/live >= 1
-        // here), so within one interval each side has told the other it was declared dead; both
-        // rejoin under new uids, and gossip plus one verification ping per member spread the new
-        // uids; a member whose failed peers all rejoined before it tried learns its death from the
-        // first ack it gets from one of them. Bound: one reconnect interval plus three periods
-        // (PartitionSimulationTests), well inside the minute asked for.
-        long bound = settings.reconnectInterval().toNanos()
-                + 3 * settings.protocolPeriod().toNanos();
-        boolean merged = sim.runUntil(sim::isConverged, Duration.ofNanos(bound), Duration.ofMillis(100));
-        System.out.printf(
-                "20 members, 10/10 for 6 min: merged %s after the heal (bound %s)%n",
-                Clusters.seconds(sim.nowNanos() - healedAt), Clusters.seconds(bound));
-        assertThat(merged)
-                .as("all 20 listed alive by every member within %s", Clusters.seconds(bound))
-                .isTrue();
+        Clusters.healAndAwaitMerge(sim, "20 members, 10/10 for 6 min");
     }
 }
