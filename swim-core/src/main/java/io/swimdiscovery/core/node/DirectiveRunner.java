@@ -67,6 +67,12 @@ final class DirectiveRunner {
     /** Interprets {@code directives} in order; one failing directive does not stop the others. */
     void execute(List<Directive> directives) {
         List<MembershipEvent> events = List.of();
+        SwimInstance current = state.engine;
+        if (current != null) {
+            // Before any send: a peer freed by this batch's release must never meet a reader
+            // who still sees the claim.
+            state.roleState = current.roleState();
+        }
         for (Directive d : directives) {
             try {
                 if (d instanceof Directive.Send s) {

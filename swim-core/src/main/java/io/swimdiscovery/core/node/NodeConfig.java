@@ -1,6 +1,7 @@
 package io.swimdiscovery.core.node;
 
 import io.swimdiscovery.core.protocol.MemberId;
+import io.swimdiscovery.core.protocol.RoleSettings;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import io.swimdiscovery.core.security.EncryptionMode;
 import io.swimdiscovery.core.seed.SeedProvider;
@@ -26,6 +27,7 @@ record NodeConfig(
         String advertiseHost,
         int advertisePort,
         SwimSettings settings,
+        RoleSettings roles,
         Map<String, String> metadata,
         SeedProvider seeds,
         List<byte[]> keys,

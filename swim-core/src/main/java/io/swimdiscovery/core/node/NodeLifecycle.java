@@ -102,6 +102,7 @@ final class NodeLifecycle {
             try {
                 engine = new SwimInstance(
                         config.settings(),
+                        config.roles(),
                         self,
                         config.metadata(),
                         new SplittableRandom(UID_RANDOM.nextLong()),

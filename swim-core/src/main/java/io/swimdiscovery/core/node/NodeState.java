@@ -1,6 +1,7 @@
 package io.swimdiscovery.core.node;
 
 import io.swimdiscovery.core.protocol.Address;
+import io.swimdiscovery.core.protocol.RoleState;
 import io.swimdiscovery.core.protocol.SwimInstance;
 import io.swimdiscovery.core.transport.Transport;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,9 @@ final class NodeState {
     volatile @Nullable Transport transport;
     volatile @Nullable Address selfAddress;
     volatile boolean running;
+    /** The engine's role state as of its last input, published before that input's sends go out. */
+    volatile RoleState roleState = RoleState.NONE;
+
     volatile boolean closed;
 
     /**

@@ -1,6 +1,8 @@
 package io.swimdiscovery.core.node;
 
 import io.swimdiscovery.core.protocol.Member;
+import io.swimdiscovery.core.protocol.RoleSettings;
+import io.swimdiscovery.core.protocol.RoleState;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import io.swimdiscovery.core.security.EncryptionMode;
 import io.swimdiscovery.core.security.Keyring;
@@ -232,6 +234,24 @@ public final class SwimNode implements AutoCloseable {
      * Counters now (one short, bounded wait for the event loop); after a stop, the last ones.
      * {@code membersByStatus} counts the same snapshot {@link #members()} returns.
      */
+    /**
+     * Whom this node follows as its role group's primary, and whether it holds the claim itself;
+     * {@link RoleState#NONE} when roles are off. Never waits for the protocol thread.
+     */
+    public RoleState roleState() {
+        return state.roleState;
+    }
+
+    /**
+     * Whether this node holds a valid primary claim now, checked against the clock at this call:
+     * a pause that outlasted the claim makes this false even before the protocol thread runs
+     * again. Check it right before acting as primary, and hand {@code roleState().token()} to
+     * systems that can fence on it.
+     */
+    public boolean isPrimary() {
+        return state.roleState.isPrimaryAt(NodeState.now());
+    }
+
     public NodeStatistics statistics() {
         return lifecycle.statistics();
     }
@@ -313,6 +333,7 @@ public final class SwimNode implements AutoCloseable {
         String advertiseHost = "";
         int advertisePort = -1;
         SwimSettings settings = SwimSettings.lan();
+        RoleSettings roles = RoleSettings.disabled();
         Map<String, String> metadata = Map.of();
         SeedProvider seeds = SeedProvider.none();
         List<byte[]> keys = List.of();
@@ -392,6 +413,15 @@ public final class SwimNode implements AutoCloseable {
          * Key/value metadata gossiped with this member (service id, port, zone...); default empty.
          * At most {@link SwimSettings#maxMetadataBytes()} encoded.
          */
+        /**
+         * Takes part in a role group: at most one member of the group is primary at a time
+         * (docs/roles.md). Default: roles off.
+         */
+        public Builder roles(RoleSettings v) {
+            roles = Objects.requireNonNull(v, "roles");
+            return this;
+        }
+
         public Builder metadata(Map<String, String> v) {
             this.metadata = Map.copyOf(v);
             return this;
@@ -487,6 +517,7 @@ public final class SwimNode implements AutoCloseable {
                     advertiseHost,
                     advertisePort,
                     settings,
+                    roles,
                     metadata,
                     seeds,
                     keys,

@@ -34,6 +34,8 @@ final class TrafficCounters {
             return "gossip";
         } else if (m instanceof Message.SyncDigest) {
             return "sync-digest";
+        } else if (m instanceof Message.RoleHeartbeat || m instanceof Message.RoleEcho) {
+            return "role";
         } else {
             return "sync";
         }

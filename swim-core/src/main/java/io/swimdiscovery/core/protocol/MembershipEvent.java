@@ -12,7 +12,10 @@ public sealed interface MembershipEvent
                 MembershipEvent.MemberUpdated,
                 MembershipEvent.MemberLeft,
                 MembershipEvent.MemberFailed,
-                MembershipEvent.LocalMemberDeclaredDead {
+                MembershipEvent.LocalMemberDeclaredDead,
+                MembershipEvent.PrimaryGranted,
+                MembershipEvent.PrimaryRevoked,
+                MembershipEvent.PrimaryChanged {
 
     /** The member after the change. */
     Member member();
@@ -59,4 +62,26 @@ public sealed interface MembershipEvent
      * false and {@code member()} is the dead identity); the runtime closes the node.
      */
     record LocalMemberDeclaredDead(Member member, Member previous, boolean rejoined) implements MembershipEvent {}
+
+    /**
+     * This node now holds the primary claim of its role group ({@link RoleSettings}): a quorum of
+     * the group endorsed it. {@code member()} is this node; {@code token} is the grant's fencing
+     * token. The claim stays valid only while {@link RoleState#isPrimaryAt} says so.
+     */
+    record PrimaryGranted(Member member, String group, long token) implements MembershipEvent {}
+
+    /**
+     * This node gave up the primary claim it held: it could not confirm a quorum in time (or a
+     * pause outlasted the claim), it is leaving, or it was declared dead. {@code member()} is this
+     * node. Stop acting as primary at once; the claim may already have run out when this arrives.
+     *
+     * @param reason {@code step-down} (no quorum in time), {@code leave}, {@code declared-dead} or {@code stopped}
+     */
+    record PrimaryRevoked(Member member, String group, long token, String reason) implements MembershipEvent {}
+
+    /**
+     * The member this node follows as its group's primary changed: {@code member()} is the new
+     * primary (possibly this node), with its grant's {@code token}.
+     */
+    record PrimaryChanged(Member member, String group, long token) implements MembershipEvent {}
 }

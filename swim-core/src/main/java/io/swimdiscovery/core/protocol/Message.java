@@ -21,7 +21,9 @@ public sealed interface Message
                 Message.Nack,
                 Message.GossipPush,
                 Message.Sync,
-                Message.SyncDigest {
+                Message.SyncDigest,
+                Message.RoleHeartbeat,
+                Message.RoleEcho {
 
     /** Membership news riding on this message (for a {@link Sync}, the sender's whole state). */
     List<Gossip> gossip();
@@ -36,6 +38,10 @@ public sealed interface Message
             return s.sender();
         } else if (message instanceof SyncDigest d) {
             return d.sender();
+        } else if (message instanceof RoleHeartbeat h) {
+            return h.sender();
+        } else if (message instanceof RoleEcho e) {
+            return e.sender();
         }
         return null;
     }
@@ -119,6 +125,67 @@ public sealed interface Message
      * view matches does nothing, which is what keeps the steady-state cost flat as the cluster grows.
      */
     record SyncDigest(MemberId sender, long digest) implements Message {
+        @Override
+        public List<Gossip> gossip() {
+            return List.of();
+        }
+    }
+
+    /**
+     * Roles (docs/roles.md): a primary's, or a claimant's, request that a member of its group
+     * endorse its claim for one more round. Sent to every member of the group each heartbeat.
+     *
+     * @param token the fencing token claimed
+     * @param round the sender's round number, echoed back, so the sender knows when it asked
+     * @param baseEpoch with {@code baseSeq}, the version of the sender's base (the members a
+     *     quorum is counted over)
+     * @param base the base itself, oldest member first, when the receiver may lack it; else empty
+     * @param release the sender gives the role up (a graceful leave): endorsers are free at once
+     */
+    record RoleHeartbeat(
+            MemberId sender,
+            String group,
+            long token,
+            long round,
+            long baseEpoch,
+            long baseSeq,
+            List<Long> base,
+            boolean release)
+            implements Message {
+        public RoleHeartbeat {
+            Objects.requireNonNull(group, "group");
+            base = List.copyOf(base);
+        }
+
+        @Override
+        public List<Gossip> gossip() {
+            return List.of();
+        }
+    }
+
+    /**
+     * Roles: a member's answer to a {@link RoleHeartbeat}.
+     *
+     * @param endorsed whether the sender endorses the claim of {@code token} for {@code round}
+     * @param maxToken the highest token the sender ever endorsed
+     * @param base the sender's base when it is newer than the heartbeat's; else empty
+     */
+    record RoleEcho(
+            MemberId sender,
+            String group,
+            long token,
+            long round,
+            boolean endorsed,
+            long maxToken,
+            long baseEpoch,
+            long baseSeq,
+            List<Long> base)
+            implements Message {
+        public RoleEcho {
+            Objects.requireNonNull(group, "group");
+            base = List.copyOf(base);
+        }
+
         @Override
         public List<Gossip> gossip() {
             return List.of();

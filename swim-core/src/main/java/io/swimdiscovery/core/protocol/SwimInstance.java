@@ -59,8 +59,10 @@ public final class SwimInstance {
     private final ProbeRelay relay;
     private final AntiEntropy antiEntropy;
     private final PingAnswers answers;
+    private final RoleElection roles;
     private final RandomGenerator random;
     private final long gossipIntervalNanos;
+    private final String roleGroup;
     private boolean started;
     private long nextGossipAt = Long.MAX_VALUE;
     private long scheduledTickAt = Long.MAX_VALUE;
@@ -82,7 +84,23 @@ public final class SwimInstance {
             RandomGenerator random,
             PacketSizer sizer,
             long nowNanos) {
+        this(settings, RoleSettings.disabled(), self, metadata, random, sizer, nowNanos);
+    }
+
+    /**
+     * An engine that also takes part in a role group (docs/roles.md): its metadata gets
+     * {@link RoleSettings#GROUP_KEY}, and {@link #roleState()} says whom it follows as primary.
+     */
+    public SwimInstance(
+            SwimSettings settings,
+            RoleSettings roleSettings,
+            MemberId self,
+            Map<String, String> metadata,
+            RandomGenerator random,
+            PacketSizer sizer,
+            long nowNanos) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(roleSettings, "roleSettings");
         Objects.requireNonNull(self, "self");
         this.random = Objects.requireNonNull(random, "random");
         Objects.requireNonNull(sizer, "sizer");
@@ -97,8 +115,19 @@ public final class SwimInstance {
         this.failed = new FailedMembers(
                 settings.maxMembers(), settings.reconnectRetention().toNanos());
         this.dissemination = new Dissemination(settings, sizer, table, random, self.name());
+        this.roleGroup = roleSettings.group();
         this.local = new LocalMember(
-                settings, self, metadata, table, failed, dissemination, counters, random, health, nowNanos);
+                settings,
+                self,
+                withRoleGroup(metadata),
+                table,
+                failed,
+                dissemination,
+                counters,
+                random,
+                health,
+                nowNanos);
+        this.roles = new RoleElection(roleSettings, local, nowNanos);
         this.suspicions = new Suspicions(settings, table, schedule, timers, random);
         this.membership = new Membership(settings, table, schedule, dissemination, suspicions, failed, counters, local);
         this.verifier = new ClaimVerifier(settings, health, table, membership, timers, counters, sequences, local);
@@ -157,6 +186,7 @@ public final class SwimInstance {
             membership.merge(g, NewsSource.LOCAL, false, now, discarded);
         }
         antiEntropy.preloaded(now);
+        roles.preloaded(table.all(), now);
         List<Directive> out = new ArrayList<>(1);
         for (Directive d : discarded) {
             if (!(d instanceof Directive.Publish)) {
@@ -182,6 +212,7 @@ public final class SwimInstance {
         if (sender != null && sender.name().equals(local.name())) {
             return out; // our own packet looped back, or a name clash: never act on it
         }
+        roles.checkLease(now, out); // a pause that outlasted the claim ends it before anything else
         NewsSource source = sourceOf(message, from, sender);
         boolean correct = false;
         for (Gossip g : message.gossip()) {
@@ -205,6 +236,10 @@ public final class SwimInstance {
             antiEntropy.onSync(sync, from, now, out);
         } else if (message instanceof SyncDigest digest) {
             antiEntropy.onSyncDigest(digest, from, out);
+        } else if (message instanceof Message.RoleHeartbeat h) {
+            roles.onHeartbeat(from, h, now, out);
+        } else if (message instanceof Message.RoleEcho e) {
+            roles.onEcho(from, e, now, out);
         }
         if (local.takeRejoinAnnouncement()) {
             antiEntropy.announceRejoin(sender == null ? List.of() : List.of(sender.address()), now, out);
@@ -235,6 +270,7 @@ public final class SwimInstance {
             return out;
         }
         scheduledTickAt = Long.MAX_VALUE;
+        roles.checkLease(now, out);
         fireTimers(now, out);
         if (!local.hasLeft()) {
             detector.tick(now, out);
@@ -249,6 +285,7 @@ public final class SwimInstance {
         if (local.takeRejoinAnnouncement()) {
             antiEntropy.announceRejoin(List.of(), now, out);
         }
+        roles.tick(now, out);
         return finish(out, now);
     }
 
@@ -324,6 +361,7 @@ public final class SwimInstance {
         if (local.isDone()) {
             return out;
         }
+        roles.leave(now, out); // the role goes first, so a secondary need not wait for detection
         Gossip news = local.leave(now);
         detector.stop();
         antiEntropy.stop();
@@ -347,7 +385,7 @@ public final class SwimInstance {
      * @throws IllegalArgumentException if the map exceeds {@link SwimSettings#maxMetadataBytes()}
      */
     public List<Directive> updateMetadata(Map<String, String> metadata, long now) {
-        local.updateMetadata(metadata);
+        local.updateMetadata(withRoleGroup(metadata));
         return scheduleIfEarlier(new ArrayList<>(1), now);
     }
 
@@ -388,6 +426,20 @@ public final class SwimInstance {
         return counters.snapshot();
     }
 
+    /** Whom this node follows as its role group's primary, and whether it holds the claim. */
+    public RoleState roleState() {
+        return roles.state();
+    }
+
+    private Map<String, String> withRoleGroup(Map<String, String> metadata) {
+        if (roleGroup.isEmpty() || roleGroup.equals(metadata.get(RoleSettings.GROUP_KEY))) {
+            return metadata;
+        }
+        Map<String, String> m = new java.util.HashMap<>(metadata);
+        m.put(RoleSettings.GROUP_KEY, roleGroup);
+        return m;
+    }
+
     /** Pieces of news waiting to be sent. */
     public int gossipQueueDepth() {
         return dissemination.depth();
@@ -406,12 +458,13 @@ public final class SwimInstance {
 
     private List<Directive> finish(List<Directive> out, long now) {
         verifier.sendWaiting(now, out);
+        roles.observe(out, now);
         return scheduleIfEarlier(out, now);
     }
 
     /** The earliest time anything is due. */
     private long nextDeadline() {
-        long next = Math.min(nextGossipAt, timers.nextDueAt());
+        long next = Math.min(Math.min(nextGossipAt, timers.nextDueAt()), roles.nextDueAt());
         if (!local.hasLeft()) {
             next = Math.min(next, Math.min(detector.nextDueAt(), antiEntropy.nextDueAt()));
         }

@@ -2,6 +2,7 @@ package io.swimdiscovery.core.sim;
 
 import io.swimdiscovery.core.protocol.MemberId;
 import io.swimdiscovery.core.protocol.PacketSizer;
+import io.swimdiscovery.core.protocol.RoleSettings;
 import io.swimdiscovery.core.protocol.SwimInstance;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import java.util.Map;
@@ -23,5 +24,11 @@ public interface ProtocolFactory {
     static ProtocolFactory swim() {
         return (settings, self, metadata, random, sizer, now) ->
                 new SwimProtocol(new SwimInstance(settings, self, metadata, random, sizer, now));
+    }
+
+    /** The SWIM engine taking part in a role group (docs/roles.md). */
+    static ProtocolFactory swim(RoleSettings roles) {
+        return (settings, self, metadata, random, sizer, now) ->
+                new SwimProtocol(new SwimInstance(settings, roles, self, metadata, random, sizer, now));
     }
 }

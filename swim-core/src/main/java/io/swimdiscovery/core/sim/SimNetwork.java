@@ -200,7 +200,7 @@ final class SimNetwork {
         node.packetsReceived++;
         node.bytesReceived += bytes;
         SimulatedProtocol protocol = processes().protocolOf(node);
-        processes().apply(node, protocol.onMessage(from, message, scheduler.now()));
+        processes().apply(node, protocol.onMessage(from, message, node.localTime(scheduler.now())));
     }
 
     /**
@@ -239,7 +239,7 @@ final class SimNetwork {
 
     private void reportFailure(SimNode node, Address to, Message message, boolean refused) {
         SimulatedProtocol protocol = processes().protocolOf(node);
-        long now = scheduler.now();
+        long now = node.localTime(scheduler.now());
         processes()
                 .apply(
                         node,

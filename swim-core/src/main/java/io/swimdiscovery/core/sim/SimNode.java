@@ -51,6 +51,11 @@ final class SimNode {
 
     long slowNanos;
 
+    /** This node's clock against virtual time (drift): local = offset + rate x virtual. */
+    double clockRate = 1.0;
+
+    long clockOffsetNanos;
+
     long packetsSent;
     long bytesSent;
     long packetsReceived;
@@ -77,5 +82,36 @@ final class SimNode {
 
     NodeTraffic traffic() {
         return new NodeTraffic(packetsSent, bytesSent, packetsReceived, bytesReceived, packetsDropped);
+    }
+
+    /** Changes the clock's rate from virtual time {@code atNanos} on, without a jump. */
+    void setClockRate(double rate, long atNanos) {
+        long shown = localTime(atNanos);
+        clockRate = rate;
+        clockOffsetNanos = shown - (rate == 1.0 ? atNanos : (long) Math.floor(atNanos * rate));
+    }
+
+    /** The time this node's own clock shows at virtual time {@code virtualNanos}. */
+    long localTime(long virtualNanos) {
+        if (clockRate == 1.0) {
+            return virtualNanos + clockOffsetNanos;
+        }
+        return clockOffsetNanos + (long) Math.floor(virtualNanos * clockRate);
+    }
+
+    /** The first virtual time at which this node's clock shows {@code localNanos}. */
+    long virtualTime(long localNanos) {
+        if (clockRate == 1.0) {
+            return localNanos - clockOffsetNanos;
+        }
+        double v = Math.ceil((localNanos - clockOffsetNanos) / clockRate);
+        if (v >= Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        long virtual = (long) v;
+        while (localTime(virtual) < localNanos) {
+            virtual++; // rounding: never wake a node before its own clock reaches the deadline
+        }
+        return virtual;
     }
 }

@@ -93,13 +93,13 @@ final class SimProcesses {
                 node.metadata,
                 streams.fork(RandomStreams.ENGINE, node.index, node.generation),
                 sizer,
-                now);
+                node.localTime(now));
         node.protocol = protocol;
-        apply(node, protocol.start(now));
+        apply(node, protocol.start(node.localTime(now)));
         List<Address> seeds =
                 preformed && node.generation == 0 && !observer.isHeldBack(node.index) ? List.of() : seedsFor(node);
         if (!seeds.isEmpty() && node.isProcessing()) {
-            apply(node, protocol.join(seeds, now));
+            apply(node, protocol.join(seeds, node.localTime(now)));
         }
     }
 
@@ -129,19 +129,21 @@ final class SimProcesses {
         network.deliverBacklog(node);
         if (node.tickDeferred && node.isProcessing()) {
             node.tickDeferred = false;
-            apply(node, protocolOf(node).onTick(scheduler.now()));
+            apply(node, protocolOf(node).onTick(node.localTime(scheduler.now())));
         }
     }
 
     void leave(SimNode node) {
         node.state = SimNode.LEAVING;
         scheduler.pushIn(leaveTimeoutNanos, SimScheduler.LEAVE_DEADLINE, node.index, node.generation, 0, null, null);
-        guarded(node, () -> apply(node, protocolOf(node).leave(scheduler.now())));
+        guarded(node, () -> apply(node, protocolOf(node).leave(node.localTime(scheduler.now()))));
     }
 
     void updateMetadata(SimNode node, Map<String, String> metadata) {
         node.metadata = Map.copyOf(metadata);
-        guarded(node, () -> apply(node, protocolOf(node).updateMetadata(node.metadata, scheduler.now())));
+        guarded(
+                node,
+                () -> apply(node, protocolOf(node).updateMetadata(node.metadata, node.localTime(scheduler.now()))));
     }
 
     /**
@@ -165,7 +167,7 @@ final class SimProcesses {
                 continue;
             }
             callingNode = n.index;
-            apply(n, protocolOf(n).preload(state, scheduler.now()));
+            apply(n, protocolOf(n).preload(state, n.localTime(scheduler.now())));
             observer.preloaded(n, started);
         }
     }
@@ -206,7 +208,7 @@ final class SimProcesses {
             if (node.state == SimNode.PAUSED) {
                 node.tickDeferred = true;
             } else if (node.isProcessing()) {
-                apply(node, protocolOf(node).onTick(scheduler.now()));
+                apply(node, protocolOf(node).onTick(node.localTime(scheduler.now())));
             }
         } else if (kind == SimScheduler.RESUME) {
             if (q.aux(slot) == node.pauseToken && node.state == SimNode.PAUSED) {
@@ -271,7 +273,7 @@ final class SimProcesses {
     }
 
     private void scheduleTick(SimNode node, long atNanos) {
-        long at = Math.max(atNanos, scheduler.now());
+        long at = Math.max(node.virtualTime(atNanos), scheduler.now());
         if (at == node.tickAtNanos) {
             return;
         }

@@ -5,6 +5,7 @@ import io.swimdiscovery.core.protocol.Directive;
 import io.swimdiscovery.core.protocol.Gossip;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.Message;
+import io.swimdiscovery.core.protocol.RoleState;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -64,4 +65,9 @@ public interface SimulatedProtocol {
 
     /** Every member this node knows, itself and tombstones included. */
     List<Member> members();
+
+    /** Whom this node follows as its role group's primary; {@link RoleState#NONE} for protocols without roles. */
+    default RoleState roleState() {
+        return RoleState.NONE;
+    }
 }

@@ -6,6 +6,7 @@ import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MemberId;
 import io.swimdiscovery.core.protocol.MemberStatus;
 import io.swimdiscovery.core.protocol.PacketSizer;
+import io.swimdiscovery.core.protocol.RoleState;
 import io.swimdiscovery.core.protocol.SwimInstance;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import io.swimdiscovery.core.protocol.TcpRetransmission;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
@@ -71,6 +73,7 @@ public final class Simulation {
     private final SimNetwork network;
     private final SimProcesses processes;
     private final SimScheduler.Dispatcher dispatcher = this::dispatch;
+    private @Nullable IntConsumer afterEachEvent;
 
     private Simulation(Builder b) {
         this.streams = new RandomStreams(b.seed);
@@ -86,6 +89,14 @@ public final class Simulation {
                     i, name, address, streams.fork(RandomStreams.NETWORK, i, 0), Map.copyOf(b.metadata.apply(i)));
             indexByAddress.put(address, i);
             indexByName.put(name, i);
+        }
+        if (b.clockDrift > 0) {
+            // Its own stream, so turning drift on changes no other draw of the scenario.
+            SplittableRandom clocks = streams.fork(RandomStreams.SCENARIO, 1, 0);
+            for (SimNode n : nodes) {
+                n.clockRate = 1 + (clocks.nextDouble() * 2 - 1) * b.clockDrift;
+                n.clockOffsetNanos = clocks.nextLong(1L << 50);
+            }
         }
         int[] seedIndexes = b.seedIndexes.length == 0 ? new int[] {0} : b.seedIndexes.clone();
         for (int s : seedIndexes) {
@@ -183,7 +194,8 @@ public final class Simulation {
             processes.preform();
             return;
         }
-        processes.calling(scheduler.queue().node(slot));
+        int nodeIndex = scheduler.queue().node(slot);
+        processes.calling(nodeIndex);
         if (kind == SimScheduler.DELIVER
                 || kind == SimScheduler.DELIVER_RELIABLE
                 || kind == SimScheduler.PROCESS
@@ -194,6 +206,19 @@ public final class Simulation {
         } else {
             processes.handle(kind, slot);
         }
+        IntConsumer check = afterEachEvent;
+        if (check != null) {
+            check.accept(nodeIndex);
+        }
+    }
+
+    /**
+     * Runs {@code check} after every event a node handled (a packet, a tick, a failure report),
+     * with that node's index: for invariants that must hold at every instant, such as at most one
+     * valid primary claim. {@code null} removes it.
+     */
+    public void afterEachEvent(@Nullable IntConsumer check) {
+        this.afterEachEvent = check;
     }
 
     // ------------------------------------------------------------------ faults and operations
@@ -423,6 +448,36 @@ public final class Simulation {
         throw new IllegalStateException("the simulation runs " + p.getClass().getSimpleName() + ", not SWIM");
     }
 
+    /** Whom node {@code index} follows as its role group's primary (docs/roles.md). */
+    public RoleState roleState(int index) {
+        return protocol(index).roleState();
+    }
+
+    /** What node {@code index}'s own clock shows now (virtual time, unless clocks drift). */
+    public long localTimeNanos(int index) {
+        return node(index).localTime(scheduler.now());
+    }
+
+    /**
+     * Whether node {@code index} holds a valid primary claim now, by its own clock: the claim of
+     * a paused process counts until it runs out, since the process would act on it if it did not
+     * check; a crashed or killed process holds none.
+     */
+    public boolean holdsValidPrimaryClaim(int index) {
+        SimNode n = node(index);
+        return (n.isUp() || n.state == SimNode.PAUSED || n.state == SimNode.LEAVING)
+                && n.protocol != null
+                && roleState(index).isPrimaryAt(n.localTime(scheduler.now()));
+    }
+
+    /** From now on node {@code index}'s clock runs at {@code rate} against virtual time (1.01: 1 % fast). */
+    public void clockRate(int index, double rate) {
+        if (!(rate > 0.5 && rate < 2)) {
+            throw new IllegalArgumentException("clock rate must be between 0.5 and 2, was " + rate);
+        }
+        node(index).setClockRate(rate, scheduler.now());
+    }
+
     /** Every member node {@code index} knows, as its protocol reports it. */
     public List<Member> members(int index) {
         return protocol(index).members();
@@ -538,6 +593,7 @@ public final class Simulation {
         private boolean trackViews = true;
         private IntFunction<Map<String, String>> metadata = i -> Map.of();
         private boolean preformed;
+        private double clockDrift;
         private final BitSet notStarted = new BitSet();
 
         private Builder() {}
@@ -674,6 +730,18 @@ public final class Simulation {
         /** Initial metadata of node i. Default empty. */
         public Builder metadata(IntFunction<Map<String, String>> perNode) {
             this.metadata = Objects.requireNonNull(perNode, "metadata");
+            return this;
+        }
+
+        /**
+         * Clocks that drift: each node's clock runs at a random rate within {@code 1 +- maxDrift}
+         * of virtual time, from a random offset. Default 0 (every clock shows virtual time).
+         */
+        public Builder clockDrift(double maxDrift) {
+            if (!(maxDrift >= 0 && maxDrift <= 0.1)) {
+                throw new IllegalArgumentException("clockDrift must be between 0 and 0.1, was " + maxDrift);
+            }
+            this.clockDrift = maxDrift;
             return this;
         }
 

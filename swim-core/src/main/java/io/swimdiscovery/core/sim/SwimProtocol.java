@@ -5,6 +5,7 @@ import io.swimdiscovery.core.protocol.Directive;
 import io.swimdiscovery.core.protocol.Gossip;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.Message;
+import io.swimdiscovery.core.protocol.RoleState;
 import io.swimdiscovery.core.protocol.SwimInstance;
 import java.util.Collection;
 import java.util.List;
@@ -86,5 +87,10 @@ final class SwimProtocol implements SimulatedProtocol {
     @Override
     public List<Member> members() {
         return instance.members();
+    }
+
+    @Override
+    public RoleState roleState() {
+        return instance.roleState();
     }
 }

@@ -25,6 +25,14 @@ final class WireFormat {
     /** A {@code Ping} sent over a stream, to be answered over a stream: the layout of type 1. */
     static final int TYPE_PING_RELIABLE = 8;
 
+    /** Roles (docs/roles.md): a claim's heartbeat, and a member's answer to one. */
+    static final int TYPE_ROLE_HEARTBEAT = 9;
+
+    static final int TYPE_ROLE_ECHO = 10;
+
+    static final int ROLE_RELEASE = 0x01;
+    static final int ROLE_ENDORSED = 0x01;
+
     static final int SYNC_REPLY = 0x01;
     static final int SYNC_JOIN = 0x02;
 

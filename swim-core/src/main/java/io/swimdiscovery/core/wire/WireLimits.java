@@ -10,6 +10,9 @@ final class WireLimits {
     /** Longest member name, host, cluster name, gossip origin or metadata key, in UTF-8 bytes. */
     public static final int MAX_STRING_BYTES = 255;
 
+    /** Most members in a role group's base (RoleSettings.MAX_GROUP_SIZE). */
+    public static final int MAX_ROLE_BASE = 1024;
+
     /** Most metadata entries one member may publish. */
     public static final int MAX_METADATA_ENTRIES = 256;
 

@@ -372,9 +372,63 @@ final class WireReader {
             case WireFormat.TYPE_SYNC_DIGEST:
                 sender = memberId();
                 return new Message.SyncDigest(sender, u64("view digest"));
+            case WireFormat.TYPE_ROLE_HEARTBEAT:
+                return roleHeartbeat();
+            case WireFormat.TYPE_ROLE_ECHO:
+                return roleEcho();
             default:
                 throw new MalformedPacketException(RejectReason.UNKNOWN_TYPE, "message type " + type);
         }
+    }
+
+    private Message roleHeartbeat() {
+        MemberId sender = memberId();
+        String group = string(WireLimits.MAX_STRING_BYTES, false, "role group");
+        long token = nonNegative("role token");
+        long round = nonNegative("role round");
+        long epoch = nonNegative("role base epoch");
+        long seq = nonNegative("role base seq");
+        int flags = roleFlags(WireFormat.ROLE_RELEASE);
+        return new Message.RoleHeartbeat(
+                sender, group, token, round, epoch, seq, roleBase(), (flags & WireFormat.ROLE_RELEASE) != 0);
+    }
+
+    private Message roleEcho() {
+        MemberId sender = memberId();
+        String group = string(WireLimits.MAX_STRING_BYTES, false, "role group");
+        long token = nonNegative("role token");
+        long round = nonNegative("role round");
+        int flags = roleFlags(WireFormat.ROLE_ENDORSED);
+        long maxToken = nonNegative("role max token");
+        long epoch = nonNegative("role base epoch");
+        long seq = nonNegative("role base seq");
+        return new Message.RoleEcho(
+                sender, group, token, round, (flags & WireFormat.ROLE_ENDORSED) != 0, maxToken, epoch, seq, roleBase());
+    }
+
+    private long nonNegative(String what) {
+        long v = varint(what);
+        if (v < 0) {
+            throw new MalformedPacketException(RejectReason.INVALID_FIELD, what + " above 2^63-1");
+        }
+        return v;
+    }
+
+    private int roleFlags(int known) {
+        int flags = u8("role flags");
+        if ((flags & ~known) != 0) {
+            throw new MalformedPacketException(RejectReason.INVALID_FIELD, String.format("role flags 0x%02x", flags));
+        }
+        return flags;
+    }
+
+    private List<Long> roleBase() {
+        int n = count(WireLimits.MAX_ROLE_BASE, 8, "role base size");
+        Long[] uids = new Long[n];
+        for (int i = 0; i < n; i++) {
+            uids[i] = u64("role base uid");
+        }
+        return Arrays.asList(uids);
     }
 
     /** The whole body up to the limit: one message, or a compound; nothing may be left over. */

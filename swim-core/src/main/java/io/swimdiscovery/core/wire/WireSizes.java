@@ -96,6 +96,27 @@ final class WireSizes {
             return 1 + memberId(s.sender()) + 1;
         } else if (m instanceof Message.SyncDigest d) {
             return 1 + memberId(d.sender()) + 8;
+        } else if (m instanceof Message.RoleHeartbeat h) {
+            return 1
+                    + memberId(h.sender())
+                    + string(h.group())
+                    + varint(h.token())
+                    + varint(h.round())
+                    + varint(h.baseEpoch())
+                    + varint(h.baseSeq())
+                    + 1
+                    + roleBase(h.base());
+        } else if (m instanceof Message.RoleEcho e) {
+            return 1
+                    + memberId(e.sender())
+                    + string(e.group())
+                    + varint(e.token())
+                    + varint(e.round())
+                    + 1
+                    + varint(e.maxToken())
+                    + varint(e.baseEpoch())
+                    + varint(e.baseSeq())
+                    + roleBase(e.base());
         }
         throw new IllegalArgumentException(
                 "unknown message type " + m.getClass().getName());
@@ -113,9 +134,15 @@ final class WireSizes {
         return hasGossipList(m) ? fixedFields(m) + gossipList(m.gossip()) : fixedFields(m);
     }
 
-    /** Whether {@code m}'s type ends with a gossip list: every type but {@code SyncDigest}. */
+    private static int roleBase(List<Long> base) {
+        return varint(base.size()) + 8 * base.size();
+    }
+
+    /** Whether {@code m}'s type ends with a gossip list: every type but the digest and the role messages. */
     static boolean hasGossipList(Message m) {
-        return !(m instanceof Message.SyncDigest);
+        return !(m instanceof Message.SyncDigest
+                || m instanceof Message.RoleHeartbeat
+                || m instanceof Message.RoleEcho);
     }
 
     /** The body of a packet holding {@code messages}: one message, or a compound. */

@@ -146,6 +146,27 @@ final class WireWriter {
             u8(WireFormat.TYPE_SYNC_DIGEST);
             memberId(d.sender());
             u64(d.digest());
+        } else if (m instanceof Message.RoleHeartbeat h) {
+            u8(WireFormat.TYPE_ROLE_HEARTBEAT);
+            memberId(h.sender());
+            string(h.group(), WireLimits.MAX_STRING_BYTES, "role group");
+            varint(h.token());
+            varint(h.round());
+            varint(h.baseEpoch());
+            varint(h.baseSeq());
+            u8(h.release() ? WireFormat.ROLE_RELEASE : 0);
+            roleBase(h.base());
+        } else if (m instanceof Message.RoleEcho e) {
+            u8(WireFormat.TYPE_ROLE_ECHO);
+            memberId(e.sender());
+            string(e.group(), WireLimits.MAX_STRING_BYTES, "role group");
+            varint(e.token());
+            varint(e.round());
+            u8(e.endorsed() ? WireFormat.ROLE_ENDORSED : 0);
+            varint(e.maxToken());
+            varint(e.baseEpoch());
+            varint(e.baseSeq());
+            roleBase(e.base());
         } else {
             throw new IllegalArgumentException(
                     "unknown message type " + m.getClass().getName());
@@ -167,6 +188,17 @@ final class WireWriter {
         varint(gossip.size());
         for (int i = 0, n = gossip.size(); i < n; i++) {
             gossip(gossip.get(i));
+        }
+    }
+
+    private void roleBase(List<Long> base) {
+        if (base.size() > WireLimits.MAX_ROLE_BASE) {
+            throw new IllegalArgumentException(
+                    "role base of " + base.size() + " members; at most " + WireLimits.MAX_ROLE_BASE + " allowed");
+        }
+        varint(base.size());
+        for (int i = 0, n = base.size(); i < n; i++) {
+            u64(base.get(i));
         }
     }
 

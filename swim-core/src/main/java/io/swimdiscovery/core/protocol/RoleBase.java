@@ -1,0 +1,124 @@
+package io.swimdiscovery.core.protocol;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The base of a role group: the members a quorum is counted over, oldest first, with its version
+ * (docs/roles.md). Only a valid primary changes it, one member at a time, and only once a quorum
+ * of the base holds the current version (it is committed): any quorum of the old base and any of
+ * the new then share a member, which is what keeps two claims from both being valid while the
+ * base changes. The version is (epoch, seq): the epoch is the fencing token of the primary that
+ * made it, so a new primary's base always supersedes the old primary's, even an uncommitted one.
+ */
+final class RoleBase {
+
+    private List<Long> members = List.of();
+    private Set<Long> index = Set.of();
+    private long epoch;
+    private long seq;
+    // Who confirmed holding the current version, for the commit check (this node counts itself).
+    private final Set<Long> holders = new HashSet<>();
+
+    List<Long> members() {
+        return members;
+    }
+
+    boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    int size() {
+        return members.size();
+    }
+
+    boolean contains(long uid) {
+        return index.contains(uid);
+    }
+
+    long epoch() {
+        return epoch;
+    }
+
+    long seq() {
+        return seq;
+    }
+
+    /** Compares the version (epoch, seq) with this base's: negative if older, 0 if the same. */
+    int compareVersion(long otherEpoch, long otherSeq) {
+        int c = Long.compare(otherEpoch, epoch);
+        return c != 0 ? c : Long.compare(otherSeq, seq);
+    }
+
+    /**
+     * Endorsements a claim needs: a majority of the base, and at least {@code quorumSize} when one
+     * is configured. An empty base (a group that never had a primary) counts {@code forming}, the
+     * members the first claimant proposes.
+     */
+    int quorum(int quorumSize) {
+        return Math.max(quorumSize, members.size() / 2 + 1);
+    }
+
+    /** Takes a newer base heard from a peer; returns whether it was newer. */
+    boolean adopt(long newEpoch, long newSeq, List<Long> newMembers) {
+        if (newMembers.isEmpty() || compareVersion(newEpoch, newSeq) <= 0) {
+            return false;
+        }
+        set(newEpoch, newSeq, newMembers);
+        return true;
+    }
+
+    /** A new version, made by this node as primary (or as the first claimant of a forming group). */
+    void set(long newEpoch, long newSeq, List<Long> newMembers) {
+        List<Long> copy = List.copyOf(newMembers);
+        if (copy.size() > RoleSettings.MAX_GROUP_SIZE) {
+            copy = copy.subList(0, RoleSettings.MAX_GROUP_SIZE);
+        }
+        members = copy;
+        index = Set.copyOf(copy);
+        epoch = newEpoch;
+        seq = newSeq;
+        holders.clear();
+    }
+
+    /** The same members under a new version: a new primary's first step before any change. */
+    void restamp(long newEpoch) {
+        set(newEpoch, 0, members);
+    }
+
+    /** One member added at the end (the youngest) or removed, as the next version. */
+    void change(long uid, boolean add) {
+        List<Long> next = new ArrayList<>(members);
+        if (add) {
+            next.add(uid);
+        } else {
+            next.remove(Long.valueOf(uid));
+        }
+        set(epoch, seq + 1, next);
+    }
+
+    /** {@code uid} holds version (epoch, seq). */
+    void confirmedBy(long uid, long hisEpoch, long hisSeq) {
+        if (compareVersion(hisEpoch, hisSeq) >= 0 && holders.size() < 2 * RoleSettings.MAX_GROUP_SIZE) {
+            holders.add(uid);
+        }
+    }
+
+    /** Whether {@code uid} has not yet confirmed holding the current version (so is sent it). */
+    boolean isNewTo(long uid) {
+        return !holders.contains(uid);
+    }
+
+    /** Whether a quorum of the base, {@code self} included, holds the current version. */
+    boolean isCommitted(long self, int quorumSize) {
+        int n = index.contains(self) ? 1 : 0;
+        for (Long uid : holders) {
+            if (uid != self && index.contains(uid)) {
+                n++;
+            }
+        }
+        return n >= quorum(quorumSize);
+    }
+}

@@ -1,0 +1,527 @@
+package io.swimdiscovery.core.protocol;
+
+import io.swimdiscovery.core.protocol.Message.RoleEcho;
+import io.swimdiscovery.core.protocol.Message.RoleHeartbeat;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Primary and secondaries of this node's role group, from the membership itself (docs/roles.md).
+ *
+ * <p>Every member endorses at most one claimant at a time ({@link RoleEndorsement}); a claim
+ * ({@link RoleClaim}) is valid while a quorum of the group's base ({@link RoleBase}) endorsed one
+ * of its recent rounds; an endorser waits out the old claim, stretched for clock drift, before it
+ * endorses another. So two members never hold a valid claim at the same instant, whatever the
+ * network does, as long as clocks drift within {@link RoleSettings#maxClockDrift()}.
+ *
+ * <p>Who claims: the oldest live member of the base (the one admitted first), once the primary it
+ * followed is dead or left, or released the role; the next ones in base order try one
+ * {@code stepDownAfter} later each, in case the first cannot reach a quorum. A new member never
+ * takes the role from a healthy primary: its endorsers stay with the primary they renew.
+ */
+final class RoleElection {
+
+    private final RoleSettings settings;
+    private final LocalMember local;
+    private final RoleGroupView view;
+    private final RoleBase base = new RoleBase();
+    private final RoleEndorsement endorsement;
+    private final long stepDownNanos;
+    private final long heartbeatNanos;
+    private @Nullable RoleClaim claim;
+    private long knownMaxToken;
+    private long eligibleSince = Long.MAX_VALUE;
+    private long nextHeartbeatAt = Long.MAX_VALUE;
+    private long nextCheckAt = Long.MIN_VALUE;
+    private boolean done;
+    private RoleState state = RoleState.NONE;
+
+    RoleElection(RoleSettings settings, LocalMember local, long now) {
+        this.settings = settings;
+        this.local = local;
+        this.view = new RoleGroupView(settings.group(), now);
+        this.endorsement = new RoleEndorsement(settings.endorsementHoldNanos());
+        this.stepDownNanos = settings.stepDownAfter().toNanos();
+        this.heartbeatNanos = Math.max(1, settings.heartbeatIntervalNanos());
+        if (settings.enabled()) {
+            state = new RoleState(settings.group(), null, 0, Long.MIN_VALUE);
+        }
+    }
+
+    boolean enabled() {
+        return settings.enabled() && !done;
+    }
+
+    RoleState state() {
+        return state;
+    }
+
+    private long self() {
+        return local.id().uid();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Membership
+
+    /** Takes the membership events among {@code out} into the group view. */
+    void observe(List<Directive> out, long now) {
+        if (!settings.enabled()) {
+            return;
+        }
+        for (int i = 0, n = out.size(); i < n; i++) {
+            if (out.get(i) instanceof Directive.Publish p) {
+                if (p.event() instanceof MembershipEvent.LocalMemberDeclaredDead d) {
+                    lostIdentity(d, now, out);
+                } else if (!isRoleEvent(p.event())) {
+                    long changed = view.changedAt();
+                    view.observe(p.event(), self(), now);
+                    if (view.changedAt() != changed || view.isGone(endorsement.lastPrimary())) {
+                        nextCheckAt = Math.min(nextCheckAt, now); // the line may have moved
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isRoleEvent(MembershipEvent e) {
+        return e instanceof MembershipEvent.PrimaryGranted
+                || e instanceof MembershipEvent.PrimaryRevoked
+                || e instanceof MembershipEvent.PrimaryChanged;
+    }
+
+    /** Rebuilds the group view from a table loaded silently. */
+    void preloaded(Collection<MemberEntry> entries, long now) {
+        if (settings.enabled()) {
+            view.rebuild(entries, self(), now);
+        }
+    }
+
+    private void lostIdentity(MembershipEvent.LocalMemberDeclaredDead d, long now, List<Directive> out) {
+        // The old uid is dead everywhere: its claim must end here too. The endorsement this
+        // process gave stays in force (same process, same promise), so a new uid cannot vote twice.
+        Member old = d.previous();
+        RoleClaim c = claim;
+        if (c != null) {
+            if (c.granted) {
+                out.add(new Directive.Publish(new MembershipEvent.PrimaryRevoked(
+                        old, settings.group(), c.token, d.rejoined() ? "declared-dead" : "stopped")));
+            }
+            c.end();
+            claim = null;
+            endorsement.releaseSelf(old.id().uid());
+        }
+        if (!d.rejoined()) {
+            done = true;
+        }
+        eligibleSince = Long.MAX_VALUE;
+        publishState(now);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Messages
+
+    void onHeartbeat(Address from, RoleHeartbeat h, long now, List<Directive> out) {
+        if (!enabled() || !h.group().equals(settings.group()) || !view.isMember(h.sender()) || local.isDone()) {
+            return;
+        }
+        if (h.token() > SwimInstance.MAX_INCARNATION
+                || !from.host().equals(h.sender().address().host())) {
+            return;
+        }
+        knownMaxToken = Math.max(knownMaxToken, h.token());
+        adoptBase(h.baseEpoch(), h.baseSeq(), h.base(), now, out);
+        long uid = h.sender().uid();
+        if (h.release()) {
+            endorsement.released(uid, h.token());
+            nextCheckAt = Math.min(nextCheckAt, now);
+            publishState(now);
+            return;
+        }
+        RoleClaim mine = claim;
+        if (mine != null) {
+            if (mine.isValidAt(now) || h.token() <= mine.token) {
+                echo(h, false, out);
+                return;
+            }
+            // A claimant with a higher token while this one is not valid: step back for it.
+            abandon(now, out);
+        }
+        long before = endorsement.currentPrimary(now);
+        long beforeToken = endorsement.token();
+        boolean endorse = base.compareVersion(h.baseEpoch(), h.baseSeq()) >= 0
+                && (base.isEmpty() || base.contains(uid))
+                && endorsement.tryEndorse(uid, h.token(), now);
+        echo(h, endorse, out);
+        if (endorse && (before != uid || beforeToken != h.token())) {
+            Member primary = view.get(uid);
+            if (primary != null) {
+                out.add(new Directive.Publish(
+                        new MembershipEvent.PrimaryChanged(primary, settings.group(), h.token())));
+            }
+        }
+        publishState(now);
+    }
+
+    private void echo(RoleHeartbeat h, boolean endorsed, List<Directive> out) {
+        boolean newer = base.compareVersion(h.baseEpoch(), h.baseSeq()) < 0;
+        RoleEcho e = new RoleEcho(
+                local.id(),
+                settings.group(),
+                h.token(),
+                h.round(),
+                endorsed,
+                endorsement.maxToken(),
+                base.epoch(),
+                base.seq(),
+                newer ? base.members() : List.of());
+        out.add(send(h.sender().address(), e, e.base().size()));
+    }
+
+    void onEcho(Address from, RoleEcho e, long now, List<Directive> out) {
+        if (!enabled() || !e.group().equals(settings.group()) || !view.isMember(e.sender())) {
+            return;
+        }
+        if (e.maxToken() > SwimInstance.MAX_INCARNATION
+                || !from.host().equals(e.sender().address().host())) {
+            return;
+        }
+        knownMaxToken = Math.max(knownMaxToken, e.maxToken());
+        adoptBase(e.baseEpoch(), e.baseSeq(), e.base(), now, out);
+        RoleClaim c = claim;
+        if (c == null || e.token() != c.token) {
+            return;
+        }
+        long uid = e.sender().uid();
+        base.confirmedBy(uid, e.baseEpoch(), e.baseSeq());
+        if (e.endorsed()) {
+            if (base.contains(uid)) {
+                c.endorsed(uid, e.round(), neededFromOthers());
+            }
+            checkGrant(c, now, out);
+        } else if (e.maxToken() > c.token && !c.isValidAt(now)) {
+            abandon(now, out); // someone else holds a newer claim
+        }
+    }
+
+    private void adoptBase(long epoch, long seq, List<Long> members, long now, List<Directive> out) {
+        if (base.adopt(epoch, seq, members)) {
+            RoleClaim c = claim;
+            if (c != null) {
+                c.baseChanged();
+                if (epoch > c.token) {
+                    abandon(now, out); // a newer primary made this base: this claim is stale
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Time
+
+    /** Ends a claim whose lease ran out, before anything else is acted on (a pause ends here). */
+    void checkLease(long now, List<Directive> out) {
+        RoleClaim c = claim;
+        if (c != null && c.granted && !c.isValidAt(now)) {
+            c.granted = false;
+            out.add(new Directive.Publish(new MembershipEvent.PrimaryRevoked(
+                    local.entry().snapshot(), settings.group(), c.token, "step-down")));
+            publishState(now);
+        }
+    }
+
+    void tick(long now, List<Directive> out) {
+        if (!enabled() || local.isDone()) {
+            return;
+        }
+        checkLease(now, out);
+        RoleClaim c = claim;
+        if (c == null && now >= nextCheckAt) {
+            nextCheckAt = Timers.plus(now, heartbeatNanos);
+            if (eligible(now)) {
+                startClaim(now);
+                c = claim;
+            } else {
+                nextCheckAt = Math.min(nextCheckAt, wakeForClaim(now));
+            }
+        } else if (c != null && !c.isValidAt(now) && now - c.lastValidOrStart() > 2 * settings.endorsementHoldNanos()) {
+            abandon(now, out); // no quorum in time: let the next in line try
+            return;
+        }
+        if (c != null && now >= nextHeartbeatAt) {
+            if (c.granted && base.isCommitted(self(), settings.quorumSize())) {
+                changeBase(c);
+            }
+            endorsement.tryEndorse(self(), c.token, now);
+            sendRound(c, now, out);
+            nextHeartbeatAt = Timers.plus(now, heartbeatNanos);
+        }
+        publishState(now);
+    }
+
+    /** The next instant the answer of {@link #eligible} may change with no input: a hold or a wait running out. */
+    private long wakeForClaim(long now) {
+        long wake = Long.MAX_VALUE;
+        long free = endorsement.freeAt();
+        if (free > now) {
+            wake = free;
+        }
+        long formed = Timers.plus(view.changedAt(), settings.formationDelay().toNanos());
+        if (base.isEmpty() && formed > now) {
+            wake = Math.min(wake, formed);
+        }
+        if (eligibleSince != Long.MAX_VALUE) {
+            long due = claimDueAt();
+            if (due > now) {
+                wake = Math.min(wake, due);
+            }
+        }
+        return wake;
+    }
+
+    long nextDueAt() {
+        if (!enabled()) {
+            return Long.MAX_VALUE;
+        }
+        long next = nextHeartbeatAt;
+        RoleClaim c = claim;
+        if (c != null && c.granted) {
+            next = Math.min(next, c.leaseUntil());
+        }
+        if (c == null) {
+            next = Math.min(next, nextCheckAt);
+        }
+        return next;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Claiming
+
+    private boolean eligible(long now) {
+        boolean could = canClaim(now);
+        if (!could) {
+            eligibleSince = Long.MAX_VALUE;
+            return false;
+        }
+        eligibleSince = Math.min(eligibleSince, now);
+        return now >= claimDueAt();
+    }
+
+    /** When this node may claim, given its place in line (the oldest live member of the base goes first). */
+    private long claimDueAt() {
+        return Timers.plus(eligibleSince, placeInLine() * stepDownNanos);
+    }
+
+    private boolean canClaim(long now) {
+        long self = self();
+        if (!endorsement.isFree(self, now) || local.isDone()) {
+            return false;
+        }
+        long followed = endorsement.lastPrimary();
+        if (followed != 0 && followed != self && !view.isGone(followed)) {
+            return false; // the last primary may be alive: only its death or release frees the role
+        }
+        if (base.isEmpty()) {
+            return now - view.changedAt() >= settings.formationDelay().toNanos()
+                    && view.liveCount() + 1 >= settings.quorumSize()
+                    && isSmallestUid(self);
+        }
+        if (!base.contains(self)) {
+            return false;
+        }
+        int live = 0;
+        for (Long uid : base.members()) {
+            if (uid == self || view.isLive(uid)) {
+                live++;
+            }
+        }
+        return live >= base.quorum(settings.quorumSize());
+    }
+
+    private boolean isSmallestUid(long self) {
+        for (Member m : view.live()) {
+            if (Long.compareUnsigned(m.id().uid(), self) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many live base members come before this one (the oldest is first in line). */
+    private long placeInLine() {
+        long self = self();
+        long place = 0;
+        for (Long uid : base.members()) {
+            if (uid == self) {
+                return place;
+            }
+            if (view.isLive(uid)) {
+                place++;
+            }
+        }
+        return place;
+    }
+
+    private void startClaim(long now) {
+        long self = self();
+        // Every claim takes a new token, even this node's own after it gave one up: a delayed
+        // release of the old claim then cannot free an endorser of the new one.
+        long token = Math.max(knownMaxToken, endorsement.maxToken()) + 1;
+        if (token > SwimInstance.MAX_INCARNATION || !endorsement.tryEndorse(self, token, now)) {
+            return;
+        }
+        knownMaxToken = token;
+        if (base.isEmpty()) {
+            List<Long> forming = new ArrayList<>();
+            forming.add(self);
+            for (Member m : view.live()) {
+                if (forming.size() < RoleSettings.MAX_GROUP_SIZE) {
+                    forming.add(m.id().uid());
+                }
+            }
+            forming.subList(1, forming.size()).sort(Long::compareUnsigned);
+            base.set(token, 0, forming);
+        }
+        claim = new RoleClaim(token, stepDownNanos, now);
+        nextHeartbeatAt = now;
+    }
+
+    /** Gives a claim up: its endorsers are told, so they are free at once. */
+    private void abandon(long now, List<Directive> out) {
+        RoleClaim c = claim;
+        if (c == null) {
+            return;
+        }
+        if (c.granted) {
+            out.add(new Directive.Publish(new MembershipEvent.PrimaryRevoked(
+                    local.entry().snapshot(), settings.group(), c.token, "step-down")));
+        }
+        c.end();
+        claim = null;
+        endorsement.releaseSelf(self());
+        sendRelease(c.token, out);
+        eligibleSince = Long.MAX_VALUE;
+        nextHeartbeatAt = Long.MAX_VALUE;
+        nextCheckAt = Timers.plus(now, heartbeatNanos);
+        publishState(now);
+    }
+
+    private int neededFromOthers() {
+        int quorum = base.quorum(settings.quorumSize());
+        return base.contains(self()) ? quorum - 1 : quorum;
+    }
+
+    private void checkGrant(RoleClaim c, long now, List<Directive> out) {
+        if (!c.granted && c.isValidAt(now)) {
+            c.granted = true;
+            if (base.epoch() < c.token) {
+                base.restamp(c.token); // commit the inherited base under this token before changing it
+            }
+            out.add(new Directive.Publish(
+                    new MembershipEvent.PrimaryGranted(local.entry().snapshot(), settings.group(), c.token)));
+            out.add(new Directive.Publish(
+                    new MembershipEvent.PrimaryChanged(local.entry().snapshot(), settings.group(), c.token)));
+            publishState(now);
+        }
+    }
+
+    private void sendRound(RoleClaim c, long now, List<Directive> out) {
+        long round = c.newRound(now);
+        if (neededFromOthers() <= 0) {
+            c.selfSufficient(round);
+            checkGrant(c, now, out);
+        }
+        for (Member m : view.live()) {
+            boolean withBase = base.isNewTo(m.id().uid());
+            RoleHeartbeat h = new RoleHeartbeat(
+                    local.id(),
+                    settings.group(),
+                    c.token,
+                    round,
+                    base.epoch(),
+                    base.seq(),
+                    withBase ? base.members() : List.of(),
+                    false);
+            out.add(send(m.address(), h, h.base().size()));
+        }
+    }
+
+    private void sendRelease(long token, List<Directive> out) {
+        for (Member m : view.live()) {
+            out.add(new Directive.Send(
+                    m.address(),
+                    new RoleHeartbeat(
+                            local.id(), settings.group(), token, 0, base.epoch(), base.seq(), List.of(), true)));
+        }
+    }
+
+    /** One committed change of the base: drop a member known gone, else admit a new one. */
+    private void changeBase(RoleClaim c) {
+        if (base.epoch() != c.token) {
+            return;
+        }
+        for (Long uid : base.members()) {
+            if (uid != self() && view.isGone(uid)) {
+                base.change(uid, false);
+                c.baseChanged();
+                return;
+            }
+        }
+        if (base.size() >= RoleSettings.MAX_GROUP_SIZE) {
+            return;
+        }
+        for (Member m : view.live()) {
+            if (!base.contains(m.id().uid())) {
+                base.change(m.id().uid(), true);
+                c.baseChanged();
+                return;
+            }
+        }
+    }
+
+    /** Large bases go over a stream: a datagram holds about 150 uids. */
+    private static Directive send(Address to, Message m, int baseSize) {
+        return baseSize > 100 ? new Directive.SendReliable(to, m) : new Directive.Send(to, m);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Leave
+
+    /** A graceful leave: the role is given up first, and endorsers are freed at once. */
+    void leave(long now, List<Directive> out) {
+        if (!enabled()) {
+            return;
+        }
+        RoleClaim c = claim;
+        if (c != null) {
+            if (c.granted) {
+                out.add(new Directive.Publish(new MembershipEvent.PrimaryRevoked(
+                        local.entry().snapshot(), settings.group(), c.token, "leave")));
+            }
+            c.end();
+            claim = null;
+            sendRelease(c.token, out);
+        }
+        done = true;
+        publishState(now);
+    }
+
+    private void publishState(long now) {
+        if (!settings.enabled()) {
+            return;
+        }
+        RoleClaim c = claim;
+        RoleState next;
+        if (c != null && c.granted) {
+            next = new RoleState(settings.group(), local.entry().snapshot(), c.token, c.leaseUntil());
+        } else {
+            long followed = endorsement.currentPrimary(now);
+            Member primary = followed == 0 ? null : view.get(followed);
+            next = new RoleState(settings.group(), primary, primary == null ? 0 : endorsement.token(), Long.MIN_VALUE);
+        }
+        if (!next.equals(state)) {
+            state = next;
+        }
+    }
+}
