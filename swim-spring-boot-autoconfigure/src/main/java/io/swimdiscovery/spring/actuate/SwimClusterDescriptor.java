@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param localHealth Lifeguard local health score now (0 is healthy), or -1 before start
  * @param members every member known, this node and tombstones included, by name
  * @param statistics the node's counters, or null before start
+ * @param role this node's role in its role group, or null when roles are off or it is not running
  */
 public record SwimClusterDescriptor(
         String state,
@@ -27,4 +28,5 @@ public record SwimClusterDescriptor(
         @Nullable SwimMemberDescriptor local,
         int localHealth,
         List<SwimMemberDescriptor> members,
-        @Nullable NodeStatistics statistics) {}
+        @Nullable NodeStatistics statistics,
+        @Nullable SwimRoleDescriptor role) {}

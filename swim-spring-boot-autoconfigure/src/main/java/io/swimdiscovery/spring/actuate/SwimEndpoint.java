@@ -44,7 +44,7 @@ public class SwimEndpoint {
                 this.properties.getEncryption().effectiveMode().name().toLowerCase(Locale.ROOT);
         if (node == null) {
             return new SwimClusterDescriptor(
-                    "NOT_STARTED", false, clusterName, profile, encryption, null, -1, List.of(), null);
+                    "NOT_STARTED", false, clusterName, profile, encryption, null, -1, List.of(), null, null);
         }
         long nowNanos = System.nanoTime();
         Instant now = Instant.now();
@@ -52,7 +52,7 @@ public class SwimEndpoint {
         SwimMemberDescriptor local = SwimMemberDescriptor.of(node.localMember(), nowNanos, now);
         if (!node.isRunning()) {
             return new SwimClusterDescriptor(
-                    state, false, clusterName, profile, encryption, local, -1, List.of(), null);
+                    state, false, clusterName, profile, encryption, local, -1, List.of(), null, null);
         }
         NodeStatistics statistics = node.statistics();
         List<SwimMemberDescriptor> members = node.members().stream()
@@ -68,7 +68,8 @@ public class SwimEndpoint {
                 local,
                 statistics.localHealth(),
                 members,
-                statistics);
+                statistics,
+                SwimRoleDescriptor.of(node.roleState(), nowNanos, now));
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.swimdiscovery.spring.autoconfigure;
 
 import io.swimdiscovery.core.node.SwimNode;
+import io.swimdiscovery.core.protocol.RoleSettings;
 import io.swimdiscovery.core.protocol.SwimSettings;
+import io.swimdiscovery.spring.discovery.SwimMetadata;
 import io.swimdiscovery.spring.serviceregistry.SwimRegistration;
 import java.util.Collections;
 import java.util.List;
@@ -49,6 +51,9 @@ final class SwimNodeFactory {
         // Host first: the service host is part of the first metadata the node gossips.
         SwimHostResolver.Choice host = SwimHostResolver.choose(this.properties, this.environment);
         this.registration.setServiceHost(host.serviceHost());
+        RoleSettings roles = this.properties.getRoles().toSettings(this.registration.getServiceId());
+        // A new node is never primary when it starts: its first metadata says secondary.
+        this.registration.setRole(roles.enabled() ? SwimMetadata.ROLE_SECONDARY : null, 0);
         Map<String, String> metadata = this.registration.memberMetadata();
         SwimMetadataBound.check(metadata, this.settings);
         SwimHostResolver.warnIfLoopbackWithRemoteSeeds(
@@ -59,6 +64,7 @@ final class SwimNodeFactory {
                 .bindHost(this.properties.getBindAddress())
                 .bindPort(this.properties.getPort())
                 .settings(this.settings)
+                .roles(roles)
                 .metadata(metadata)
                 .seeds(SwimSeedProviders.from(this.properties))
                 .keys(SwimPropertiesValidator.decodeKeys(this.properties))

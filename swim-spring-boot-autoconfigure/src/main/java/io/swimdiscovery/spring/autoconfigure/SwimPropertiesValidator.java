@@ -85,6 +85,8 @@ final class SwimPropertiesValidator {
             throw new InvalidSwimPropertyException("swim.service.scheme", scheme, "a URI scheme such as http or https");
         }
         properties.toSettings();
+        // The default group (the service id) is not known here; any valid name checks the rest.
+        properties.getRoles().toSettings("group");
     }
 
     /** The configured seeds as addresses; a seed without a port gets the SWIM port. */

@@ -37,6 +37,23 @@ public final class SwimMetadata {
     /** Zone, under the key Spring Cloud LoadBalancer's zone preference reads. */
     public static final String ZONE = "zone";
 
+    /**
+     * Role of the instance in its role group ({@code swim.roles.enabled}): {@link #ROLE_PRIMARY}
+     * or {@link #ROLE_SECONDARY}. Gossiped, so it lags the role itself by a few gossip rounds: a
+     * hint for routing, not a guarantee (fence on {@link #ROLE_TOKEN} where two writers must never
+     * overlap).
+     */
+    public static final String ROLE = "swim.role";
+
+    /** Fencing token of the instance's primary grant, while {@link #ROLE} is {@link #ROLE_PRIMARY}. */
+    public static final String ROLE_TOKEN = "swim.role.token";
+
+    /** The instance holds the primary role of its group. */
+    public static final String ROLE_PRIMARY = "primary";
+
+    /** The instance is a secondary of its group. */
+    public static final String ROLE_SECONDARY = "secondary";
+
     /** Status of an instance that takes traffic. */
     public static final String STATUS_UP = "UP";
 

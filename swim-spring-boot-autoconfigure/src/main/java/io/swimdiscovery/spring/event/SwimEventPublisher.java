@@ -59,6 +59,15 @@ public class SwimEventPublisher implements MembershipListener {
         if (event instanceof MembershipEvent.LocalMemberDeclaredDead dead) {
             return new LocalMemberDeclaredDeadEvent(this, dead);
         }
+        if (event instanceof MembershipEvent.PrimaryGranted granted) {
+            return new PrimaryGrantedEvent(this, granted);
+        }
+        if (event instanceof MembershipEvent.PrimaryRevoked revoked) {
+            return new PrimaryRevokedEvent(this, revoked);
+        }
+        if (event instanceof MembershipEvent.PrimaryChanged changed) {
+            return new PrimaryChangedEvent(this, changed);
+        }
         return null;
     }
 

@@ -4,6 +4,7 @@ import io.swimdiscovery.core.node.NodeStatistics;
 import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.core.protocol.Address;
 import io.swimdiscovery.core.protocol.Member;
+import io.swimdiscovery.core.protocol.RoleState;
 import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
 import java.util.List;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -23,7 +24,9 @@ import org.springframework.boot.health.contributor.Health;
  * <li>DOWN: the node stopped.</li>
  * <li>UNKNOWN: not started yet.</li>
  * </ul>
- * Details: member name, members by status, local health score and its maximum.
+ * Details: member name, members by status, local health score and its maximum; with roles on,
+ * the role ({@code primary} or {@code secondary}), its group and the fencing token. The role never
+ * changes the status: a secondary is as healthy as a primary.
  */
 public class SwimHealthIndicator extends AbstractHealthIndicator {
 
@@ -91,6 +94,13 @@ public class SwimHealthIndicator extends AbstractHealthIndicator {
         boolean isolated = expectsPeers(local) && othersReachable == 0;
         boolean slow = statistics.localHealth() * 2 > this.localHealthMax;
         builder.withDetail("isolated", isolated).withDetail("localHealthHigh", slow);
+        RoleState role = node.roleState();
+        if (!role.group().isEmpty()) {
+            boolean primary = role.isPrimaryAt(System.nanoTime());
+            builder.withDetail("role", primary ? "primary" : "secondary")
+                    .withDetail("roleGroup", role.group())
+                    .withDetail("fencingToken", role.token());
+        }
         if (isolated) {
             builder.withDetail("reason", "isolated: seeds are configured but no other member is reachable");
         } else if (slow) {

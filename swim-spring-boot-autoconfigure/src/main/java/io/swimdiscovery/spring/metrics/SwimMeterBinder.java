@@ -68,6 +68,11 @@ public class SwimMeterBinder implements MeterBinder {
         Gauge.builder("swim.local.health", this, (b) -> b.read(NodeStatistics::localHealth))
                 .description("Lifeguard local health score (0 is healthy; timeouts scale by score + 1)")
                 .register(registry);
+        // Read from the node's role state at each scrape (lock-free), checked against the clock.
+        Gauge.builder("swim.role", this, (b) -> b.primaryNow())
+                .description("1 while this node holds a valid primary grant of its role group, else 0 "
+                        + "(a secondary, or roles off)")
+                .register(registry);
         Gauge.builder("swim.gossip.queue.depth", this, (b) -> b.read(NodeStatistics::gossipQueueDepth))
                 .description("Pieces of membership news waiting to be sent")
                 .register(registry);
@@ -226,6 +231,11 @@ public class SwimMeterBinder implements MeterBinder {
                 .description(description)
                 .tags(tags)
                 .register(registry);
+    }
+
+    private double primaryNow() {
+        SwimNode node = this.lifecycle.getNode();
+        return (node != null && node.isRunning() && node.isPrimary()) ? 1 : 0;
     }
 
     private double membersWith(MemberStatus status) {

@@ -19,7 +19,8 @@ import org.springframework.cloud.client.serviceregistry.Registration;
  * <p>{@link #getMetadata()} is live: what you put there (in an {@code InstancePreRegisteredEvent}
  * listener, or at any time later) is gossiped, or rejected with an exception, never silently
  * dropped. The service keys ({@code swim.service-id}, {@code swim.port}, {@code swim.scheme},
- * {@code swim.status}, {@code swim.host}) are the registry's and cannot be written there.
+ * {@code swim.status}, {@code swim.host}) and the role keys ({@code swim.role},
+ * {@code swim.role.token}) are the registry's and cannot be written there.
  *
  * <p>An instance that is not registered (auto-registration off, or deregistered) or has no port
  * (a non-web application without {@code swim.service.port}) still runs a node and discovers
@@ -29,7 +30,13 @@ public class SwimRegistration implements Registration {
 
     /** Keys only the registry writes. */
     static final Set<String> RESERVED = Set.of(
-            SwimMetadata.SERVICE_ID, SwimMetadata.PORT, SwimMetadata.SCHEME, SwimMetadata.STATUS, SwimMetadata.HOST);
+            SwimMetadata.SERVICE_ID,
+            SwimMetadata.PORT,
+            SwimMetadata.SCHEME,
+            SwimMetadata.STATUS,
+            SwimMetadata.HOST,
+            SwimMetadata.ROLE,
+            SwimMetadata.ROLE_TOKEN);
 
     private final String instanceId;
 
@@ -63,6 +70,11 @@ public class SwimRegistration implements Registration {
     private final Set<String> keysEverAnnounced = ConcurrentHashMap.newKeySet();
 
     private volatile boolean trafficRefused;
+
+    // Null: roles off. Written together by setRole, read together by memberMetadata.
+    private volatile @Nullable RoleEntry role;
+
+    private record RoleEntry(String role, long token) {}
 
     /**
      * Where the management endpoints are, relative to the management server's root.
@@ -175,6 +187,13 @@ public class SwimRegistration implements Registration {
         String currentZone = this.zone;
         if (currentZone != null && !currentZone.isEmpty()) {
             metadata.put(SwimMetadata.ZONE, currentZone);
+        }
+        RoleEntry currentRole = this.role;
+        if (currentRole != null) {
+            metadata.put(SwimMetadata.ROLE, currentRole.role());
+            if (currentRole.token() > 0) {
+                metadata.put(SwimMetadata.ROLE_TOKEN, Long.toString(currentRole.token()));
+            }
         }
         String current = this.status;
         if (current != null && servicePort > 0) {
@@ -316,6 +335,27 @@ public class SwimRegistration implements Registration {
             }
             throw ex;
         }
+    }
+
+    /**
+     * Records the role this instance announces ({@link SwimMetadata#ROLE}, with the grant's
+     * fencing token when primary); null announces none (roles off). A change is announced at
+     * once while the node runs, on the calling thread (it waits for the protocol thread to take
+     * the new metadata, so never call it from there).
+     */
+    public void setRole(@Nullable String role, long token) {
+        RoleEntry next = (role != null) ? new RoleEntry(role, token) : null;
+        RoleEntry previous = this.role;
+        this.role = next;
+        if ((next == null) ? previous != null : !next.equals(previous)) {
+            changed();
+        }
+    }
+
+    /** The role announced, or null when roles are off. */
+    public @Nullable String getRole() {
+        RoleEntry current = this.role;
+        return (current != null) ? current.role() : null;
     }
 
     /**

@@ -130,6 +130,41 @@ class InvalidSwimPropertiesTests {
                 .contains("set 'swim.port' to a port number between 0 and 65535");
     }
 
+    @Test
+    void roleStepDownShorterThanTheEngineAcceptsFails() {
+        assertFailure(
+                "swim.roles.step-down-after=50ms",
+                "swim.roles.step-down-after",
+                "'PT0.05S'",
+                "a duration between 100ms and 1h");
+    }
+
+    @Test
+    void roleClockDriftAboveTenPercentFails() {
+        assertFailure(
+                "swim.roles.max-clock-drift=0.5",
+                "swim.roles.max-clock-drift",
+                "'0.5'",
+                "a fraction between 0 and 0.1");
+    }
+
+    @Test
+    void negativeRoleQuorumFails() {
+        assertFailure("swim.roles.quorum-size=-1", "swim.roles.quorum-size", "'-1'", "a majority of the group");
+    }
+
+    @Test
+    void blankRoleGroupFailsWhenRolesAreOn() {
+        this.contextRunner
+                .withPropertyValues("swim.roles.enabled=true", "swim.roles.group= ")
+                .run((context) -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("'swim.roles.group'");
+                    assertThat(analysis.getAction()).contains("a non-empty group name");
+                });
+    }
+
     private static void runExpectingFailure(String argument) {
         SpringApplication application = new SpringApplication(MinimalApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);

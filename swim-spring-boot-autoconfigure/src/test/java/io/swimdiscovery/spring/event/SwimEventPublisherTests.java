@@ -79,4 +79,24 @@ class SwimEventPublisherTests {
         assertThat(event.getMember().metadata()).containsEntry("swim.status", "OUT_OF_SERVICE");
         assertThat(event.getPrevious().metadata()).containsEntry("swim.status", "UP");
     }
+
+    @Test
+    void roleEventsCarryGroupTokenAndReason() {
+        Member self = service("orders-1", "orders", MemberStatus.ALIVE);
+        Member other = service("orders-2", "orders", MemberStatus.ALIVE);
+        this.publisher.onEvent(new MembershipEvent.PrimaryGranted(self, "orders", 7));
+        this.publisher.onEvent(new MembershipEvent.PrimaryRevoked(self, "orders", 7, "step-down"));
+        this.publisher.onEvent(new MembershipEvent.PrimaryChanged(other, "orders", 8));
+        PrimaryGrantedEvent granted = (PrimaryGrantedEvent) this.published.get(0);
+        assertThat(granted.getGroup()).isEqualTo("orders");
+        assertThat(granted.getToken()).isEqualTo(7);
+        assertThat(granted.getMember().name()).isEqualTo("orders-1");
+        PrimaryRevokedEvent revoked = (PrimaryRevokedEvent) this.published.get(1);
+        assertThat(revoked.getToken()).isEqualTo(7);
+        assertThat(revoked.getReason()).isEqualTo("step-down");
+        PrimaryChangedEvent changed = (PrimaryChangedEvent) this.published.get(2);
+        assertThat(changed.getMember().name()).isEqualTo("orders-2");
+        assertThat(changed.getToken()).isEqualTo(8);
+        assertThat(this.publisher.getChangeCount()).isEqualTo(3);
+    }
 }

@@ -1,0 +1,60 @@
+package io.swimdiscovery.spring.roles.integration;
+
+import io.swimdiscovery.core.protocol.RoleState;
+import io.swimdiscovery.spring.roles.SwimRoles;
+import org.springframework.integration.leader.Context;
+
+/**
+ * Spring Integration's view of one primary grant of this instance: leader while that very grant
+ * (same fencing token) is valid, checked against the clock at each call.
+ */
+final class SwimLeaderContext implements Context {
+
+    private final SwimRoles roles;
+
+    private final String role;
+
+    private final long token;
+
+    private final SwimLeaderInitiator initiator;
+
+    SwimLeaderContext(SwimRoles roles, String role, long token, SwimLeaderInitiator initiator) {
+        this.roles = roles;
+        this.role = role;
+        this.token = token;
+        this.initiator = initiator;
+    }
+
+    @Override
+    public boolean isLeader() {
+        RoleState state = this.roles.state();
+        return state.token() == this.token && state.isPrimaryAt(System.nanoTime());
+    }
+
+    /**
+     * Gives the role up: the node leaves the cluster gracefully (which revokes first and frees the
+     * endorsers at once) and joins again as a new member, last in line, so another member takes
+     * over. Returns at once; the revocation follows as {@code onRevoked}.
+     */
+    @Override
+    public void yield() {
+        if (isLeader()) {
+            this.initiator.yieldLeadership(this.token);
+        }
+    }
+
+    @Override
+    public String getRole() {
+        return this.role;
+    }
+
+    /** The fencing token of this grant. */
+    long token() {
+        return this.token;
+    }
+
+    @Override
+    public String toString() {
+        return "SwimLeaderContext[role=" + this.role + ", token=" + this.token + ", leader=" + isLeader() + "]";
+    }
+}
