@@ -1,12 +1,14 @@
 package io.swimdiscovery.spring.roles.integration;
 
+import io.swimdiscovery.core.protocol.Member;
+import io.swimdiscovery.core.protocol.MemberId;
 import io.swimdiscovery.core.protocol.RoleState;
 import io.swimdiscovery.spring.roles.SwimRoles;
 import org.springframework.integration.leader.Context;
 
 /**
  * Spring Integration's view of one primary grant of this instance: leader while that very grant
- * (same fencing token) is valid, checked against the clock at each call.
+ * (same node identity, same fencing token) is valid, checked against the clock at each call.
  */
 final class SwimLeaderContext implements Context {
 
@@ -16,19 +18,28 @@ final class SwimLeaderContext implements Context {
 
     private final long token;
 
+    private final MemberId holder;
+
     private final SwimLeaderInitiator initiator;
 
-    SwimLeaderContext(SwimRoles roles, String role, long token, SwimLeaderInitiator initiator) {
+    SwimLeaderContext(SwimRoles roles, String role, long token, MemberId holder, SwimLeaderInitiator initiator) {
         this.roles = roles;
         this.role = role;
         this.token = token;
+        this.holder = holder;
         this.initiator = initiator;
     }
 
+    // The node identity too, not the token alone: a node rebuilt after a yield is a new member,
+    // and its grant is a new one even where its token happens to be equal.
     @Override
     public boolean isLeader() {
         RoleState state = this.roles.state();
-        return state.token() == this.token && state.isPrimaryAt(System.nanoTime());
+        Member primary = state.primary();
+        return state.token() == this.token
+                && primary != null
+                && primary.id().equals(this.holder)
+                && state.isPrimaryAt(System.nanoTime());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.swimdiscovery.spring.roles.integration;
 
 import io.swimdiscovery.core.node.MembershipListener;
+import io.swimdiscovery.core.protocol.MemberId;
 import io.swimdiscovery.core.protocol.MembershipEvent;
 import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
 import io.swimdiscovery.spring.roles.SwimRoles;
@@ -68,7 +69,7 @@ public class SwimLeaderInitiator implements MembershipListener, DisposableBean {
     @Override
     public void onEvent(MembershipEvent event) {
         if (event instanceof MembershipEvent.PrimaryGranted grant) {
-            submit(() -> granted(grant.token()));
+            submit(() -> granted(grant.token(), grant.member().id()));
         } else if (event instanceof MembershipEvent.PrimaryRevoked) {
             submit(this::revoked);
         }
@@ -82,10 +83,10 @@ public class SwimLeaderInitiator implements MembershipListener, DisposableBean {
         }
     }
 
-    private void granted(long token) {
+    private void granted(long token, MemberId holder) {
         revoked(); // a grant without the revocation of the one before it (a missed event) ends that one first
         List<SwimLeaderContext> contexts = this.candidates.stream()
-                .map((candidate) -> new SwimLeaderContext(this.roles, candidate.getRole(), token, this))
+                .map((candidate) -> new SwimLeaderContext(this.roles, candidate.getRole(), token, holder, this))
                 .toList();
         this.granted = contexts;
         for (int i = 0; i < this.candidates.size(); i++) {
@@ -133,7 +134,7 @@ public class SwimLeaderInitiator implements MembershipListener, DisposableBean {
         Thread thread = new Thread(
                 () -> {
                     try {
-                        if (this.roles.state().token() == token && this.lifecycle.isRunning()) {
+                        if (this.roles.fencingToken() == token && this.lifecycle.isRunning()) {
                             logger.info("A candidate yielded the primary role (token " + token
                                     + "): the SWIM node leaves and joins again as a new member");
                             this.lifecycle.stop();
