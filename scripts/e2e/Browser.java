@@ -150,6 +150,19 @@ final class Browser implements AutoCloseable {
         return statuses;
     }
 
+    /** Member name to the role the page shows for it (primary, secondary, or empty when none is announced). */
+    @SuppressWarnings("unchecked")
+    Map<String, String> memberRoles() throws Exception {
+        String rows = evaluate("JSON.stringify([...document.querySelectorAll('#members tr[data-member]')]"
+                + ".map((row) => [row.dataset.member, row.querySelector('td[data-role]').dataset.role]))");
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (Object row : (List<Object>) Json.parse(rows)) {
+            List<Object> cells = (List<Object>) row;
+            roles.put((String) cells.get(0), (String) cells.get(1));
+        }
+        return roles;
+    }
+
     /** Instance ids the page's DiscoveryClient section lists. */
     @SuppressWarnings("unchecked")
     List<String> listedInstances() throws Exception {

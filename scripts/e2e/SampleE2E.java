@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * The sample tested as a person uses it: three instances of the sample service as separate
  * processes on 127.0.0.1, one member's cluster page open in headless Chromium (driven through its
  * DevTools protocol over a WebSocket), every member shown ALIVE, one process killed with SIGKILL,
- * and the page showing it DEAD (and gone from its DiscoveryClient list) within the bound.
+ * and the page showing it DEAD (and gone from its DiscoveryClient list) within the bound; with
+ * roles on, the page shows exactly one primary per service before the kill, and the surviving
+ * greeter as primary after it.
  * Screenshots of both moments go to the output directory.
  *
  * <p>Compiled and run by scripts/sample-e2e-test.sh ({@code SampleE2E JAR OUT_DIR CHROMIUM
@@ -31,6 +33,9 @@ public class SampleE2E {
     static final Duration STARTUP = Duration.ofSeconds(120);
 
     static final Duration FORMATION = Duration.ofSeconds(60);
+
+    // Detection (a few seconds in the local profile), then step-down-after stretched plus the margin.
+    static final Duration FAILOVER = Duration.ofSeconds(30);
 
     final List<Process> processes = new ArrayList<>();
 
@@ -80,7 +85,17 @@ public class SampleE2E {
             });
             waitFor(FORMATION, "the page's DiscoveryClient list shows every instance",
                     () -> browser.listedInstances().containsAll(List.of("greeter-1", "greeter-2", "billing-1")));
+            // Roles: one primary per service (greeter has two instances, billing one), as the page shows them.
+            waitFor(FORMATION, "the page shows exactly one greeter primary and billing-1 primary", () -> {
+                Map<String, String> roles = browser.memberRoles();
+                long greeterPrimaries = roles.entrySet().stream()
+                        .filter((e) -> e.getKey().startsWith("greeter-") && "primary".equals(e.getValue()))
+                        .count();
+                return greeterPrimaries == 1 && "primary".equals(roles.get("billing-1"))
+                        && roles.values().stream().allMatch((r) -> r.equals("primary") || r.equals("secondary"));
+            });
             browser.screenshot(out.resolve("sample-all-alive.png"));
+            System.out.println("page shows roles " + browser.memberRoles());
             System.out.println("page shows " + browser.memberStatuses() + ", listed " + browser.listedInstances());
 
             Process victim = this.processes.get(1);
@@ -102,6 +117,9 @@ public class SampleE2E {
             if (age > 5_000) {
                 throw new AssertionError("the page last refreshed " + age + " ms ago");
             }
+            // greeter-1 is the only greeter left: primary, once greeter-2's grant (if it held it) ran out.
+            waitFor(FAILOVER, "the page shows greeter-1 primary after greeter-2 was killed",
+                    () -> "primary".equals(browser.memberRoles().get("greeter-1")));
             browser.screenshot(out.resolve("sample-member-failed.png"));
             System.out.printf("page showed greeter-2 DEAD %.1f s after the kill (bound %d s); page now %s%n",
                     seconds, bound.toSeconds(), after);

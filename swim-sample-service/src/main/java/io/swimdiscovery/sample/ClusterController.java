@@ -1,5 +1,6 @@
 package io.swimdiscovery.sample;
 
+import io.swimdiscovery.spring.roles.SwimRoles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the cluster page shows: the services and instances this instance's {@link DiscoveryClient}
- * lists right now, and the membership events it saw. Everything comes from the public Spring Cloud
+ * lists right now, the membership events it saw, and its role with the primary-only job's runs. Everything comes from the public Spring Cloud
  * API and the starter's events, as it would in any user's service.
  */
 @RestController
@@ -19,10 +20,14 @@ class ClusterController {
 
     private final DiscoveryClient discovery;
     private final RecentMembershipEvents events;
+    private final SwimRoles roles;
+    private final PrimaryOnlyJob job;
 
-    ClusterController(DiscoveryClient discovery, RecentMembershipEvents events) {
+    ClusterController(DiscoveryClient discovery, RecentMembershipEvents events, SwimRoles roles, PrimaryOnlyJob job) {
         this.discovery = discovery;
         this.events = events;
+        this.roles = roles;
+        this.job = job;
     }
 
     /** One instance as the page lists it. */
@@ -35,7 +40,11 @@ class ClusterController {
         }
     }
 
-    record ClusterView(Map<String, List<InstanceView>> services, List<RecentMembershipEvents.Entry> events) {}
+    /** This instance's role, checked at the request, and the runs of the primary-only job here. */
+    record RoleView(String group, boolean primary, long token, List<PrimaryOnlyJob.Run> jobRuns) {}
+
+    record ClusterView(
+            Map<String, List<InstanceView>> services, List<RecentMembershipEvents.Entry> events, RoleView role) {}
 
     @GetMapping("/cluster")
     ClusterView cluster() {
@@ -47,6 +56,7 @@ class ClusterController {
                             .map(InstanceView::of)
                             .toList());
         }
-        return new ClusterView(services, events.newestFirst());
+        RoleView role = new RoleView(roles.group(), roles.isPrimary(), roles.fencingToken(), job.newestFirst());
+        return new ClusterView(services, events.newestFirst(), role);
     }
 }

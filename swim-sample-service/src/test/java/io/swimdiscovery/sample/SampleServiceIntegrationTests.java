@@ -40,7 +40,8 @@ class SampleServiceIntegrationTests {
                         "--spring.application.name=" + service,
                         "--swim.port=" + swimPort,
                         "--swim.seeds=127.0.0.1:" + seedPort,
-                        "--swim.node-name=" + service + "-" + swimPort);
+                        "--swim.node-name=" + service + "-" + swimPort,
+                        "--sample.job.interval=200ms");
         running.add(context);
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
@@ -78,5 +79,18 @@ class SampleServiceIntegrationTests {
                 .contains("\"instance\":\"billing-" + billingSwim + "\"");
         assertThat(get(billing, "/")).contains("<title>SWIM cluster</title>");
         assertThat(get(billing, "/actuator/swim")).contains("\"name\":\"greeter-" + greeterSwim + "\"");
+    }
+
+    @Test
+    void eachServiceGetsAPrimaryThatRunsTheJobAndAnnouncesItsRole() throws Exception {
+        int greeterSwim = freePort();
+        int greeter = start("greeter", greeterSwim, greeterSwim);
+        // A group of one is its own quorum: primary once formation (2 s) is over.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(greeter, "/cluster"))
+                .contains("\"group\":\"greeter\",\"primary\":true")
+                .contains("\"jobRuns\":[{\"at\""));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get(greeter, "/actuator/swim"))
+                .contains("\"swim.role\":\"primary\"")
+                .contains("\"role\":{\"group\":\"greeter\",\"role\":\"primary\""));
     }
 }
