@@ -20,8 +20,10 @@ import java.util.concurrent.TimeUnit;
  * processes on 127.0.0.1, one member's cluster page open in headless Chromium (driven through its
  * DevTools protocol over a WebSocket), every member shown ALIVE, one process killed with SIGKILL,
  * and the page showing it DEAD (and gone from its DiscoveryClient list) within the bound; with
- * roles on, the page shows exactly one primary per service before the kill, and the surviving
- * greeter as primary after it.
+ * roles on, the page shows exactly one primary per service (greeter has two instances, billing
+ * one). No failover is checked here: greeter's group has two members, and one of two is no
+ * majority, so the survivor rightly stays secondary (docs/roles.md); the fault suite checks
+ * failover with three.
  * Screenshots of both moments go to the output directory.
  *
  * <p>Compiled and run by scripts/sample-e2e-test.sh ({@code SampleE2E JAR OUT_DIR CHROMIUM
@@ -33,9 +35,6 @@ public class SampleE2E {
     static final Duration STARTUP = Duration.ofSeconds(120);
 
     static final Duration FORMATION = Duration.ofSeconds(60);
-
-    // Detection (a few seconds in the local profile), then step-down-after stretched plus the margin.
-    static final Duration FAILOVER = Duration.ofSeconds(30);
 
     final List<Process> processes = new ArrayList<>();
 
@@ -117,9 +116,6 @@ public class SampleE2E {
             if (age > 5_000) {
                 throw new AssertionError("the page last refreshed " + age + " ms ago");
             }
-            // greeter-1 is the only greeter left: primary, once greeter-2's grant (if it held it) ran out.
-            waitFor(FAILOVER, "the page shows greeter-1 primary after greeter-2 was killed",
-                    () -> "primary".equals(browser.memberRoles().get("greeter-1")));
             browser.screenshot(out.resolve("sample-member-failed.png"));
             System.out.printf("page showed greeter-2 DEAD %.1f s after the kill (bound %d s); page now %s%n",
                     seconds, bound.toSeconds(), after);

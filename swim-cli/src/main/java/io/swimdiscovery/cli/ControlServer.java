@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.core.protocol.Member;
+import io.swimdiscovery.core.protocol.RoleState;
 import io.swimdiscovery.core.security.EncryptionMode;
 import io.swimdiscovery.core.security.Keyring;
 import java.io.IOException;
@@ -81,6 +82,12 @@ final class ControlServer implements AutoCloseable {
         out.put("statistics", MemberJson.statistics(node.statistics()));
         out.put("encryptionMode", node.encryptionMode().name());
         out.put("keys", node.keyring().size());
+        RoleState role = node.roleState();
+        if (!role.group().isEmpty()) {
+            Map<String, Object> roleOut = json.role(role);
+            roleOut.put("primaryNow", node.isPrimary());
+            out.put("role", roleOut);
+        }
         respond(exchange, 200, out);
     }
 

@@ -4,6 +4,7 @@ import io.swimdiscovery.core.node.NodeStatistics;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MembershipEvent;
 import io.swimdiscovery.core.protocol.ProtocolCounters;
+import io.swimdiscovery.core.protocol.RoleState;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -51,6 +52,48 @@ final class MemberJson {
      * types added to the engine later print without a change here.
      */
     Map<String, Object> event(MembershipEvent event) {
+        return event(event, RoleState.NONE);
+    }
+
+    /**
+     * One event as a map; a {@code PrimaryGranted} line also carries {@code leaseUntil} (wall time)
+     * and {@code leaseUntilNanos} of {@code role}, the node's role state when the line is written.
+     */
+    Map<String, Object> event(MembershipEvent event, RoleState role) {
+        Map<String, Object> out = eventFields(event);
+        if (event instanceof MembershipEvent.PrimaryGranted && role.holdsClaim()) {
+            out.put("leaseUntilNanos", role.leaseUntilNanos());
+            out.put(
+                    "leaseUntil",
+                    Instant.ofEpochMilli(toWallMillis(role.leaseUntilNanos())).toString());
+        }
+        return out;
+    }
+
+    /**
+     * A role state: group, the primary followed (name and uid, or null), its token, whether this
+     * node holds the claim, and its lease's end (engine nanos and wall time) while it does.
+     */
+    Map<String, Object> role(RoleState state) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("group", state.group());
+        Member primary = state.primary();
+        out.put("primary", primary == null ? null : primary.name());
+        out.put(
+                "primaryUid",
+                primary == null ? null : Long.toHexString(primary.id().uid()));
+        out.put("token", state.token());
+        out.put("holdsClaim", state.holdsClaim());
+        if (state.holdsClaim()) {
+            out.put("leaseUntilNanos", state.leaseUntilNanos());
+            out.put(
+                    "leaseUntil",
+                    Instant.ofEpochMilli(toWallMillis(state.leaseUntilNanos())).toString());
+        }
+        return out;
+    }
+
+    private Map<String, Object> eventFields(MembershipEvent event) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ts", Instant.ofEpochMilli(clock.wallMillis()).toString());
         out.put("event", event.getClass().getSimpleName());

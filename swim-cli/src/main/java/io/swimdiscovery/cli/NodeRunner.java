@@ -2,6 +2,7 @@ package io.swimdiscovery.cli;
 
 import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.core.protocol.Member;
+import io.swimdiscovery.core.protocol.RoleState;
 import io.swimdiscovery.core.security.EncryptionMode;
 import io.swimdiscovery.core.seed.DnsSeedProvider;
 import io.swimdiscovery.core.seed.SeedProvider;
@@ -27,6 +28,8 @@ import org.jspecify.annotations.Nullable;
 final class NodeRunner {
 
     private static final long WATCH_MILLIS = 250;
+
+    private static final long ROLE_POLL_MILLIS = 5;
 
     /** Exit code when the engine stopped the node by itself, so a supervisor can start a new process. */
     static final int ENGINE_STOPPED = 3;
@@ -57,7 +60,7 @@ final class NodeRunner {
     static NodeRunner start(RunCommand o, PrintStream out) throws IOException {
         SwimNode node = build(o);
         MemberJson json = new MemberJson(MemberJson.Clock.SYSTEM);
-        node.addListener(event -> print(out, json.event(event)));
+        node.addListener(event -> print(out, json.event(event, node.roleState())));
         node.start();
         ControlServer control;
         try {
@@ -82,6 +85,9 @@ final class NodeRunner {
             print(out, line);
         });
         runner.watchForEngineStop();
+        if (o.roleSettings().enabled()) {
+            runner.watchRoleState();
+        }
         return runner;
     }
 
@@ -109,6 +115,7 @@ final class NodeRunner {
                 .advertiseHost(o.advertiseHost)
                 .advertisePort(o.advertisePort)
                 .settings(o.swimSettings())
+                .roles(o.roleSettings())
                 .metadata(o.metadata)
                 .seeds(seeds)
                 .keys(keys)
@@ -182,6 +189,38 @@ final class NodeRunner {
                     }
                 },
                 "swim-node-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /**
+     * Prints a {@code RoleState} line whenever the node's role state changes: a new primary, a new
+     * token, and every renewal of this node's own lease (about four per step-down-after), with
+     * the lease's end as wall time. So a log read after a fault shows when each primary's last
+     * lease ran out, and a paused process's last line is its lease before the pause. Polled
+     * (the state is a lock-free read): a renewal in the last poll interval before a pause may be
+     * missing, which makes that lease look up to one renewal shorter than it was.
+     */
+    private void watchRoleState() {
+        Thread watcher = new Thread(
+                () -> {
+                    RoleState last = null;
+                    try {
+                        while (stopped.getCount() > 0) {
+                            RoleState now = node.roleState();
+                            if (!now.equals(last)) {
+                                last = now;
+                                Map<String, Object> line = lifecycle("RoleState");
+                                line.putAll(json.role(now));
+                                print(out, line);
+                            }
+                            Thread.sleep(ROLE_POLL_MILLIS);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "swim-node-role");
         watcher.setDaemon(true);
         watcher.start();
     }

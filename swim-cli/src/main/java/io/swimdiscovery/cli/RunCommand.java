@@ -1,5 +1,6 @@
 package io.swimdiscovery.cli;
 
+import io.swimdiscovery.core.protocol.RoleSettings;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import io.swimdiscovery.core.security.EncryptionMode;
 import java.nio.file.Path;
@@ -105,6 +106,45 @@ final class RunCommand implements Callable<Integer> {
     List<String> settings = new ArrayList<>();
 
     @Option(
+            names = "--role-group",
+            paramLabel = "GROUP",
+            description = {
+                "Takes part in this role group: at most one member is primary (docs/roles.md).",
+                "Prints PrimaryGranted/Revoked/Changed and RoleState lines (with the lease as wall time)."
+            })
+    String roleGroup = "";
+
+    @Option(
+            names = "--role-step-down-after",
+            paramLabel = "DURATION",
+            description = "How long a primary keeps the role without a quorum (default ${DEFAULT-VALUE}).")
+    String roleStepDownAfter = "3s";
+
+    @Option(
+            names = "--role-safety-margin",
+            paramLabel = "DURATION",
+            description = "Extra wait before a secondary takes over (default ${DEFAULT-VALUE}).")
+    String roleSafetyMargin = "500ms";
+
+    @Option(
+            names = "--role-max-clock-drift",
+            paramLabel = "FRACTION",
+            description = "Largest clock-rate difference, 0 to 0.1 (default ${DEFAULT-VALUE}).")
+    double roleMaxClockDrift = 0.01;
+
+    @Option(
+            names = "--role-quorum-size",
+            paramLabel = "N",
+            description = "Fewest endorsements besides a majority; 0: a majority alone (default ${DEFAULT-VALUE}).")
+    int roleQuorumSize = 0;
+
+    @Option(
+            names = "--role-formation-delay",
+            paramLabel = "DURATION",
+            description = "How long a new group waits for its view to settle (default ${DEFAULT-VALUE}).")
+    String roleFormationDelay = "5s";
+
+    @Option(
             names = "--control-port",
             description =
                     "Loopback-only control port for 'members' and 'keys'; 0 picks one, -1 disables (default ${DEFAULT-VALUE}).")
@@ -132,6 +172,24 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--profile must be lan, wan or local, got '" + profile + "'", e);
         }
         return SettingsOverrides.apply(p.settings(), settings);
+    }
+
+    /** The role settings the options describe: off without {@code --role-group}. */
+    RoleSettings roleSettings() {
+        if (roleGroup.isEmpty()) {
+            return RoleSettings.disabled();
+        }
+        try {
+            return new RoleSettings(
+                    roleGroup,
+                    SettingsOverrides.duration(roleStepDownAfter),
+                    SettingsOverrides.duration(roleSafetyMargin),
+                    roleMaxClockDrift,
+                    roleQuorumSize,
+                    SettingsOverrides.duration(roleFormationDelay));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("role options: " + e.getMessage(), e);
+        }
     }
 
     Duration joinTimeout() {

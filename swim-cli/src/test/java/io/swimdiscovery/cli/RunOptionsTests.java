@@ -113,4 +113,33 @@ class RunOptionsTests {
                         parse("--key-file", dir.resolve("missing").toString())))
                 .hasMessageContaining("cannot be read");
     }
+
+    @Test
+    void roleOptionsBecomeTheNodesRoleSettingsAndRolesAreOffWithoutAGroup() {
+        assertThat(parse().roleSettings().enabled()).isFalse();
+        RunCommand o = parse(
+                "--role-group",
+                "orders",
+                "--role-step-down-after",
+                "2s",
+                "--role-safety-margin",
+                "250ms",
+                "--role-max-clock-drift",
+                "0.02",
+                "--role-quorum-size",
+                "3",
+                "--role-formation-delay",
+                "1s");
+        assertThat(o.roleSettings())
+                .isEqualTo(new io.swimdiscovery.core.protocol.RoleSettings(
+                        "orders", Duration.ofSeconds(2), Duration.ofMillis(250), 0.02, 3, Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void aRoleSettingTheEngineRejectsIsAnError() {
+        assertThatThrownBy(() -> parse("--role-group", "orders", "--role-step-down-after", "10ms")
+                        .roleSettings())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stepDownAfter");
+    }
 }

@@ -152,4 +152,45 @@ class StandaloneNodeTests {
         assertThat(code).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"error\":\"key is not installed");
     }
+
+    @Test
+    void aNodeInARoleGroupOfOnePrintsItsGrantWithTheLeaseAndAnswersItsRole() throws Exception {
+        Started a = start(
+                "--name",
+                "solo",
+                "--bind-host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--profile",
+                "local",
+                "--role-group",
+                "jobs",
+                "--role-formation-delay",
+                "0s",
+                "--role-step-down-after",
+                "1s");
+        // A group of one is its own quorum.
+        await().atMost(BOUND).until(() -> a.lines().contains("\"event\":\"PrimaryGranted\""));
+        String granted = a.lines()
+                .lines()
+                .filter((line) -> line.contains("\"event\":\"PrimaryGranted\""))
+                .findFirst()
+                .orElseThrow();
+        assertThat(granted)
+                .contains("\"name\":\"solo\"")
+                .contains("\"group\":\"jobs\"")
+                .contains("\"token\":1")
+                .contains("\"leaseUntil\":\"");
+        await().atMost(BOUND)
+                .until(() -> a.lines().contains("\"event\":\"RoleState\"")
+                        && a.lines().contains("\"holdsClaim\":true"));
+        String members =
+                query("members", "--control-port", String.valueOf(a.runner().controlPort()));
+        assertThat(members)
+                .contains("\"role\":{\"group\":\"jobs\",\"primary\":\"solo\"")
+                .contains("\"primaryNow\":true");
+        a.runner().stopGracefully();
+        assertThat(a.lines()).contains("\"event\":\"PrimaryRevoked\"").contains("\"reason\":\"leave\"");
+    }
 }
