@@ -18,10 +18,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cluster import ALIVE, Node, wait_until, wall  # noqa: E402
 from cases import Cases, N, CPU_MARGIN  # noqa: E402
 import topology  # noqa: E402
+from roles import ROLE_ARGS, ROLE_MEMBERS, RoleCase  # noqa: E402
 
 ORDER = [("1", "crash_and_restart"), ("7", None), ("2", "host_silence"), ("3", "loss"), ("4", "partition"),
          ("5", "one_way"), ("6", "pause"), ("8", "wrong_key_and_cluster"), ("9", "key_rotation"),
-         ("leave", "leave_on_sigterm")]
+         ("roles", "roles"), ("leave", "leave_on_sigterm")]
 START_BOUND = 60 + 3 * CPU_MARGIN   # ten cold JVMs on two cores, then one join round each
 
 
@@ -58,6 +59,8 @@ class Suite:
         hosts = [self.network.add_host("n%02d" % (i + 1), "192.0.2.%d" % (11 + i)) for i in range(N)]
         seeds = ["%s:7946" % h.ip for h in hosts[:2]]
         self.cluster = [Node(h, self.jar, self.log_dir, seeds, self.key_file) for h in hosts]
+        for node in self.cluster[ROLE_MEMBERS]:
+            node.extra = list(ROLE_ARGS)   # three of the ten form a role group (roles.py)
         self.outsider_hosts = [self.network.add_host("x01", "192.0.2.31"), self.network.add_host("x02", "192.0.2.32")]
         self.seeds = seeds
 
@@ -138,8 +141,9 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--jar", required=True)
     p.add_argument("--logs", default="swim-cli/target/network-fault-tests")
-    p.add_argument("--cases", default="1,7,2,3,4,5,6,8,9,leave",
-                   help="cases to run, comma-separated (7 runs with 1; 'leave' is SIGTERM's graceful leave)")
+    p.add_argument("--cases", default="1,7,2,3,4,5,6,8,9,roles,leave",
+                   help="cases to run, comma-separated (7 runs with 1; 'roles' pauses a role group's "
+                        "primary; 'leave' is SIGTERM's graceful leave)")
     args = p.parse_args()
     wanted = set(args.cases.split(","))
     if "7" in wanted:
@@ -162,7 +166,9 @@ def main():
         else:
             cases = Cases(suite)
             for number, method in ORDER:
-                if number in wanted and method:
+                if number in wanted and method == "roles":
+                    RoleCase(suite).run()
+                elif number in wanted and method:
                     getattr(cases, method)()
     except KeyboardInterrupt:
         suite.check("interrupted", False, {})
