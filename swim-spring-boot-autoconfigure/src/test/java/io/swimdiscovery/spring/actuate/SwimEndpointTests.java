@@ -13,6 +13,7 @@ import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MemberStatus;
 import io.swimdiscovery.core.protocol.ProtocolCounters;
+import io.swimdiscovery.core.protocol.RoleState;
 import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
 import io.swimdiscovery.spring.autoconfigure.SwimProperties;
 import java.util.Base64;
@@ -50,6 +51,7 @@ class SwimEndpointTests {
         given(this.lifecycle.isJoined()).willReturn(true);
         given(this.node.isRunning()).willReturn(true);
         given(this.node.localMember()).willReturn(self);
+        given(this.node.roleState()).willReturn(RoleState.NONE);
         given(this.node.members()).willReturn(List.of(peer, self));
         given(this.node.statistics())
                 .willReturn(new NodeStatistics(
@@ -72,10 +74,42 @@ class SwimEndpointTests {
         assertThat(cluster.members().get(1).status()).isEqualTo("SUSPECT");
         assertThat(cluster.members().get(1).serviceId()).isEqualTo("orders");
         String json = JsonMapper.builder().build().writeValueAsString(cluster);
+        assertThat(cluster.role()).as("roles off").isNull();
         assertThat(json)
                 .contains("\"messagesSent\":{\"ping\":4}")
                 .doesNotContain(key)
                 .doesNotContain("keys");
+    }
+
+    @Test
+    void withRolesOnShowsTheRoleTheFollowedPrimaryTheTokenAndTheLeaseEnd() {
+        Member self = service("a", "orders", MemberStatus.ALIVE);
+        Member other = service("b", "orders", MemberStatus.ALIVE);
+        given(this.lifecycle.getNode()).willReturn(this.node);
+        given(this.node.isRunning()).willReturn(true);
+        given(this.node.localMember()).willReturn(self);
+        given(this.node.members()).willReturn(List.of(self, other));
+        given(this.node.statistics())
+                .willReturn(new NodeStatistics(
+                        Map.of(),
+                        Map.of(),
+                        Map.of(),
+                        Map.of(),
+                        Map.of(),
+                        Map.of(),
+                        new ProtocolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, java.util.Map.of()),
+                        0,
+                        0));
+        given(this.node.roleState()).willReturn(new RoleState("orders", other, 3, Long.MIN_VALUE));
+        SwimRoleDescriptor secondary = this.endpoint.cluster().role();
+        assertThat(secondary).isEqualTo(new SwimRoleDescriptor("orders", "secondary", "b", 3, null));
+        java.time.Instant before = java.time.Instant.now();
+        given(this.node.roleState()).willReturn(new RoleState("orders", self, 4, System.nanoTime() + 2_000_000_000L));
+        SwimRoleDescriptor primary = this.endpoint.cluster().role();
+        assertThat(primary.role()).isEqualTo("primary");
+        assertThat(primary.primary()).isEqualTo("a");
+        assertThat(primary.token()).isEqualTo(4);
+        assertThat(primary.leaseUntil()).isAfter(before.plusSeconds(1)).isBefore(before.plusSeconds(3));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.swimdiscovery.core.protocol.Address;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MemberStatus;
 import io.swimdiscovery.core.protocol.ProtocolCounters;
+import io.swimdiscovery.core.protocol.RoleState;
 import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
 import java.util.List;
 import java.util.Map;
@@ -123,10 +124,33 @@ class SwimHealthIndicatorTests {
         return new SwimHealthIndicator(this.lifecycle, seedList, false, 8).health(true);
     }
 
+    @Test
+    void withRolesOnTheDetailsNameTheRoleGroupAndTokenAndTheStatusStaysUp() {
+        running(0, this.self, service("peer", "orders", MemberStatus.ALIVE));
+        given(this.node.roleState())
+                .willReturn(new RoleState("orders", this.self, 7, System.nanoTime() + 60_000_000_000L));
+        Health primary = health(true);
+        assertThat(primary.getStatus()).isEqualTo(Status.UP);
+        assertThat(primary.getDetails())
+                .containsEntry("role", "primary")
+                .containsEntry("roleGroup", "orders")
+                .containsEntry("fencingToken", 7L);
+        // A grant that ran out (a pause outlasted it) is reported as what it is: no longer primary.
+        given(this.node.roleState()).willReturn(new RoleState("orders", this.self, 7, System.nanoTime() - 1));
+        assertThat(health(true).getDetails()).containsEntry("role", "secondary");
+    }
+
+    @Test
+    void withRolesOffThereIsNoRoleDetail() {
+        running(0, this.self, service("peer", "orders", MemberStatus.ALIVE));
+        assertThat(health(true).getDetails()).doesNotContainKeys("role", "roleGroup", "fencingToken");
+    }
+
     private void running(int localHealth, Member... members) {
         given(this.lifecycle.getNode()).willReturn(this.node);
         given(this.node.isRunning()).willReturn(true);
         given(this.node.localMember()).willReturn(this.self);
+        given(this.node.roleState()).willReturn(RoleState.NONE);
         given(this.node.members()).willReturn(List.of(members));
         given(this.node.statistics())
                 .willReturn(new NodeStatistics(
