@@ -139,7 +139,7 @@ public sealed interface Message
      * @param round the sender's round number, echoed back, so the sender knows when it asked
      * @param baseEpoch with {@code baseSeq}, the version of the sender's base (the members a
      *     quorum is counted over)
-     * @param base the base itself, oldest member first, when the receiver may lack it; else empty
+     * @param base the base itself (member names, the oldest first) when the receiver may lack it; else empty
      * @param release the sender gives the role up (a graceful leave): endorsers are free at once
      */
     record RoleHeartbeat(
@@ -149,7 +149,7 @@ public sealed interface Message
             long round,
             long baseEpoch,
             long baseSeq,
-            List<Long> base,
+            List<String> base,
             boolean release)
             implements Message {
         public RoleHeartbeat {
@@ -179,7 +179,7 @@ public sealed interface Message
             long maxToken,
             long baseEpoch,
             long baseSeq,
-            List<Long> base)
+            List<String> base)
             implements Message {
         public RoleEcho {
             Objects.requireNonNull(group, "group");

@@ -26,7 +26,7 @@ final class RoleClaim {
     private final long stepDownAfterNanos;
     private final long[] sentAt = new long[ROUNDS];
     private final int[] support = new int[ROUNDS];
-    private final Map<Long, Long> newestEndorsed = new HashMap<>();
+    private final Map<String, Long> newestEndorsed = new HashMap<>();
     private long nextRound;
     private long leaseUntil = Long.MIN_VALUE;
     boolean granted;
@@ -47,20 +47,20 @@ final class RoleClaim {
     }
 
     /**
-     * A base member endorsed {@code round}.
+     * The member in base seat {@code seat} endorsed {@code round}.
      *
      * @param needed endorsements from other members a round needs (the quorum, less this node)
      */
-    void endorsed(long uid, long round, int needed) {
+    void endorsed(String seat, long round, int needed) {
         long oldest = Math.max(0, nextRound - ROUNDS);
         if (round >= nextRound || round < oldest) {
             return;
         }
-        long previous = newestEndorsed.getOrDefault(uid, -1L);
+        long previous = newestEndorsed.getOrDefault(seat, -1L);
         if (round <= previous) {
             return;
         }
-        newestEndorsed.put(uid, round);
+        newestEndorsed.put(seat, round);
         for (long q = Math.max(previous + 1, oldest); q <= round; q++) {
             int slot = (int) (q % ROUNDS);
             support[slot]++;

@@ -5,6 +5,7 @@ import io.swimdiscovery.core.protocol.Message.RoleHeartbeat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,9 @@ final class RoleElection {
 
     private final RoleSettings settings;
     private final LocalMember local;
+    // Whether this node completed a sync with another member, or is the first node (no seeds):
+    // a fresh process that reached no one must not form a group of its own.
+    private final BooleanSupplier inCluster;
     private final RoleGroupView view;
     private final RoleBase base = new RoleBase();
     private final RoleEndorsement endorsement;
@@ -38,11 +42,12 @@ final class RoleElection {
     private boolean done;
     private RoleState state = RoleState.NONE;
 
-    RoleElection(RoleSettings settings, LocalMember local, long now) {
+    RoleElection(RoleSettings settings, LocalMember local, BooleanSupplier inCluster, long now) {
         this.settings = settings;
         this.local = local;
+        this.inCluster = inCluster;
         this.view = new RoleGroupView(settings.group(), now);
-        this.endorsement = new RoleEndorsement(settings.endorsementHoldNanos());
+        this.endorsement = new RoleEndorsement(settings.endorsementHoldNanos(), now);
         this.stepDownNanos = settings.stepDownAfter().toNanos();
         this.heartbeatNanos = Math.max(1, settings.heartbeatIntervalNanos());
         if (settings.enabled()) {
@@ -60,6 +65,11 @@ final class RoleElection {
 
     private long self() {
         return local.id().uid();
+    }
+
+    /** This member's base seat: its name, which a rejoin keeps. */
+    private String seat() {
+        return local.name();
     }
 
     // ------------------------------------------------------------------------------------------
@@ -116,6 +126,7 @@ final class RoleElection {
             done = true;
         }
         eligibleSince = Long.MAX_VALUE;
+        nextHeartbeatAt = Long.MAX_VALUE;
         publishState(now);
     }
 
@@ -151,7 +162,7 @@ final class RoleElection {
         long before = endorsement.currentPrimary(now);
         long beforeToken = endorsement.token();
         boolean endorse = base.compareVersion(h.baseEpoch(), h.baseSeq()) >= 0
-                && (base.isEmpty() || base.contains(uid))
+                && (base.isEmpty() || base.contains(h.sender().name()))
                 && endorsement.tryEndorse(uid, h.token(), now);
         echo(h, endorse, out);
         if (endorse && (before != uid || beforeToken != h.token())) {
@@ -193,11 +204,11 @@ final class RoleElection {
         if (c == null || e.token() != c.token) {
             return;
         }
-        long uid = e.sender().uid();
-        base.confirmedBy(uid, e.baseEpoch(), e.baseSeq());
+        String seat = e.sender().name();
+        base.confirmedBy(seat, e.baseEpoch(), e.baseSeq());
         if (e.endorsed()) {
-            if (base.contains(uid)) {
-                c.endorsed(uid, e.round(), neededFromOthers());
+            if (base.contains(seat)) {
+                c.endorsed(seat, e.round(), neededFromOthers());
             }
             checkGrant(c, now, out);
         } else if (e.maxToken() > c.token && !c.isValidAt(now)) {
@@ -205,7 +216,7 @@ final class RoleElection {
         }
     }
 
-    private void adoptBase(long epoch, long seq, List<Long> members, long now, List<Directive> out) {
+    private void adoptBase(long epoch, long seq, List<String> members, long now, List<Directive> out) {
         if (base.adopt(epoch, seq, members)) {
             RoleClaim c = claim;
             if (c != null) {
@@ -250,8 +261,8 @@ final class RoleElection {
             return;
         }
         if (c != null && now >= nextHeartbeatAt) {
-            if (c.granted && base.isCommitted(self(), settings.quorumSize())) {
-                changeBase(c);
+            if (c.granted && base.isCommitted(seat(), settings.quorumSize())) {
+                changeBase(c, now);
             }
             endorsement.tryEndorse(self(), c.token, now);
             sendRound(c, now, out);
@@ -284,15 +295,11 @@ final class RoleElection {
         if (!enabled()) {
             return Long.MAX_VALUE;
         }
-        long next = nextHeartbeatAt;
         RoleClaim c = claim;
-        if (c != null && c.granted) {
-            next = Math.min(next, c.leaseUntil());
-        }
         if (c == null) {
-            next = Math.min(next, nextCheckAt);
+            return nextCheckAt;
         }
-        return next;
+        return c.granted ? Math.min(nextHeartbeatAt, c.leaseUntil()) : nextHeartbeatAt;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -323,25 +330,28 @@ final class RoleElection {
             return false; // the last primary may be alive: only its death or release frees the role
         }
         if (base.isEmpty()) {
-            return now - view.changedAt() >= settings.formationDelay().toNanos()
+            return inCluster.getAsBoolean()
+                    && now - view.changedAt() >= settings.formationDelay().toNanos()
                     && view.liveCount() + 1 >= settings.quorumSize()
-                    && isSmallestUid(self);
+                    && isFirstName();
         }
-        if (!base.contains(self)) {
-            return false;
-        }
+        return base.contains(seat()) && liveQuorum();
+    }
+
+    private boolean liveQuorum() {
         int live = 0;
-        for (Long uid : base.members()) {
-            if (uid == self || view.isLive(uid)) {
+        for (String s : base.members()) {
+            if (s.equals(seat()) || view.isSeatLive(s)) {
                 live++;
             }
         }
-        return live >= base.quorum(settings.quorumSize());
+        return !base.isEmpty() && live >= base.quorum(settings.quorumSize());
     }
 
-    private boolean isSmallestUid(long self) {
+    /** Whether this member's name comes first among the group's live members (who forms a new group). */
+    private boolean isFirstName() {
         for (Member m : view.live()) {
-            if (Long.compareUnsigned(m.id().uid(), self) < 0) {
+            if (m.name().compareTo(seat()) < 0) {
                 return false;
             }
         }
@@ -350,13 +360,12 @@ final class RoleElection {
 
     /** How many live base members come before this one (the oldest is first in line). */
     private long placeInLine() {
-        long self = self();
         long place = 0;
-        for (Long uid : base.members()) {
-            if (uid == self) {
+        for (String s : base.members()) {
+            if (s.equals(seat())) {
                 return place;
             }
-            if (view.isLive(uid)) {
+            if (view.isSeatLive(s)) {
                 place++;
             }
         }
@@ -373,14 +382,14 @@ final class RoleElection {
         }
         knownMaxToken = token;
         if (base.isEmpty()) {
-            List<Long> forming = new ArrayList<>();
-            forming.add(self);
+            List<String> forming = new ArrayList<>();
+            forming.add(seat());
             for (Member m : view.live()) {
-                if (forming.size() < RoleSettings.MAX_GROUP_SIZE) {
-                    forming.add(m.id().uid());
+                if (forming.size() < RoleSettings.MAX_GROUP_SIZE && !forming.contains(m.name())) {
+                    forming.add(m.name());
                 }
             }
-            forming.subList(1, forming.size()).sort(Long::compareUnsigned);
+            forming.subList(1, forming.size()).sort(null);
             base.set(token, 0, forming);
         }
         claim = new RoleClaim(token, stepDownNanos, now);
@@ -409,7 +418,7 @@ final class RoleElection {
 
     private int neededFromOthers() {
         int quorum = base.quorum(settings.quorumSize());
-        return base.contains(self()) ? quorum - 1 : quorum;
+        return base.contains(seat()) ? quorum - 1 : quorum;
     }
 
     private void checkGrant(RoleClaim c, long now, List<Directive> out) {
@@ -433,7 +442,7 @@ final class RoleElection {
             checkGrant(c, now, out);
         }
         for (Member m : view.live()) {
-            boolean withBase = base.isNewTo(m.id().uid());
+            boolean withBase = base.isNewTo(m.name());
             RoleHeartbeat h = new RoleHeartbeat(
                     local.id(),
                     settings.group(),
@@ -457,13 +466,15 @@ final class RoleElection {
     }
 
     /** One committed change of the base: drop a member known gone, else admit a new one. */
-    private void changeBase(RoleClaim c) {
+    private void changeBase(RoleClaim c, long now) {
         if (base.epoch() != c.token) {
             return;
         }
-        for (Long uid : base.members()) {
-            if (uid != self() && view.isGone(uid)) {
-                base.change(uid, false);
+        for (String s : base.members()) {
+            if (!s.equals(seat())
+                    && !view.isSeatLive(s)
+                    && now - view.seatLostAt(s, c.startedAt) >= settings.endorsementHoldNanos()) {
+                base.change(s, false);
                 c.baseChanged();
                 return;
             }
@@ -472,8 +483,8 @@ final class RoleElection {
             return;
         }
         for (Member m : view.live()) {
-            if (!base.contains(m.id().uid())) {
-                base.change(m.id().uid(), true);
+            if (!base.contains(m.name())) {
+                base.change(m.name(), true);
                 c.baseChanged();
                 return;
             }
@@ -523,5 +534,17 @@ final class RoleElection {
         if (!next.equals(state)) {
             state = next;
         }
+    }
+
+    @Override
+    public String toString() {
+        RoleClaim c = claim;
+        return "roles[self=" + self() + " base=" + base.members() + "@" + base.epoch() + "." + base.seq()
+                + " live=" + view.live().stream().map(Member::name).toList()
+                + " bound=" + endorsement.currentPrimary(Long.MIN_VALUE) + "/" + endorsement.token()
+                + " last=" + endorsement.lastPrimary() + " max=" + endorsement.maxToken() + " known=" + knownMaxToken
+                + " claim="
+                + (c == null ? "none" : c.token + (c.granted ? " granted" : " pending") + " until " + c.leaseUntil())
+                + " done=" + done + " joined=" + inCluster.getAsBoolean() + " liveQuorum=" + liveQuorum() + "]";
     }
 }

@@ -21,7 +21,10 @@ final class RoleGroupView {
 
     private final String group;
     private final Map<Long, Member> live = new LinkedHashMap<>();
+    private final Map<String, Member> liveByName = new LinkedHashMap<>();
     private final Set<Long> gone = new LinkedHashSet<>();
+    // When each seat (name) last lost its live member; bounded like the gone uids.
+    private final Map<String, Long> seatLostAt = new LinkedHashMap<>();
     private long changedAt;
 
     RoleGroupView(String group, long now) {
@@ -46,6 +49,7 @@ final class RoleGroupView {
     /** Rebuilds from a table loaded without events (a preloaded start). */
     void rebuild(Collection<MemberEntry> entries, long selfUid, long now) {
         live.clear();
+        liveByName.clear();
         for (MemberEntry e : entries) {
             if (e.id.uid() != selfUid && e.status.isReachable()) {
                 update(e.snapshot(), now);
@@ -58,16 +62,22 @@ final class RoleGroupView {
         long uid = m.id().uid();
         boolean inGroup = group.equals(m.metadata().get(RoleSettings.GROUP_KEY));
         if (inGroup) {
-            if (live.put(uid, m) == null) {
+            Member before = live.put(uid, m);
+            liveByName.put(m.name(), m);
+            seatLostAt.remove(m.name());
+            if (before == null) {
                 changedAt = now;
             }
         } else if (live.remove(uid) != null) {
+            dropName(m.name(), uid, now);
             changedAt = now;
         }
     }
 
     void markGone(long uid, long now) {
-        if (live.remove(uid) != null) {
+        Member m = live.remove(uid);
+        if (m != null) {
+            dropName(m.name(), uid, now);
             changedAt = now;
         }
         gone.add(uid);
@@ -76,6 +86,32 @@ final class RoleGroupView {
             oldest.next();
             oldest.remove();
         }
+    }
+
+    private void dropName(String name, long uid, long changedAtCandidate) {
+        Member holder = liveByName.get(name);
+        if (holder != null && holder.id().uid() == uid) {
+            liveByName.remove(name);
+            seatLostAt.put(name, changedAtCandidate);
+            if (seatLostAt.size() > MAX_GONE) {
+                Iterator<String> oldest = seatLostAt.keySet().iterator();
+                oldest.next();
+                oldest.remove();
+            }
+        }
+    }
+
+    /**
+     * When seat {@code name} last lost its live member, or {@code otherwise} if this node never
+     * saw it held (a seat inherited with the base).
+     */
+    long seatLostAt(String name, long otherwise) {
+        return seatLostAt.getOrDefault(name, otherwise);
+    }
+
+    /** Whether a live member of the group holds base seat {@code name} (whatever its uid). */
+    boolean isSeatLive(String name) {
+        return liveByName.containsKey(name);
     }
 
     @Nullable

@@ -127,7 +127,6 @@ public final class SwimInstance {
                 random,
                 health,
                 nowNanos);
-        this.roles = new RoleElection(roleSettings, local, nowNanos);
         this.suspicions = new Suspicions(settings, table, schedule, timers, random);
         this.membership = new Membership(settings, table, schedule, dissemination, suspicions, failed, counters, local);
         this.verifier = new ClaimVerifier(settings, health, table, membership, timers, counters, sequences, local);
@@ -146,6 +145,8 @@ public final class SwimInstance {
                 random);
         this.relay = new ProbeRelay(settings, table, dissemination, timers, counters, sequences, local);
         this.antiEntropy = new AntiEntropy(settings, table, failed, counters, local, random);
+        AntiEntropy ae = this.antiEntropy;
+        this.roles = new RoleElection(roleSettings, local, () -> ae.isJoined() || !ae.hasSeeds(), nowNanos);
         this.answers = new PingAnswers(local, failed, dissemination, counters);
     }
 
@@ -438,6 +439,11 @@ public final class SwimInstance {
         Map<String, String> m = new java.util.HashMap<>(metadata);
         m.put(RoleSettings.GROUP_KEY, roleGroup);
         return m;
+    }
+
+    /** The role election's state, for diagnostics. */
+    String describeRoles() {
+        return roles.toString();
     }
 
     /** Pieces of news waiting to be sent. */

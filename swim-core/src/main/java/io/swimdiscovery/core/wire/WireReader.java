@@ -422,13 +422,13 @@ final class WireReader {
         return flags;
     }
 
-    private List<Long> roleBase() {
-        int n = count(WireLimits.MAX_ROLE_BASE, 8, "role base size");
-        Long[] uids = new Long[n];
+    private List<String> roleBase() {
+        int n = count(WireLimits.MAX_ROLE_BASE, 2, "role base size");
+        String[] names = new String[n];
         for (int i = 0; i < n; i++) {
-            uids[i] = u64("role base uid");
+            names[i] = string(WireLimits.MAX_STRING_BYTES, false, "role base member");
         }
-        return Arrays.asList(uids);
+        return Arrays.asList(names);
     }
 
     /** The whole body up to the limit: one message, or a compound; nothing may be left over. */
