@@ -109,6 +109,11 @@ final class RoleBase {
         }
     }
 
+    /** The process in seat {@code name} changed (a restart, a rejoin): it has to be sent the base again. */
+    void forgetHolder(String name) {
+        holders.remove(name);
+    }
+
     /** Whether {@code uid} has not yet confirmed holding the current version (so is sent it). */
     boolean isNewTo(String name) {
         return !holders.contains(name);

@@ -5,6 +5,7 @@ import io.swimdiscovery.core.protocol.Message.RoleHeartbeat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -69,7 +70,7 @@ final class RoleElection {
 
     /** This member's base seat: its name, which a rejoin keeps. */
     private String seat() {
-        return local.name();
+        return RoleGroupView.seatOf(local.entry().snapshot());
     }
 
     // ------------------------------------------------------------------------------------------
@@ -87,6 +88,9 @@ final class RoleElection {
                 } else if (!isRoleEvent(p.event())) {
                     long changed = view.changedAt();
                     view.observe(p.event(), self(), now);
+                    if (p.event() instanceof MembershipEvent.MemberJoined j) {
+                        base.forgetHolder(RoleGroupView.seatOf(j.member()));
+                    }
                     if (view.changedAt() != changed || view.isGone(endorsement.lastPrimary())) {
                         nextCheckAt = Math.min(nextCheckAt, now); // the line may have moved
                     }
@@ -162,7 +166,7 @@ final class RoleElection {
         long before = endorsement.currentPrimary(now);
         long beforeToken = endorsement.token();
         boolean endorse = base.compareVersion(h.baseEpoch(), h.baseSeq()) >= 0
-                && (base.isEmpty() || base.contains(h.sender().name()))
+                && (base.isEmpty() || base.contains(Objects.requireNonNull(view.seatOf(uid))))
                 && endorsement.tryEndorse(uid, h.token(), now);
         echo(h, endorse, out);
         if (endorse && (before != uid || beforeToken != h.token())) {
@@ -204,7 +208,7 @@ final class RoleElection {
         if (c == null || e.token() != c.token) {
             return;
         }
-        String seat = e.sender().name();
+        String seat = Objects.requireNonNull(view.seatOf(e.sender().uid()));
         base.confirmedBy(seat, e.baseEpoch(), e.baseSeq());
         if (e.endorsed()) {
             if (base.contains(seat)) {
@@ -326,13 +330,15 @@ final class RoleElection {
             return false;
         }
         long followed = endorsement.lastPrimary();
-        if (followed != 0 && followed != self && !view.isGone(followed)) {
-            return false; // the last primary may be alive: only its death or release frees the role
+        if (followed != 0 && followed != self && view.isLive(followed)) {
+            return false; // the last primary is alive: only its death or release frees the role
         }
         if (base.isEmpty()) {
+            List<String> seats = formingSeats();
+            int quorum = Math.max(settings.quorumSize(), seats.size() / 2 + 1);
             return inCluster.getAsBoolean()
                     && now - view.changedAt() >= settings.formationDelay().toNanos()
-                    && view.liveCount() + 1 >= settings.quorumSize()
+                    && view.liveCount() + 1 >= quorum
                     && isFirstName();
         }
         return base.contains(seat()) && liveQuorum();
@@ -348,10 +354,23 @@ final class RoleElection {
         return !base.isEmpty() && live >= base.quorum(settings.quorumSize());
     }
 
+    /** The base a group forming for the first time starts from: this seat first, then every other seat known, held or lost. */
+    private List<String> formingSeats() {
+        List<String> forming = new ArrayList<>();
+        forming.add(seat());
+        for (String s : view.knownSeats()) {
+            if (forming.size() < RoleSettings.MAX_GROUP_SIZE && !s.equals(seat())) {
+                forming.add(s);
+            }
+        }
+        forming.subList(1, forming.size()).sort(null);
+        return forming;
+    }
+
     /** Whether this member's name comes first among the group's live members (who forms a new group). */
     private boolean isFirstName() {
         for (Member m : view.live()) {
-            if (m.name().compareTo(seat()) < 0) {
+            if (RoleGroupView.seatOf(m).compareTo(seat()) < 0) {
                 return false;
             }
         }
@@ -382,15 +401,7 @@ final class RoleElection {
         }
         knownMaxToken = token;
         if (base.isEmpty()) {
-            List<String> forming = new ArrayList<>();
-            forming.add(seat());
-            for (Member m : view.live()) {
-                if (forming.size() < RoleSettings.MAX_GROUP_SIZE && !forming.contains(m.name())) {
-                    forming.add(m.name());
-                }
-            }
-            forming.subList(1, forming.size()).sort(null);
-            base.set(token, 0, forming);
+            base.set(token, 0, formingSeats());
         }
         claim = new RoleClaim(token, stepDownNanos, now);
         nextHeartbeatAt = now;
@@ -442,7 +453,7 @@ final class RoleElection {
             checkGrant(c, now, out);
         }
         for (Member m : view.live()) {
-            boolean withBase = base.isNewTo(m.name());
+            boolean withBase = base.isNewTo(RoleGroupView.seatOf(m));
             RoleHeartbeat h = new RoleHeartbeat(
                     local.id(),
                     settings.group(),
@@ -483,8 +494,9 @@ final class RoleElection {
             return;
         }
         for (Member m : view.live()) {
-            if (!base.contains(m.name())) {
-                base.change(m.name(), true);
+            String s = RoleGroupView.seatOf(m);
+            if (!base.contains(s)) {
+                base.change(s, true);
                 c.baseChanged();
                 return;
             }

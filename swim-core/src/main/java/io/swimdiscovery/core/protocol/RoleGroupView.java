@@ -1,9 +1,11 @@
 package io.swimdiscovery.core.protocol;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -39,7 +41,10 @@ final class RoleGroupView {
         if (uid == selfUid || e instanceof MembershipEvent.LocalMemberDeclaredDead) {
             return;
         }
-        if (e instanceof MembershipEvent.MemberLeft || e instanceof MembershipEvent.MemberFailed) {
+        if (e instanceof MembershipEvent.MemberLeft) {
+            markGone(uid, now);
+            seatLostAt.remove(seatOf(m)); // left on purpose: the seat is given up, not lost
+        } else if (e instanceof MembershipEvent.MemberFailed) {
             markGone(uid, now);
         } else {
             update(m, now); // suspect and unreachable are not dead: such a member may still hold a claim
@@ -63,13 +68,13 @@ final class RoleGroupView {
         boolean inGroup = group.equals(m.metadata().get(RoleSettings.GROUP_KEY));
         if (inGroup) {
             Member before = live.put(uid, m);
-            liveByName.put(m.name(), m);
-            seatLostAt.remove(m.name());
+            liveByName.put(seatOf(m), m);
+            seatLostAt.remove(seatOf(m));
             if (before == null) {
                 changedAt = now;
             }
         } else if (live.remove(uid) != null) {
-            dropName(m.name(), uid, now);
+            dropName(seatOf(m), uid, now);
             changedAt = now;
         }
     }
@@ -77,7 +82,7 @@ final class RoleGroupView {
     void markGone(long uid, long now) {
         Member m = live.remove(uid);
         if (m != null) {
-            dropName(m.name(), uid, now);
+            dropName(seatOf(m), uid, now);
             changedAt = now;
         }
         gone.add(uid);
@@ -109,9 +114,36 @@ final class RoleGroupView {
         return seatLostAt.getOrDefault(name, otherwise);
     }
 
+    /**
+     * Every seat this node knows of in the group, held or lost (a member that failed, not one
+     * that left): what a group forming for the first time counts a quorum over, so a process that
+     * lost contact with the others cannot form a group of its own.
+     */
+    List<String> knownSeats() {
+        List<String> seats = new ArrayList<>(liveByName.keySet());
+        for (String lost : seatLostAt.keySet()) {
+            if (!liveByName.containsKey(lost)) {
+                seats.add(lost);
+            }
+        }
+        return seats;
+    }
+
     /** Whether a live member of the group holds base seat {@code name} (whatever its uid). */
     boolean isSeatLive(String name) {
         return liveByName.containsKey(name);
+    }
+
+    /** A member's base seat: its name, which a rejoin under a new uid and a restart keep. */
+    static String seatOf(Member m) {
+        return m.name();
+    }
+
+    /** The seat of live member {@code uid}, or null if it is not a live group member. */
+    @Nullable
+    String seatOf(long uid) {
+        Member m = live.get(uid);
+        return m == null ? null : seatOf(m);
     }
 
     @Nullable
