@@ -141,6 +141,8 @@ public sealed interface Message
      *     quorum is counted over)
      * @param base the base itself (member names, the oldest first) when the receiver may lack it; else empty
      * @param release the sender gives the role up (a graceful leave): endorsers are free at once
+     * @param forming the sender found no base and proposes {@code base} for a group forming for
+     *     the first time; a member that holds a base refuses and sends it back
      */
     record RoleHeartbeat(
             MemberId sender,
@@ -150,7 +152,8 @@ public sealed interface Message
             long baseEpoch,
             long baseSeq,
             List<String> base,
-            boolean release)
+            boolean release,
+            boolean forming)
             implements Message {
         public RoleHeartbeat {
             Objects.requireNonNull(group, "group");

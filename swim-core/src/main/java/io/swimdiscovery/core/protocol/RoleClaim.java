@@ -23,6 +23,9 @@ final class RoleClaim {
 
     final long token;
     final long startedAt;
+    /** Whether this claim proposed the base of a group forming for the first time. */
+    boolean forming;
+
     private final long stepDownAfterNanos;
     private final long[] sentAt = new long[ROUNDS];
     private final int[] support = new int[ROUNDS];

@@ -138,7 +138,17 @@ final class RoleElection {
     // Messages
 
     void onHeartbeat(Address from, RoleHeartbeat h, long now, List<Directive> out) {
-        if (!enabled() || !h.group().equals(settings.group()) || !view.isMember(h.sender()) || local.isDone()) {
+        if (!enabled() || !h.group().equals(settings.group()) || local.isDone()) {
+            return;
+        }
+        if (h.release() && from.host().equals(h.sender().address().host())) {
+            // Taken even from a member already seen leaving: its leave may overtake the release.
+            endorsement.released(h.sender().uid(), h.token());
+            nextCheckAt = Math.min(nextCheckAt, now);
+            publishState(now);
+            return;
+        }
+        if (!view.isMember(h.sender())) {
             return;
         }
         if (h.token() > SwimInstance.MAX_INCARNATION
@@ -146,18 +156,16 @@ final class RoleElection {
             return;
         }
         knownMaxToken = Math.max(knownMaxToken, h.token());
-        adoptBase(h.baseEpoch(), h.baseSeq(), h.base(), now, out);
-        long uid = h.sender().uid();
-        if (h.release()) {
-            endorsement.released(uid, h.token());
-            nextCheckAt = Math.min(nextCheckAt, now);
-            publishState(now);
+        if (h.forming() && !base.isEmpty()) {
+            echo(h, false, true, out); // the group exists: the claimant learns its base instead
             return;
         }
+        adoptBase(h.baseEpoch(), h.baseSeq(), h.base(), now, out);
+        long uid = h.sender().uid();
         RoleClaim mine = claim;
         if (mine != null) {
             if (mine.isValidAt(now) || h.token() <= mine.token) {
-                echo(h, false, out);
+                echo(h, false, false, out);
                 return;
             }
             // A claimant with a higher token while this one is not valid: step back for it.
@@ -168,7 +176,7 @@ final class RoleElection {
         boolean endorse = base.compareVersion(h.baseEpoch(), h.baseSeq()) >= 0
                 && (base.isEmpty() || base.contains(Objects.requireNonNull(view.seatOf(uid))))
                 && endorsement.tryEndorse(uid, h.token(), now);
-        echo(h, endorse, out);
+        echo(h, endorse, false, out);
         if (endorse && (before != uid || beforeToken != h.token())) {
             Member primary = view.get(uid);
             if (primary != null) {
@@ -179,8 +187,8 @@ final class RoleElection {
         publishState(now);
     }
 
-    private void echo(RoleHeartbeat h, boolean endorsed, List<Directive> out) {
-        boolean newer = base.compareVersion(h.baseEpoch(), h.baseSeq()) < 0;
+    private void echo(RoleHeartbeat h, boolean endorsed, boolean withBase, List<Directive> out) {
+        boolean newer = withBase || base.compareVersion(h.baseEpoch(), h.baseSeq()) < 0;
         RoleEcho e = new RoleEcho(
                 local.id(),
                 settings.group(),
@@ -203,8 +211,15 @@ final class RoleElection {
             return;
         }
         knownMaxToken = Math.max(knownMaxToken, e.maxToken());
-        adoptBase(e.baseEpoch(), e.baseSeq(), e.base(), now, out);
         RoleClaim c = claim;
+        if (c != null && c.forming && !c.granted && !e.base().isEmpty()) {
+            // A group already exists: drop the proposal and take its base, whatever its version.
+            abandon(now, out);
+            base.set(e.baseEpoch(), e.baseSeq(), e.base());
+            return;
+        }
+        adoptBase(e.baseEpoch(), e.baseSeq(), e.base(), now, out);
+        c = claim;
         if (c == null || e.token() != c.token) {
             return;
         }
@@ -400,10 +415,12 @@ final class RoleElection {
             return;
         }
         knownMaxToken = token;
-        if (base.isEmpty()) {
+        boolean formedNow = base.isEmpty();
+        if (formedNow) {
             base.set(token, 0, formingSeats());
         }
         claim = new RoleClaim(token, stepDownNanos, now);
+        claim.forming = formedNow;
         nextHeartbeatAt = now;
     }
 
@@ -461,8 +478,9 @@ final class RoleElection {
                     round,
                     base.epoch(),
                     base.seq(),
-                    withBase ? base.members() : List.of(),
-                    false);
+                    withBase || c.forming ? base.members() : List.of(),
+                    false,
+                    c.forming && !c.granted);
             out.add(send(m.address(), h, h.base().size()));
         }
     }
@@ -472,7 +490,7 @@ final class RoleElection {
             out.add(new Directive.Send(
                     m.address(),
                     new RoleHeartbeat(
-                            local.id(), settings.group(), token, 0, base.epoch(), base.seq(), List.of(), true)));
+                            local.id(), settings.group(), token, 0, base.epoch(), base.seq(), List.of(), true, false)));
         }
     }
 

@@ -388,9 +388,17 @@ final class WireReader {
         long round = nonNegative("role round");
         long epoch = nonNegative("role base epoch");
         long seq = nonNegative("role base seq");
-        int flags = roleFlags(WireFormat.ROLE_RELEASE);
+        int flags = roleFlags(WireFormat.ROLE_RELEASE | WireFormat.ROLE_FORMING);
         return new Message.RoleHeartbeat(
-                sender, group, token, round, epoch, seq, roleBase(), (flags & WireFormat.ROLE_RELEASE) != 0);
+                sender,
+                group,
+                token,
+                round,
+                epoch,
+                seq,
+                roleBase(),
+                (flags & WireFormat.ROLE_RELEASE) != 0,
+                (flags & WireFormat.ROLE_FORMING) != 0);
     }
 
     private Message roleEcho() {

@@ -154,7 +154,7 @@ final class WireWriter {
             varint(h.round());
             varint(h.baseEpoch());
             varint(h.baseSeq());
-            u8(h.release() ? WireFormat.ROLE_RELEASE : 0);
+            u8((h.release() ? WireFormat.ROLE_RELEASE : 0) | (h.forming() ? WireFormat.ROLE_FORMING : 0));
             roleBase(h.base());
         } else if (m instanceof Message.RoleEcho e) {
             u8(WireFormat.TYPE_ROLE_ECHO);
