@@ -96,7 +96,7 @@ public final class SwimInstance {
         this.health = new LocalHealth(settings.localHealthMax(), settings.lifeguardEnabled());
         this.failed = new FailedMembers(
                 settings.maxMembers(), settings.reconnectRetention().toNanos());
-        this.dissemination = new Dissemination(settings, sizer, table, random, self.name());
+        this.dissemination = new Dissemination(settings, sizer, table, random, self.name(), counters);
         this.local = new LocalMember(
                 settings, self, metadata, table, failed, dissemination, counters, random, health, nowNanos);
         this.suspicions = new Suspicions(settings, table, schedule, timers, random);
@@ -184,8 +184,16 @@ public final class SwimInstance {
         }
         NewsSource source = sourceOf(message, from, sender);
         boolean correct = false;
-        for (Gossip g : message.gossip()) {
-            correct |= membership.merge(g, source, true, now, out);
+        boolean fullState = message instanceof Sync;
+        if (fullState) {
+            dissemination.beginSyncMerge(); // a whole view: only part of it is re-gossiped
+        }
+        try {
+            for (Gossip g : message.gossip()) {
+                correct |= membership.merge(g, source, true, now, out);
+            }
+        } finally {
+            dissemination.endSyncMerge();
         }
         if (message instanceof Ping ping) {
             answers.answer(ping, from, correct, out);
