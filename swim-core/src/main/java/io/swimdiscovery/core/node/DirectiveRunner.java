@@ -10,15 +10,13 @@ import io.swimdiscovery.core.transport.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Carries out what the engine decided, on the event loop: sends datagrams and streams, hands
- * membership events to the listener executor, and keeps the engine's one tick timer. A failed
+ * membership events to the listeners' bounded backlog ({@link ListenerDelivery}), and keeps the
+ * engine's one tick timer. Full-state syncs in flight are capped ({@link FullStateLimiter}). A failed
  * stream send goes back to the engine as an input, so it can tell a refused connection (the
  * process is gone) from other errors.
  *
@@ -38,7 +36,8 @@ final class DirectiveRunner {
     private final WireNodeCodec codec;
     private final TrafficCounters traffic;
     private final MembershipView view;
-    private final Listeners listeners;
+    private final ListenerDelivery listeners;
+    private final FullStateLimiter fullStates;
     private final int maxPacketSize;
     private final long fallbackTickNanos;
     private final Runnable afterBatch;
@@ -50,7 +49,7 @@ final class DirectiveRunner {
             WireNodeCodec codec,
             TrafficCounters traffic,
             MembershipView view,
-            Listeners listeners,
+            ListenerDelivery listeners,
             NodeConfig config,
             Runnable afterBatch) {
         this.state = state;
@@ -59,6 +58,7 @@ final class DirectiveRunner {
         this.traffic = traffic;
         this.view = view;
         this.listeners = listeners;
+        this.fullStates = new FullStateLimiter(config.maxConcurrentSyncs());
         this.maxPacketSize = config.settings().maxPacketSize();
         this.fallbackTickNanos = config.settings().protocolPeriod().toNanos();
         this.afterBatch = afterBatch;
@@ -138,9 +138,26 @@ final class DirectiveRunner {
         if (t == null || !state.running) {
             return;
         }
-        byte[] packet = codec.encode(message);
+        boolean fullState = message instanceof Message.Sync;
+        if (fullState && !fullStates.tryAcquire()) {
+            // Not evidence against the peer: the engine is not told, and retries as for a lost sync.
+            traffic.dropped(NodeDrops.SYNC_CONCURRENCY_LIMIT);
+            return;
+        }
+        byte[] packet;
+        try {
+            packet = codec.encode(message);
+        } catch (RuntimeException e) {
+            if (fullState) {
+                fullStates.release();
+            }
+            throw e;
+        }
         traffic.sent(message, packet.length);
         t.sendStream(to, packet).whenComplete((ok, error) -> {
+            if (fullState) {
+                fullStates.release();
+            }
             if (error != null) {
                 traffic.reliableSendFailures.increment();
                 LOG.log(System.Logger.Level.DEBUG, () -> "reliable send to " + to + " failed: " + error.getMessage());
@@ -156,6 +173,11 @@ final class DirectiveRunner {
                 });
             }
         });
+    }
+
+    /** Whether a sync digest now could only lead to a full state that is dropped (any thread). */
+    boolean fullStatesAtLimit() {
+        return fullStates.atLimit();
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -181,47 +203,6 @@ final class DirectiveRunner {
             errors.error("tick", "engine tick failed; rescheduling", e);
             // The engine's own tick request may be lost with the exception: keep the node alive.
             scheduleTick(NodeState.now() + fallbackTickNanos);
-        }
-    }
-
-    /** The user's listeners and the executor they run on; never the event loop. */
-    static final class Listeners {
-
-        private final List<MembershipListener> registered = new CopyOnWriteArrayList<>();
-        private final Executor executor;
-        private final TrafficCounters traffic;
-
-        Listeners(Executor executor, TrafficCounters traffic) {
-            this.executor = executor;
-            this.traffic = traffic;
-        }
-
-        void add(MembershipListener listener) {
-            registered.add(listener);
-        }
-
-        void remove(MembershipListener listener) {
-            registered.remove(listener);
-        }
-
-        void publish(MembershipEvent event) {
-            if (registered.isEmpty()) {
-                return;
-            }
-            try {
-                executor.execute(() -> {
-                    for (MembershipListener l : registered) {
-                        try {
-                            l.onEvent(event);
-                        } catch (RuntimeException e) {
-                            traffic.listenerFailures.increment();
-                            LOG.log(System.Logger.Level.WARNING, "membership listener " + l + " failed on " + event, e);
-                        }
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "listener executor refused " + event);
-            }
         }
     }
 }
