@@ -42,6 +42,10 @@ final class DirectiveRunner {
     private final long fallbackTickNanos;
     private final Runnable afterBatch;
     private @Nullable ScheduledFuture<?> tick;
+    /** Events waiting for the view rebuild that shows them (see {@link MembershipView}); loop-owned. */
+    private final List<MembershipEvent> held = new ArrayList<>();
+
+    private boolean flushScheduled;
 
     DirectiveRunner(
             NodeState state,
@@ -89,12 +93,37 @@ final class DirectiveRunner {
         }
         SwimInstance engine = state.engine;
         if (engine != null) {
-            view.refresh(engine, !events.isEmpty(), NodeState.now());
-        }
-        for (MembershipEvent event : events) {
-            listeners.publish(event);
+            long now = NodeState.now();
+            held.addAll(events);
+            if (held.isEmpty()) {
+                view.refresh(engine, false, now);
+            } else if (view.eventRebuildDue(now)) {
+                view.rebuild(engine, now);
+                publishHeld();
+            } else if (!flushScheduled) {
+                // A large table was copied moments ago: the next copy, and these events, wait a little.
+                flushScheduled = true;
+                loop.schedule(this::flushHeld, Math.max(0, view.eventRebuildAt() - now));
+            }
         }
         afterBatch.run();
+    }
+
+    /** On the loop, a rebuild gap after the last rebuild: the view shows the held events, then listeners get them. */
+    private void flushHeld() {
+        flushScheduled = false;
+        SwimInstance engine = state.engine;
+        if (engine != null && !held.isEmpty()) {
+            view.rebuild(engine, NodeState.now());
+            publishHeld();
+        }
+    }
+
+    private void publishHeld() {
+        for (MembershipEvent event : held) {
+            listeners.publish(event);
+        }
+        held.clear();
     }
 
     /** Dead is final for a uid: say loudly what the engine did about it. */
