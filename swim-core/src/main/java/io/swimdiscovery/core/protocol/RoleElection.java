@@ -352,6 +352,7 @@ final class RoleElection {
             List<String> seats = formingSeats();
             int quorum = Math.max(settings.quorumSize(), seats.size() / 2 + 1);
             return inCluster.getAsBoolean()
+                    && seats.size() >= settings.quorumSize() // a smaller base could never reach the quorum size
                     && now - view.changedAt() >= settings.formationDelay().toNanos()
                     && view.liveCount() + 1 >= quorum
                     && isFirstName();
@@ -500,6 +501,9 @@ final class RoleElection {
             return;
         }
         for (String s : base.members()) {
+            if (base.size() <= settings.quorumSize()) {
+                break; // below the quorum size the base could never confirm a claim again
+            }
             if (!s.equals(seat())
                     && !view.isSeatLive(s)
                     && now - view.seatLostAt(s, c.startedAt) >= settings.endorsementHoldNanos()) {

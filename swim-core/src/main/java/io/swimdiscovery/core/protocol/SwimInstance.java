@@ -114,7 +114,7 @@ public final class SwimInstance {
         this.health = new LocalHealth(settings.localHealthMax(), settings.lifeguardEnabled());
         this.failed = new FailedMembers(
                 settings.maxMembers(), settings.reconnectRetention().toNanos());
-        this.dissemination = new Dissemination(settings, sizer, table, random, self.name());
+        this.dissemination = new Dissemination(settings, sizer, table, random, self.name(), counters);
         this.roleGroup = roleSettings.group();
         this.local = new LocalMember(
                 settings,
@@ -216,8 +216,16 @@ public final class SwimInstance {
         roles.checkLease(now, out); // a pause that outlasted the claim ends it before anything else
         NewsSource source = sourceOf(message, from, sender);
         boolean correct = false;
-        for (Gossip g : message.gossip()) {
-            correct |= membership.merge(g, source, true, now, out);
+        boolean fullState = message instanceof Sync;
+        if (fullState) {
+            dissemination.beginSyncMerge(); // a whole view: only part of it is re-gossiped
+        }
+        try {
+            for (Gossip g : message.gossip()) {
+                correct |= membership.merge(g, source, true, now, out);
+            }
+        } finally {
+            dissemination.endSyncMerge();
         }
         if (message instanceof Ping ping) {
             answers.answer(ping, from, correct, out);

@@ -129,6 +129,9 @@ public class SwimProperties implements InitializingBean {
     @NestedConfigurationProperty
     private final SwimHeartbeatProperties heartbeat = new SwimHeartbeatProperties();
 
+    @NestedConfigurationProperty
+    private final SwimLimitsProperties limits = new SwimLimitsProperties();
+
     @Override
     public void afterPropertiesSet() {
         SwimPropertiesValidator.validate(this);
@@ -292,6 +295,10 @@ public class SwimProperties implements InitializingBean {
 
     public SwimHeartbeatProperties getHeartbeat() {
         return this.heartbeat;
+    }
+
+    public SwimLimitsProperties getLimits() {
+        return this.limits;
     }
 
     /**
