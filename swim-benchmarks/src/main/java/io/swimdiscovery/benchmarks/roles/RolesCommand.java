@@ -32,23 +32,27 @@ public final class RolesCommand implements Command {
     @Override
     public String usage() {
         return "roles --scenario kill|crash|pause|minority|handover|schedules [--nodes 5] [--runs 40] [--seed 1]"
-                + " [--pause-ms 4000] [--quorum-size 0] [--drift 0.01]: primary/secondary roles in the simulator";
+                + " [--pause-ms 4000] [--quorum-size 0, -1: a majority of the group] [--drift 0.01]:"
+                + " primary/secondary roles in the simulator; schedules with --nodes 0 mix groups of 3, 5 and 7";
     }
 
     @Override
     public int run(CliArgs args, PrintStream out) {
         args.rejectUnknown(Set.of("scenario", "nodes", "runs", "seed", "pause-ms", "quorum-size", "drift"));
         String scenario = args.oneOf("scenario", "kill", SCENARIOS);
-        int n = args.intValue("nodes", 5, 1, 1000);
+        int n = args.intValue("nodes", 5, 0, 1000);
         int runs = args.intValue("runs", 40, 1, 100_000);
         long seed = args.longValue("seed", 1);
         int pauseMs = args.intValue("pause-ms", 4000, 1, 600_000);
         double drift = args.doubleValue("drift", 0.01, 0, 0.1);
-        RoleSettings roles = RoleSettings.forGroup("g")
-                .withMaxClockDrift(drift)
-                .withQuorumSize(args.intValue("quorum-size", 0, 0, 1024));
+        int quorumSize = args.intValue("quorum-size", 0, -1, 1024);
+        RoleSettings roles =
+                RoleSettings.forGroup("g").withMaxClockDrift(drift).withQuorumSize(Math.max(0, quorumSize));
         if (scenario.equals("schedules")) {
-            return schedules(n, runs, seed, roles, out);
+            return schedules(n, runs, seed, roles, quorumSize < 0, out);
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("--nodes must be at least 1 for scenario " + scenario);
         }
         List<Double> times = new ArrayList<>();
         int changes = 0;
@@ -130,15 +134,18 @@ public final class RolesCommand implements Command {
         sim.partition(a, b);
     }
 
-    private static int schedules(int n, int runs, long seed, RoleSettings roles, PrintStream out) {
+    /** {@code n} 0: groups of 3, 5 and 7 in turn; {@code majorityQuorum}: quorum size set to a majority of each. */
+    private static int schedules(
+            int n, int runs, long seed, RoleSettings roles, boolean majorityQuorum, PrintStream out) {
         int violations = 0;
         int back = 0;
         long grants = 0;
         double virtual = 0;
         for (long s = seed; s < seed + runs; s++) {
             int size = n > 0 ? n : new int[] {3, 5, 7}[(int) (s % 3)];
+            RoleSettings r = majorityQuorum ? roles.withQuorumSize(size / 2 + 1) : roles;
             RoleFaultSchedule.Outcome o =
-                    new RoleFaultSchedule(s, size, Duration.ofSeconds(120)).run(SwimSettings.lan(), roles);
+                    new RoleFaultSchedule(s, size, Duration.ofSeconds(120)).run(SwimSettings.lan(), r);
             grants += o.grants();
             virtual += o.virtualSeconds();
             if (o.violation() != null) {
