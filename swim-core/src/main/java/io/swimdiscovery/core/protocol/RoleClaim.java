@@ -32,6 +32,8 @@ final class RoleClaim {
     private final Map<String, Long> newestEndorsed = new HashMap<>();
     private long nextRound;
     private long leaseUntil = Long.MIN_VALUE;
+    // Whether the lease was last extended by a quorum of the base as it is now.
+    private boolean backedByCurrentBase;
     boolean granted;
 
     RoleClaim(long token, long stepDownAfterNanos, long now) {
@@ -68,7 +70,7 @@ final class RoleClaim {
             int slot = (int) (q % ROUNDS);
             support[slot]++;
             if (support[slot] >= needed) {
-                leaseUntil = Math.max(leaseUntil, Timers.plus(sentAt[slot], stepDownAfterNanos));
+                extend(Timers.plus(sentAt[slot], stepDownAfterNanos));
             }
         }
     }
@@ -76,13 +78,26 @@ final class RoleClaim {
     /** A round this node could confirm alone (a base of one, or a quorum met by itself). */
     void selfSufficient(long round) {
         int slot = (int) (round % ROUNDS);
-        leaseUntil = Math.max(leaseUntil, Timers.plus(sentAt[slot], stepDownAfterNanos));
+        extend(Timers.plus(sentAt[slot], stepDownAfterNanos));
+    }
+
+    private void extend(long until) {
+        if (until >= leaseUntil) {
+            leaseUntil = until;
+            backedByCurrentBase = true;
+        }
+    }
+
+    /** Whether a quorum of the current base endorsed the round the lease now runs from. */
+    boolean isBackedByCurrentBase() {
+        return backedByCurrentBase;
     }
 
     /** The base changed: endorsements counted over the old one no longer add up to a quorum. */
     void baseChanged() {
         newestEndorsed.clear();
         Arrays.fill(support, 0);
+        backedByCurrentBase = false;
     }
 
     /** Until when the claim is valid; {@link Long#MIN_VALUE} if a quorum never endorsed it. */

@@ -497,7 +497,9 @@ final class RoleElection {
 
     /** One committed change of the base: drop a member known gone, else admit a new one. */
     private void changeBase(RoleClaim c, long now) {
-        if (base.epoch() != c.token) {
+        if (base.epoch() != c.token || !c.isBackedByCurrentBase()) {
+            // Not before a quorum of the current base confirmed this claim: a claim still backed by
+            // the base of two changes ago could share no seat with a claim under the next one.
             return;
         }
         for (String s : base.members()) {
