@@ -21,6 +21,7 @@ public final class BenchmarkCli {
         register(new SimCommand());
         register(new RealCliCommand());
         register(new JmhCommand());
+        register(new io.swimdiscovery.benchmarks.roles.RolesCommand());
         register(new io.swimdiscovery.benchmarks.readload.ReadLoadCommand());
     }
 

@@ -10,15 +10,13 @@ import io.swimdiscovery.core.transport.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Carries out what the engine decided, on the event loop: sends datagrams and streams, hands
- * membership events to the listener executor, and keeps the engine's one tick timer. A failed
+ * membership events to the listeners' bounded backlog ({@link ListenerDelivery}), and keeps the
+ * engine's one tick timer. Full-state syncs in flight are capped ({@link FullStateLimiter}). A failed
  * stream send goes back to the engine as an input, so it can tell a refused connection (the
  * process is gone) from other errors.
  *
@@ -38,11 +36,16 @@ final class DirectiveRunner {
     private final WireNodeCodec codec;
     private final TrafficCounters traffic;
     private final MembershipView view;
-    private final Listeners listeners;
+    private final ListenerDelivery listeners;
+    private final FullStateLimiter fullStates;
     private final int maxPacketSize;
     private final long fallbackTickNanos;
     private final Runnable afterBatch;
     private @Nullable ScheduledFuture<?> tick;
+    /** Events waiting for the view rebuild that shows them (see {@link MembershipView}); loop-owned. */
+    private final List<MembershipEvent> held = new ArrayList<>();
+
+    private boolean flushScheduled;
 
     DirectiveRunner(
             NodeState state,
@@ -50,7 +53,7 @@ final class DirectiveRunner {
             WireNodeCodec codec,
             TrafficCounters traffic,
             MembershipView view,
-            Listeners listeners,
+            ListenerDelivery listeners,
             NodeConfig config,
             Runnable afterBatch) {
         this.state = state;
@@ -59,6 +62,7 @@ final class DirectiveRunner {
         this.traffic = traffic;
         this.view = view;
         this.listeners = listeners;
+        this.fullStates = new FullStateLimiter(config.maxConcurrentSyncs());
         this.maxPacketSize = config.settings().maxPacketSize();
         this.fallbackTickNanos = config.settings().protocolPeriod().toNanos();
         this.afterBatch = afterBatch;
@@ -95,12 +99,37 @@ final class DirectiveRunner {
         }
         SwimInstance engine = state.engine;
         if (engine != null) {
-            view.refresh(engine, !events.isEmpty(), NodeState.now());
-        }
-        for (MembershipEvent event : events) {
-            listeners.publish(event);
+            long now = NodeState.now();
+            held.addAll(events);
+            if (held.isEmpty()) {
+                view.refresh(engine, false, now);
+            } else if (view.eventRebuildDue(now)) {
+                view.rebuild(engine, now);
+                publishHeld();
+            } else if (!flushScheduled) {
+                // A large table was copied moments ago: the next copy, and these events, wait a little.
+                flushScheduled = true;
+                loop.schedule(this::flushHeld, Math.max(0, view.eventRebuildAt() - now));
+            }
         }
         afterBatch.run();
+    }
+
+    /** On the loop, a rebuild gap after the last rebuild: the view shows the held events, then listeners get them. */
+    private void flushHeld() {
+        flushScheduled = false;
+        SwimInstance engine = state.engine;
+        if (engine != null && !held.isEmpty()) {
+            view.rebuild(engine, NodeState.now());
+            publishHeld();
+        }
+    }
+
+    private void publishHeld() {
+        for (MembershipEvent event : held) {
+            listeners.publish(event);
+        }
+        held.clear();
     }
 
     /** Dead is final for a uid: say loudly what the engine did about it. */
@@ -144,9 +173,26 @@ final class DirectiveRunner {
         if (t == null || !state.running) {
             return;
         }
-        byte[] packet = codec.encode(message);
+        boolean fullState = message instanceof Message.Sync;
+        if (fullState && !fullStates.tryAcquire()) {
+            // Not evidence against the peer: the engine is not told, and retries as for a lost sync.
+            traffic.dropped(NodeDrops.SYNC_CONCURRENCY_LIMIT);
+            return;
+        }
+        byte[] packet;
+        try {
+            packet = codec.encode(message);
+        } catch (RuntimeException e) {
+            if (fullState) {
+                fullStates.release();
+            }
+            throw e;
+        }
         traffic.sent(message, packet.length);
         t.sendStream(to, packet).whenComplete((ok, error) -> {
+            if (fullState) {
+                fullStates.release();
+            }
             if (error != null) {
                 traffic.reliableSendFailures.increment();
                 LOG.log(System.Logger.Level.DEBUG, () -> "reliable send to " + to + " failed: " + error.getMessage());
@@ -162,6 +208,11 @@ final class DirectiveRunner {
                 });
             }
         });
+    }
+
+    /** Whether a sync digest now could only lead to a full state that is dropped (any thread). */
+    boolean fullStatesAtLimit() {
+        return fullStates.atLimit();
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -187,47 +238,6 @@ final class DirectiveRunner {
             errors.error("tick", "engine tick failed; rescheduling", e);
             // The engine's own tick request may be lost with the exception: keep the node alive.
             scheduleTick(NodeState.now() + fallbackTickNanos);
-        }
-    }
-
-    /** The user's listeners and the executor they run on; never the event loop. */
-    static final class Listeners {
-
-        private final List<MembershipListener> registered = new CopyOnWriteArrayList<>();
-        private final Executor executor;
-        private final TrafficCounters traffic;
-
-        Listeners(Executor executor, TrafficCounters traffic) {
-            this.executor = executor;
-            this.traffic = traffic;
-        }
-
-        void add(MembershipListener listener) {
-            registered.add(listener);
-        }
-
-        void remove(MembershipListener listener) {
-            registered.remove(listener);
-        }
-
-        void publish(MembershipEvent event) {
-            if (registered.isEmpty()) {
-                return;
-            }
-            try {
-                executor.execute(() -> {
-                    for (MembershipListener l : registered) {
-                        try {
-                            l.onEvent(event);
-                        } catch (RuntimeException e) {
-                            traffic.listenerFailures.increment();
-                            LOG.log(System.Logger.Level.WARNING, "membership listener " + l + " failed on " + event, e);
-                        }
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "listener executor refused " + event);
-            }
         }
     }
 }

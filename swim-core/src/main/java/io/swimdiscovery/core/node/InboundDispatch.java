@@ -109,6 +109,11 @@ final class InboundDispatch implements Transport.InboundHandler {
                 traffic.rejected(PacketRejections.STREAM_ONLY_IN_DATAGRAM);
                 continue;
             }
+            if (m instanceof Message.SyncDigest && runner.fullStatesAtLimit()) {
+                // It could only lead to a full state the runner would drop: skip the engine's work.
+                traffic.dropped(NodeDrops.SYNC_CONCURRENCY_LIMIT);
+                continue;
+            }
             deliver(engine, from, m);
         }
     }

@@ -38,7 +38,9 @@ record NodeConfig(
         UnaryOperator<Transport> transportDecorator,
         int maxQueuedDatagrams,
         long maxQueuedDatagramBytes,
-        UnaryOperator<TransportConfig> transportTuning) {
+        UnaryOperator<TransportConfig> transportTuning,
+        int maxConcurrentSyncs,
+        int maxPendingListenerEvents) {
 
     /** @throws IllegalArgumentException naming the first setting that is wrong */
     NodeConfig {
@@ -80,6 +82,13 @@ record NodeConfig(
         if (maxQueuedDatagramBytes < TransportConfig.MAX_UDP_PAYLOAD || maxQueuedDatagramBytes > 1L << 38) {
             throw new IllegalArgumentException("maxQueuedDatagramBytes must be at least one datagram ("
                     + TransportConfig.MAX_UDP_PAYLOAD + "), was " + maxQueuedDatagramBytes);
+        }
+        if (maxConcurrentSyncs < 1 || maxConcurrentSyncs > 65_536) {
+            throw new IllegalArgumentException("maxConcurrentSyncs must be 1..65536, was " + maxConcurrentSyncs);
+        }
+        if (maxPendingListenerEvents < 1 || maxPendingListenerEvents > 1 << 24) {
+            throw new IllegalArgumentException(
+                    "maxPendingListenerEvents must be 1.." + (1 << 24) + ", was " + maxPendingListenerEvents);
         }
         metadata = Map.copyOf(metadata);
         keys = keys.stream().map(byte[]::clone).toList();

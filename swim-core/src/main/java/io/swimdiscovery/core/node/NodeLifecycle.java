@@ -225,6 +225,7 @@ final class NodeLifecycle {
                 traffic.rejectedPackets(),
                 engine.counters(),
                 engine.localHealth(),
-                engine.gossipQueueDepth());
+                engine.gossipQueueDepth(),
+                traffic.dropped());
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param protocol the engine's probe, suspicion and refutation counters
  * @param localHealth Lifeguard local health score now
  * @param gossipQueueDepth pieces of news waiting to be sent
+ * @param dropped work the node's bounds refused, by {@link NodeDrops} key; every key is present
  */
 public record NodeStatistics(
         Map<MemberStatus, Integer> membersByStatus,
@@ -27,7 +28,8 @@ public record NodeStatistics(
         Map<String, Long> rejectedPackets,
         ProtocolCounters protocol,
         int localHealth,
-        int gossipQueueDepth) {
+        int gossipQueueDepth,
+        Map<String, Long> dropped) {
 
     public NodeStatistics {
         membersByStatus = Map.copyOf(membersByStatus);
@@ -36,5 +38,30 @@ public record NodeStatistics(
         bytesSent = Map.copyOf(bytesSent);
         bytesReceived = Map.copyOf(bytesReceived);
         rejectedPackets = Map.copyOf(rejectedPackets);
+        dropped = Map.copyOf(dropped);
+    }
+
+    /** Statistics without node drops (none counted). */
+    public NodeStatistics(
+            Map<MemberStatus, Integer> membersByStatus,
+            Map<String, Long> messagesSent,
+            Map<String, Long> messagesReceived,
+            Map<String, Long> bytesSent,
+            Map<String, Long> bytesReceived,
+            Map<String, Long> rejectedPackets,
+            ProtocolCounters protocol,
+            int localHealth,
+            int gossipQueueDepth) {
+        this(
+                membersByStatus,
+                messagesSent,
+                messagesReceived,
+                bytesSent,
+                bytesReceived,
+                rejectedPackets,
+                protocol,
+                localHealth,
+                gossipQueueDepth,
+                Map.of());
     }
 }

@@ -58,6 +58,10 @@ public final class SwimNode implements AutoCloseable {
     public static final int DEFAULT_MAX_QUEUED_DATAGRAMS = 4096;
     /** Default of {@link Builder#maxQueuedDatagramBytes}: 16 MiB, a few percent of a small heap. */
     public static final long DEFAULT_MAX_QUEUED_DATAGRAM_BYTES = 16L * 1024 * 1024;
+    /** Default of {@link Builder#maxConcurrentSyncs}: memberlist's cap on concurrent push-pulls. */
+    public static final int DEFAULT_MAX_CONCURRENT_SYNCS = 128;
+    /** Default of {@link Builder#maxPendingListenerEvents}: a 10,000-member join's events, a few MB at most. */
+    public static final int DEFAULT_MAX_PENDING_LISTENER_EVENTS = 16_384;
 
     private static final AtomicInteger NODE_COUNTER = new AtomicInteger();
 
@@ -67,7 +71,7 @@ public final class SwimNode implements AutoCloseable {
     private final WireNodeCodec codec;
     private final TrafficCounters traffic = new TrafficCounters();
     private final MembershipView view;
-    private final DirectiveRunner.Listeners listeners;
+    private final ListenerDelivery listeners;
     private final DirectiveRunner runner;
     private final SeedJoiner joiner;
     private final NodeLifecycle lifecycle;
@@ -82,12 +86,12 @@ public final class SwimNode implements AutoCloseable {
         ExecutorService ownedListenerThread;
         if (config.listenerExecutor() != null) {
             ownedListenerThread = null;
-            listenerExecutor = new SerialExecutor(config.listenerExecutor());
+            listenerExecutor = config.listenerExecutor(); // ListenerDelivery runs one drain at a time
         } else {
             ownedListenerThread = Executors.newSingleThreadExecutor(EventLoop.daemon("swim-events-" + label));
             listenerExecutor = ownedListenerThread;
         }
-        this.listeners = new DirectiveRunner.Listeners(listenerExecutor, traffic);
+        this.listeners = new ListenerDelivery(listenerExecutor, traffic, config.maxPendingListenerEvents());
         this.runner = new DirectiveRunner(state, loop, codec, traffic, view, listeners, config, this::afterBatch);
         this.joiner = new SeedJoiner(state, loop, runner, config, label);
         this.lifecycle = new NodeLifecycle(
@@ -347,6 +351,8 @@ public final class SwimNode implements AutoCloseable {
         int maxQueuedDatagrams = DEFAULT_MAX_QUEUED_DATAGRAMS;
         long maxQueuedDatagramBytes = DEFAULT_MAX_QUEUED_DATAGRAM_BYTES;
         UnaryOperator<TransportConfig> transportTuning = UnaryOperator.identity();
+        int maxConcurrentSyncs = DEFAULT_MAX_CONCURRENT_SYNCS;
+        int maxPendingListenerEvents = DEFAULT_MAX_PENDING_LISTENER_EVENTS;
         UnaryOperator<Transport> transportDecorator = UnaryOperator.identity();
 
         private Builder() {}
@@ -507,6 +513,26 @@ public final class SwimNode implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Most full-state syncs sent at once (default {@value SwimNode#DEFAULT_MAX_CONCURRENT_SYNCS},
+         * 1 to 65,536): each holds an encoded copy of the view until written. Beyond it a sync is not
+         * sent and a sync digest not answered, counted as {@value NodeDrops#SYNC_CONCURRENCY_LIMIT}.
+         */
+        public Builder maxConcurrentSyncs(int v) {
+            this.maxConcurrentSyncs = v;
+            return this;
+        }
+
+        /**
+         * Most membership events waiting for slow listeners (default {@value
+         * SwimNode#DEFAULT_MAX_PENDING_LISTENER_EVENTS}). Beyond it a member's new event replaces its
+         * pending one, or is dropped if none is pending; both counted ({@link NodeDrops}).
+         */
+        public Builder maxPendingListenerEvents(int v) {
+            this.maxPendingListenerEvents = v;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first setting that is wrong */
         public SwimNode build() {
             NodeConfig config = new NodeConfig(
@@ -528,7 +554,9 @@ public final class SwimNode implements AutoCloseable {
                     transportDecorator,
                     maxQueuedDatagrams,
                     maxQueuedDatagramBytes,
-                    transportTuning);
+                    transportTuning,
+                    maxConcurrentSyncs,
+                    maxPendingListenerEvents);
             config.transportConfig();
             return new SwimNode(config);
         }

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Messages and bytes by type and direction, and rejected packets by reason. Written by the event
+ * Messages and bytes by type and direction, rejected packets by reason, and node drops. Written by the event
  * loop, read from any thread for a {@link NodeStatistics} snapshot.
  */
 final class TrafficCounters {
@@ -17,6 +17,7 @@ final class TrafficCounters {
     private final Map<String, LongAdder> bytesSent = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> bytesReceived = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
     final LongAdder listenerFailures = new LongAdder();
     final LongAdder reliableSendFailures = new LongAdder();
 
@@ -58,6 +59,21 @@ final class TrafficCounters {
 
     void rejected(String reason) {
         add(rejected, reason, 1);
+    }
+
+    /** Work a node bound refused, under a {@link NodeDrops} key; any thread. */
+    void dropped(String key) {
+        add(dropped, key, 1);
+    }
+
+    /** Every {@link NodeDrops} key, at 0 if nothing was dropped for it. */
+    Map<String, Long> dropped() {
+        Map<String, Long> out = new TreeMap<>();
+        for (String key : NodeDrops.knownKeys()) {
+            out.put(key, 0L);
+        }
+        dropped.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 
     Map<String, Long> messagesSent() {

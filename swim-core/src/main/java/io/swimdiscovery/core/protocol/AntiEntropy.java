@@ -72,6 +72,11 @@ final class AntiEntropy {
         return joined;
     }
 
+    /** Whether this node was given seeds other than itself (a first node of a cluster has none). */
+    boolean hasSeeds() {
+        return !seeds.isEmpty();
+    }
+
     /** Full-state syncs with each seed (this node's own address skipped); retried until one completes. */
     void join(Collection<Address> seedAddresses, List<Directive> out) {
         this.seeds = seedAddresses.stream()

@@ -17,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  * the packet budget, fewest-sent first, at most {@code lambda * ceil(log10(n + 1))} times; every
  * gossip interval pending news also goes to a few random members, and now and then to a recently
  * dead one, so a member that is in fact alive learns it was declared dead.
+ *
+ * <p>The queue is bounded ({@link SwimSettings#maxGossipQueue()}, eviction order in {@link
+ * GossipQueue}), and the news merged from one full-state sync may fill at most a sixteenth of it:
+ * a joiner that just received the whole view would otherwise re-gossip all of it, although every
+ * member but the joiner already knows it. Both drops are counted ({@link GossipDrop}).
  */
 final class Dissemination {
 
@@ -28,25 +33,60 @@ final class Dissemination {
     private final MemberTable table;
     private final RandomGenerator random;
     private final String selfName;
-    private final GossipQueue queue = new GossipQueue();
+    private final GossipQueue queue;
+    private final EngineCounters counters;
     private final long gossipToTheDeadNanos;
+    private final int syncRegossipLimit;
+    /** Offers left for the sync being merged, or -1 outside a sync. */
+    private int syncOffersLeft = -1;
 
     Dissemination(
-            SwimSettings settings, PacketSizer sizer, MemberTable table, RandomGenerator random, String selfName) {
+            SwimSettings settings,
+            PacketSizer sizer,
+            MemberTable table,
+            RandomGenerator random,
+            String selfName,
+            EngineCounters counters) {
         this.settings = settings;
         this.sizer = sizer;
         this.table = table;
         this.random = random;
         this.selfName = selfName;
+        this.counters = counters;
+        this.queue = new GossipQueue(settings.maxGossipQueue(), selfName);
+        this.syncRegossipLimit = Math.max(1, settings.maxGossipQueue() / 16);
         this.gossipToTheDeadNanos = settings.gossipToTheDeadTime().toNanos();
     }
 
     void offer(Gossip news) {
-        queue.offer(news);
+        offer(news, 1, GossipQueue.Kind.MEMBERSHIP);
     }
 
     void offer(Gossip news, int limitMultiplier) {
-        queue.offer(news, limitMultiplier);
+        offer(news, limitMultiplier, GossipQueue.Kind.MEMBERSHIP);
+    }
+
+    void offer(Gossip news, int limitMultiplier, GossipQueue.Kind kind) {
+        if (syncOffersLeft >= 0 && !news.member().name().equals(selfName)) {
+            if (syncOffersLeft == 0) {
+                counters.dropGossip(GossipDrop.SYNC_REGOSSIP_CAPPED, 1);
+                return;
+            }
+            syncOffersLeft--;
+        }
+        long evictedBefore = queue.evicted();
+        queue.offer(news, limitMultiplier, kind);
+        counters.dropGossip(GossipDrop.QUEUE_FULL, queue.evicted() - evictedBefore);
+    }
+
+    /** The gossip of one full-state sync is about to be merged: cap what it may queue. */
+    void beginSyncMerge() {
+        syncOffersLeft = syncRegossipLimit;
+    }
+
+    /** The sync's gossip is merged: offers are no longer capped. */
+    void endSyncMerge() {
+        syncOffersLeft = -1;
     }
 
     /** How many times the queued item about {@code name} went out, or -1 if none is queued. */

@@ -21,9 +21,16 @@ final class EngineCounters {
     long claimsVerified;
     long rejoins;
     private final EnumMap<NewsRejection, Long> rejected = new EnumMap<>(NewsRejection.class);
+    private final EnumMap<GossipDrop, Long> gossipDropped = new EnumMap<>(GossipDrop.class);
 
     void reject(NewsRejection reason) {
         rejected.merge(reason, 1L, Long::sum);
+    }
+
+    void dropGossip(GossipDrop reason, long n) {
+        if (n > 0) {
+            gossipDropped.merge(reason, n, Long::sum);
+        }
     }
 
     long rejected(NewsRejection reason) {
@@ -34,6 +41,10 @@ final class EngineCounters {
         Map<String, Long> byReason = new LinkedHashMap<>();
         for (NewsRejection r : NewsRejection.values()) {
             byReason.put(r.label(), rejected.getOrDefault(r, 0L));
+        }
+        Map<String, Long> dropped = new LinkedHashMap<>();
+        for (GossipDrop d : GossipDrop.values()) {
+            dropped.put(d.label(), gossipDropped.getOrDefault(d, 0L));
         }
         return new ProtocolCounters(
                 probes,
@@ -49,6 +60,7 @@ final class EngineCounters {
                 probeRttTotalNanos,
                 claimsVerified,
                 rejoins,
-                byReason);
+                byReason,
+                dropped);
     }
 }

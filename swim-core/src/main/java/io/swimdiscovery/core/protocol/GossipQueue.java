@@ -5,30 +5,52 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Membership news waiting to be piggybacked, at most one item per member name.
+ * Membership news waiting to be piggybacked, at most one item per member name, at most
+ * {@code capacity} items.
  *
  * <p>Each item goes out at most {@code limit} times ({@code retransmitMultiplier * ceil(log10(n+1))},
  * enough for an epidemic to reach every member with high probability). Items sent fewest times go
  * first, and among those the newest, so fresh news overtakes news most members already have. A newer
  * item about a member replaces the older one, which then never goes out again.
+ *
+ * <p>Two kinds share the queue without starving each other (memberlist#299, where a flood of
+ * membership broadcasts kept user updates from ever going out, and the reverse): {@link
+ * Kind#MEMBERSHIP} news (a member joined, is suspect, dead, left, refuted) and {@link
+ * Kind#METADATA} updates (a live member's new metadata). A packet takes from both in turn, so each
+ * kind gets at least every other slot while both have news. When the queue is full, a new item
+ * evicts one of the kind holding more items (each kind keeps at least half the capacity under a
+ * flood of the other), namely the one sent most often, oldest among equals: it has reached the most
+ * members, and the periodic full sync repairs whoever it missed. News about this node itself is
+ * never evicted: a refutation that does not go out is a false death. Evictions are counted.
  */
 final class GossipQueue {
+
+    /** Which share of the queue an item belongs to. */
+    enum Kind {
+        /** Status news: joined, suspect, unreachable, dead, left, refuted. */
+        MEMBERSHIP,
+        /** A live member's metadata changed. */
+        METADATA
+    }
 
     /** One queued item; ordered by transmits ascending, then newest first. */
     private static final class Item implements Comparable<Item> {
         final Gossip gossip;
         final long id;
         final int limitMultiplier;
+        final Kind kind;
         int transmits;
 
-        Item(Gossip gossip, long id, int limitMultiplier) {
+        Item(Gossip gossip, long id, int limitMultiplier, Kind kind) {
             this.gossip = gossip;
             this.id = id;
             this.limitMultiplier = limitMultiplier;
+            this.kind = kind;
         }
 
         @Override
@@ -41,13 +63,34 @@ final class GossipQueue {
     /** How many queued items a packet fill looks at before giving up on fitting more. */
     private static final int MAX_SCAN = 64;
 
-    private final TreeSet<Item> order = new TreeSet<>();
+    private final int capacity;
+    private final String selfName;
+    private final TreeSet<Item> membershipOrder = new TreeSet<>();
+    private final TreeSet<Item> metadataOrder = new TreeSet<>();
     private final Map<String, Item> byName = new HashMap<>();
     private long nextId;
+    private long evicted;
+    private boolean membershipFirst = true;
 
-    /** Queues {@code gossip}, replacing any queued item about the same member name. */
+    /**
+     * @param capacity most items held (at least 2)
+     * @param selfName this node's name: its news is never evicted
+     */
+    GossipQueue(int capacity, String selfName) {
+        if (capacity < 2) {
+            throw new IllegalArgumentException("capacity must be at least 2, was " + capacity);
+        }
+        this.capacity = capacity;
+        this.selfName = selfName;
+    }
+
+    private NavigableSet<Item> order(Kind kind) {
+        return kind == Kind.MEMBERSHIP ? membershipOrder : metadataOrder;
+    }
+
+    /** Queues membership news, replacing any queued item about the same member name. */
     void offer(Gossip gossip) {
-        offer(gossip, 1);
+        offer(gossip, 1, Kind.MEMBERSHIP);
     }
 
     /**
@@ -55,14 +98,43 @@ final class GossipQueue {
      * gets 2: a member that misses it keeps an old suspicion and declares a live member dead, while
      * missing other news costs nothing until the next sync.
      */
-    void offer(Gossip gossip, int limitMultiplier) {
-        Item old = byName.remove(gossip.member().name());
+    void offer(Gossip gossip, int limitMultiplier, Kind kind) {
+        String name = gossip.member().name();
+        Item old = byName.remove(name);
         if (old != null) {
-            order.remove(old);
+            order(old.kind).remove(old);
+        } else if (byName.size() >= capacity) {
+            evictOne(kind);
         }
-        Item item = new Item(gossip, nextId++, limitMultiplier);
-        byName.put(gossip.member().name(), item);
-        order.add(item);
+        Item item = new Item(gossip, nextId++, limitMultiplier, kind);
+        byName.put(name, item);
+        order(kind).add(item);
+    }
+
+    /** Makes room: the most-sent, oldest item of the kind holding more (ties: the newcomer's kind). */
+    private void evictOne(Kind incoming) {
+        Kind other = incoming == Kind.MEMBERSHIP ? Kind.METADATA : Kind.MEMBERSHIP;
+        Kind from = order(other).size() > order(incoming).size() ? other : incoming;
+        Item victim = victimIn(order(from));
+        if (victim == null) {
+            victim = victimIn(order(from == incoming ? other : incoming));
+        }
+        if (victim == null) {
+            return; // only this node's own item is queued: the cap (at least 2) still holds with the newcomer
+        }
+        order(victim.kind).remove(victim);
+        byName.remove(victim.gossip.member().name());
+        evicted++;
+    }
+
+    private @Nullable Item victimIn(NavigableSet<Item> items) {
+        for (Iterator<Item> it = items.descendingIterator(); it.hasNext(); ) {
+            Item candidate = it.next();
+            if (!candidate.gossip.member().name().equals(selfName)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** The queued item about {@code name}, if any. */
@@ -79,8 +151,8 @@ final class GossipQueue {
     }
 
     /**
-     * Takes items for one packet: fewest-sent first, each counted as sent once, those that reached
-     * {@code limit} dropped.
+     * Takes items for one packet, the two kinds in turn, fewest-sent first within each; each item
+     * counted as sent once, those that reached {@code limit} dropped.
      *
      * @param budget bytes available for gossip in the packet
      * @param sizer encoded size of one item
@@ -88,14 +160,26 @@ final class GossipQueue {
      * @param skip name of a member whose news was already put in the packet (or null)
      */
     List<Gossip> take(int budget, PacketSizer sizer, int limit, @Nullable String skip) {
-        if (order.isEmpty() || budget <= 0) {
+        if (byName.isEmpty() || budget <= 0) {
             return List.of();
         }
-        List<Gossip> out = new ArrayList<>(Math.min(order.size(), 16));
-        List<Item> sent = new ArrayList<>(Math.min(order.size(), 16));
+        List<Gossip> out = new ArrayList<>(Math.min(byName.size(), 16));
+        List<Item> sent = new ArrayList<>(Math.min(byName.size(), 16));
+        Iterator<Item> membership = order(Kind.MEMBERSHIP).iterator();
+        Iterator<Item> metadata = order(Kind.METADATA).iterator();
+        // Which kind leads alternates between packets too, so one-item packets are shared as well.
+        boolean turn = membershipFirst;
+        membershipFirst = !membershipFirst;
         int remaining = budget;
-        int scanned = 0;
-        for (Iterator<Item> it = order.iterator(); it.hasNext() && scanned < MAX_SCAN; scanned++) {
+        for (int scanned = 0; scanned < MAX_SCAN; scanned++) {
+            Iterator<Item> it = turn ? membership : metadata;
+            if (!it.hasNext()) {
+                it = turn ? metadata : membership;
+                if (!it.hasNext()) {
+                    break;
+                }
+            }
+            turn = !turn;
             Item item = it.next();
             if (skip != null && skip.equals(item.gossip.member().name())) {
                 continue;
@@ -114,17 +198,27 @@ final class GossipQueue {
             if (item.transmits >= limit * item.limitMultiplier) {
                 byName.remove(item.gossip.member().name());
             } else {
-                order.add(item);
+                order(item.kind).add(item);
             }
         }
         return out;
     }
 
+    /** Items evicted to make room since the queue was created. */
+    long evicted() {
+        return evicted;
+    }
+
+    /** Items queued of {@code kind}. */
+    int size(Kind kind) {
+        return order(kind).size();
+    }
+
     int size() {
-        return order.size();
+        return byName.size();
     }
 
     boolean isEmpty() {
-        return order.isEmpty();
+        return byName.isEmpty();
     }
 }

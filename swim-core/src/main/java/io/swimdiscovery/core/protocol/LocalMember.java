@@ -212,7 +212,7 @@ final class LocalMember {
         entry.metadata = Map.copyOf(metadata);
         entry.incarnation++;
         table.reindex(entry);
-        dissemination.offer(record());
+        dissemination.offer(record(), 1, GossipQueue.Kind.METADATA);
         return true;
     }
 

@@ -236,7 +236,12 @@ final class Membership {
         boolean refutation = g.status() == MemberStatus.ALIVE && previous != MemberStatus.ALIVE;
         boolean death = g.status() == MemberStatus.DEAD && !previous.isTerminal();
         if (regossip) {
-            dissemination.offer(g, refutation || death ? Dissemination.REFUTATION_LIMIT_MULTIPLIER : 1);
+            // A live member's new metadata shares the queue with status news without starving it, nor the reverse.
+            GossipQueue.Kind kind =
+                    metadataChanged && previous == MemberStatus.ALIVE && g.status() == MemberStatus.ALIVE
+                            ? GossipQueue.Kind.METADATA
+                            : GossipQueue.Kind.MEMBERSHIP;
+            dissemination.offer(g, refutation || death ? Dissemination.REFUTATION_LIMIT_MULTIPLIER : 1, kind);
         }
         if (g.status() == MemberStatus.SUSPECT
                 && previous == MemberStatus.ALIVE

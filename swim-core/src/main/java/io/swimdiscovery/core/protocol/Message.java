@@ -139,8 +139,10 @@ public sealed interface Message
      * @param round the sender's round number, echoed back, so the sender knows when it asked
      * @param baseEpoch with {@code baseSeq}, the version of the sender's base (the members a
      *     quorum is counted over)
-     * @param base the base itself, oldest member first, when the receiver may lack it; else empty
+     * @param base the base itself (member names, the oldest first) when the receiver may lack it; else empty
      * @param release the sender gives the role up (a graceful leave): endorsers are free at once
+     * @param forming the sender found no base and proposes {@code base} for a group forming for
+     *     the first time; a member that holds a base refuses and sends it back
      */
     record RoleHeartbeat(
             MemberId sender,
@@ -149,8 +151,9 @@ public sealed interface Message
             long round,
             long baseEpoch,
             long baseSeq,
-            List<Long> base,
-            boolean release)
+            List<String> base,
+            boolean release,
+            boolean forming)
             implements Message {
         public RoleHeartbeat {
             Objects.requireNonNull(group, "group");
@@ -179,7 +182,7 @@ public sealed interface Message
             long maxToken,
             long baseEpoch,
             long baseSeq,
-            List<Long> base)
+            List<String> base)
             implements Message {
         public RoleEcho {
             Objects.requireNonNull(group, "group");

@@ -22,6 +22,8 @@ import java.util.Map;
  *     incarnation, a leave) heard from a third party and confirmed by the subject itself
  * @param rejoins times this node learnt it had been declared dead and rejoined under a new uid
  * @param newsRejected news and requests refused, by {@link NewsRejection#label()}; every reason is present
+ * @param gossipDropped believed news not (or no longer) queued for gossip because of the queue's
+ *     bounds, by {@link GossipDrop#label()}; every reason is present
  */
 public record ProtocolCounters(
         long probes,
@@ -37,10 +39,46 @@ public record ProtocolCounters(
         long probeRttTotalNanos,
         long claimsVerified,
         long rejoins,
-        Map<String, Long> newsRejected) {
+        Map<String, Long> newsRejected,
+        Map<String, Long> gossipDropped) {
 
     public ProtocolCounters {
         newsRejected = Map.copyOf(newsRejected);
+        gossipDropped = Map.copyOf(gossipDropped);
+    }
+
+    /** Counters without gossip drops (none counted). */
+    public ProtocolCounters(
+            long probes,
+            long probesAcked,
+            long probesAckedIndirectly,
+            long probesFailed,
+            long nacksReceived,
+            long suspicionsRaised,
+            long refutations,
+            long membersDeclaredDead,
+            long syncs,
+            long lastProbeRttNanos,
+            long probeRttTotalNanos,
+            long claimsVerified,
+            long rejoins,
+            Map<String, Long> newsRejected) {
+        this(
+                probes,
+                probesAcked,
+                probesAckedIndirectly,
+                probesFailed,
+                nacksReceived,
+                suspicionsRaised,
+                refutations,
+                membersDeclaredDead,
+                syncs,
+                lastProbeRttNanos,
+                probeRttTotalNanos,
+                claimsVerified,
+                rejoins,
+                newsRejected,
+                Map.of());
     }
 
     /** Counters of an engine that has not started. */

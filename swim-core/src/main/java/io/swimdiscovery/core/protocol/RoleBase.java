@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The base of a role group: the members a quorum is counted over, oldest first, with its version
- * (docs/roles.md). Only a valid primary changes it, one member at a time, and only once a quorum
+ * The base of a role group: the seats a quorum is counted over, oldest first, with its version
+ * (docs/roles.md). A seat is a member name, so a member that rejoins under a new uid (or a
+ * process restarted under its name) keeps its seat instead of shrinking the base's live part;
+ * a fresh process waits out one hold before it endorses anything (RoleEndorsement), so a seat
+ * never votes twice. Only a valid primary changes it, one member at a time, and only once a quorum
  * of the base holds the current version (it is committed): any quorum of the old base and any of
  * the new then share a member, which is what keeps two claims from both being valid while the
  * base changes. The version is (epoch, seq): the epoch is the fencing token of the primary that
@@ -15,14 +18,14 @@ import java.util.Set;
  */
 final class RoleBase {
 
-    private List<Long> members = List.of();
-    private Set<Long> index = Set.of();
+    private List<String> members = List.of();
+    private Set<String> index = Set.of();
     private long epoch;
     private long seq;
     // Who confirmed holding the current version, for the commit check (this node counts itself).
-    private final Set<Long> holders = new HashSet<>();
+    private final Set<String> holders = new HashSet<>();
 
-    List<Long> members() {
+    List<String> members() {
         return members;
     }
 
@@ -34,8 +37,8 @@ final class RoleBase {
         return members.size();
     }
 
-    boolean contains(long uid) {
-        return index.contains(uid);
+    boolean contains(String name) {
+        return index.contains(name);
     }
 
     long epoch() {
@@ -62,7 +65,7 @@ final class RoleBase {
     }
 
     /** Takes a newer base heard from a peer; returns whether it was newer. */
-    boolean adopt(long newEpoch, long newSeq, List<Long> newMembers) {
+    boolean adopt(long newEpoch, long newSeq, List<String> newMembers) {
         if (newMembers.isEmpty() || compareVersion(newEpoch, newSeq) <= 0) {
             return false;
         }
@@ -71,8 +74,8 @@ final class RoleBase {
     }
 
     /** A new version, made by this node as primary (or as the first claimant of a forming group). */
-    void set(long newEpoch, long newSeq, List<Long> newMembers) {
-        List<Long> copy = List.copyOf(newMembers);
+    void set(long newEpoch, long newSeq, List<String> newMembers) {
+        List<String> copy = List.copyOf(newMembers);
         if (copy.size() > RoleSettings.MAX_GROUP_SIZE) {
             copy = copy.subList(0, RoleSettings.MAX_GROUP_SIZE);
         }
@@ -89,33 +92,38 @@ final class RoleBase {
     }
 
     /** One member added at the end (the youngest) or removed, as the next version. */
-    void change(long uid, boolean add) {
-        List<Long> next = new ArrayList<>(members);
+    void change(String name, boolean add) {
+        List<String> next = new ArrayList<>(members);
         if (add) {
-            next.add(uid);
+            next.add(name);
         } else {
-            next.remove(Long.valueOf(uid));
+            next.remove(name);
         }
         set(epoch, seq + 1, next);
     }
 
     /** {@code uid} holds version (epoch, seq). */
-    void confirmedBy(long uid, long hisEpoch, long hisSeq) {
+    void confirmedBy(String name, long hisEpoch, long hisSeq) {
         if (compareVersion(hisEpoch, hisSeq) >= 0 && holders.size() < 2 * RoleSettings.MAX_GROUP_SIZE) {
-            holders.add(uid);
+            holders.add(name);
         }
     }
 
+    /** The process in seat {@code name} changed (a restart, a rejoin): it has to be sent the base again. */
+    void forgetHolder(String name) {
+        holders.remove(name);
+    }
+
     /** Whether {@code uid} has not yet confirmed holding the current version (so is sent it). */
-    boolean isNewTo(long uid) {
-        return !holders.contains(uid);
+    boolean isNewTo(String name) {
+        return !holders.contains(name);
     }
 
     /** Whether a quorum of the base, {@code self} included, holds the current version. */
-    boolean isCommitted(long self, int quorumSize) {
+    boolean isCommitted(String self, int quorumSize) {
         int n = index.contains(self) ? 1 : 0;
-        for (Long uid : holders) {
-            if (uid != self && index.contains(uid)) {
+        for (String name : holders) {
+            if (!name.equals(self) && index.contains(name)) {
                 n++;
             }
         }

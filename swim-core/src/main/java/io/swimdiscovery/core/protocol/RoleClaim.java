@@ -23,12 +23,17 @@ final class RoleClaim {
 
     final long token;
     final long startedAt;
+    /** Whether this claim proposed the base of a group forming for the first time. */
+    boolean forming;
+
     private final long stepDownAfterNanos;
     private final long[] sentAt = new long[ROUNDS];
     private final int[] support = new int[ROUNDS];
-    private final Map<Long, Long> newestEndorsed = new HashMap<>();
+    private final Map<String, Long> newestEndorsed = new HashMap<>();
     private long nextRound;
     private long leaseUntil = Long.MIN_VALUE;
+    // Whether the lease was last extended by a quorum of the base as it is now.
+    private boolean backedByCurrentBase;
     boolean granted;
 
     RoleClaim(long token, long stepDownAfterNanos, long now) {
@@ -47,25 +52,25 @@ final class RoleClaim {
     }
 
     /**
-     * A base member endorsed {@code round}.
+     * The member in base seat {@code seat} endorsed {@code round}.
      *
      * @param needed endorsements from other members a round needs (the quorum, less this node)
      */
-    void endorsed(long uid, long round, int needed) {
+    void endorsed(String seat, long round, int needed) {
         long oldest = Math.max(0, nextRound - ROUNDS);
         if (round >= nextRound || round < oldest) {
             return;
         }
-        long previous = newestEndorsed.getOrDefault(uid, -1L);
+        long previous = newestEndorsed.getOrDefault(seat, -1L);
         if (round <= previous) {
             return;
         }
-        newestEndorsed.put(uid, round);
+        newestEndorsed.put(seat, round);
         for (long q = Math.max(previous + 1, oldest); q <= round; q++) {
             int slot = (int) (q % ROUNDS);
             support[slot]++;
             if (support[slot] >= needed) {
-                leaseUntil = Math.max(leaseUntil, Timers.plus(sentAt[slot], stepDownAfterNanos));
+                extend(Timers.plus(sentAt[slot], stepDownAfterNanos));
             }
         }
     }
@@ -73,13 +78,26 @@ final class RoleClaim {
     /** A round this node could confirm alone (a base of one, or a quorum met by itself). */
     void selfSufficient(long round) {
         int slot = (int) (round % ROUNDS);
-        leaseUntil = Math.max(leaseUntil, Timers.plus(sentAt[slot], stepDownAfterNanos));
+        extend(Timers.plus(sentAt[slot], stepDownAfterNanos));
+    }
+
+    private void extend(long until) {
+        if (until >= leaseUntil) {
+            leaseUntil = until;
+            backedByCurrentBase = true;
+        }
+    }
+
+    /** Whether a quorum of the current base endorsed the round the lease now runs from. */
+    boolean isBackedByCurrentBase() {
+        return backedByCurrentBase;
     }
 
     /** The base changed: endorsements counted over the old one no longer add up to a quorum. */
     void baseChanged() {
         newestEndorsed.clear();
         Arrays.fill(support, 0);
+        backedByCurrentBase = false;
     }
 
     /** Until when the claim is valid; {@link Long#MIN_VALUE} if a quorum never endorsed it. */

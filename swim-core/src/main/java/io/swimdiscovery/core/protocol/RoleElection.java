@@ -5,6 +5,8 @@ import io.swimdiscovery.core.protocol.Message.RoleHeartbeat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +27,9 @@ final class RoleElection {
 
     private final RoleSettings settings;
     private final LocalMember local;
+    // Whether this node completed a sync with another member, or is the first node (no seeds):
+    // a fresh process that reached no one must not form a group of its own.
+    private final BooleanSupplier inCluster;
     private final RoleGroupView view;
     private final RoleBase base = new RoleBase();
     private final RoleEndorsement endorsement;
@@ -38,11 +43,12 @@ final class RoleElection {
     private boolean done;
     private RoleState state = RoleState.NONE;
 
-    RoleElection(RoleSettings settings, LocalMember local, long now) {
+    RoleElection(RoleSettings settings, LocalMember local, BooleanSupplier inCluster, long now) {
         this.settings = settings;
         this.local = local;
+        this.inCluster = inCluster;
         this.view = new RoleGroupView(settings.group(), now);
-        this.endorsement = new RoleEndorsement(settings.endorsementHoldNanos());
+        this.endorsement = new RoleEndorsement(settings.endorsementHoldNanos(), now);
         this.stepDownNanos = settings.stepDownAfter().toNanos();
         this.heartbeatNanos = Math.max(1, settings.heartbeatIntervalNanos());
         if (settings.enabled()) {
@@ -62,6 +68,11 @@ final class RoleElection {
         return local.id().uid();
     }
 
+    /** This member's base seat: its name, which a rejoin keeps. */
+    private String seat() {
+        return RoleGroupView.seatOf(local.entry().snapshot());
+    }
+
     // ------------------------------------------------------------------------------------------
     // Membership
 
@@ -77,6 +88,9 @@ final class RoleElection {
                 } else if (!isRoleEvent(p.event())) {
                     long changed = view.changedAt();
                     view.observe(p.event(), self(), now);
+                    if (p.event() instanceof MembershipEvent.MemberJoined j) {
+                        base.forgetHolder(RoleGroupView.seatOf(j.member()));
+                    }
                     if (view.changedAt() != changed || view.isGone(endorsement.lastPrimary())) {
                         nextCheckAt = Math.min(nextCheckAt, now); // the line may have moved
                     }
@@ -116,6 +130,7 @@ final class RoleElection {
             done = true;
         }
         eligibleSince = Long.MAX_VALUE;
+        nextHeartbeatAt = Long.MAX_VALUE;
         publishState(now);
     }
 
@@ -123,7 +138,17 @@ final class RoleElection {
     // Messages
 
     void onHeartbeat(Address from, RoleHeartbeat h, long now, List<Directive> out) {
-        if (!enabled() || !h.group().equals(settings.group()) || !view.isMember(h.sender()) || local.isDone()) {
+        if (!enabled() || !h.group().equals(settings.group()) || local.isDone()) {
+            return;
+        }
+        if (h.release() && from.host().equals(h.sender().address().host())) {
+            // Taken even from a member already seen leaving: its leave may overtake the release.
+            endorsement.released(h.sender().uid(), h.token());
+            nextCheckAt = Math.min(nextCheckAt, now);
+            publishState(now);
+            return;
+        }
+        if (!view.isMember(h.sender())) {
             return;
         }
         if (h.token() > SwimInstance.MAX_INCARNATION
@@ -131,18 +156,16 @@ final class RoleElection {
             return;
         }
         knownMaxToken = Math.max(knownMaxToken, h.token());
-        adoptBase(h.baseEpoch(), h.baseSeq(), h.base(), now, out);
-        long uid = h.sender().uid();
-        if (h.release()) {
-            endorsement.released(uid, h.token());
-            nextCheckAt = Math.min(nextCheckAt, now);
-            publishState(now);
+        if (h.forming() && !base.isEmpty()) {
+            echo(h, false, true, out); // the group exists: the claimant learns its base instead
             return;
         }
+        adoptBase(h.baseEpoch(), h.baseSeq(), h.base(), now, out);
+        long uid = h.sender().uid();
         RoleClaim mine = claim;
         if (mine != null) {
             if (mine.isValidAt(now) || h.token() <= mine.token) {
-                echo(h, false, out);
+                echo(h, false, false, out);
                 return;
             }
             // A claimant with a higher token while this one is not valid: step back for it.
@@ -151,9 +174,9 @@ final class RoleElection {
         long before = endorsement.currentPrimary(now);
         long beforeToken = endorsement.token();
         boolean endorse = base.compareVersion(h.baseEpoch(), h.baseSeq()) >= 0
-                && (base.isEmpty() || base.contains(uid))
+                && (base.isEmpty() || base.contains(Objects.requireNonNull(view.seatOf(uid))))
                 && endorsement.tryEndorse(uid, h.token(), now);
-        echo(h, endorse, out);
+        echo(h, endorse, false, out);
         if (endorse && (before != uid || beforeToken != h.token())) {
             Member primary = view.get(uid);
             if (primary != null) {
@@ -164,8 +187,8 @@ final class RoleElection {
         publishState(now);
     }
 
-    private void echo(RoleHeartbeat h, boolean endorsed, List<Directive> out) {
-        boolean newer = base.compareVersion(h.baseEpoch(), h.baseSeq()) < 0;
+    private void echo(RoleHeartbeat h, boolean endorsed, boolean withBase, List<Directive> out) {
+        boolean newer = withBase || base.compareVersion(h.baseEpoch(), h.baseSeq()) < 0;
         RoleEcho e = new RoleEcho(
                 local.id(),
                 settings.group(),
@@ -188,16 +211,23 @@ final class RoleElection {
             return;
         }
         knownMaxToken = Math.max(knownMaxToken, e.maxToken());
-        adoptBase(e.baseEpoch(), e.baseSeq(), e.base(), now, out);
         RoleClaim c = claim;
+        if (c != null && c.forming && !c.granted && !e.base().isEmpty()) {
+            // A group already exists: drop the proposal and take its base, whatever its version.
+            abandon(now, out);
+            base.set(e.baseEpoch(), e.baseSeq(), e.base());
+            return;
+        }
+        adoptBase(e.baseEpoch(), e.baseSeq(), e.base(), now, out);
+        c = claim;
         if (c == null || e.token() != c.token) {
             return;
         }
-        long uid = e.sender().uid();
-        base.confirmedBy(uid, e.baseEpoch(), e.baseSeq());
+        String seat = Objects.requireNonNull(view.seatOf(e.sender().uid()));
+        base.confirmedBy(seat, e.baseEpoch(), e.baseSeq());
         if (e.endorsed()) {
-            if (base.contains(uid)) {
-                c.endorsed(uid, e.round(), neededFromOthers());
+            if (base.contains(seat)) {
+                c.endorsed(seat, e.round(), neededFromOthers());
             }
             checkGrant(c, now, out);
         } else if (e.maxToken() > c.token && !c.isValidAt(now)) {
@@ -205,7 +235,7 @@ final class RoleElection {
         }
     }
 
-    private void adoptBase(long epoch, long seq, List<Long> members, long now, List<Directive> out) {
+    private void adoptBase(long epoch, long seq, List<String> members, long now, List<Directive> out) {
         if (base.adopt(epoch, seq, members)) {
             RoleClaim c = claim;
             if (c != null) {
@@ -250,8 +280,8 @@ final class RoleElection {
             return;
         }
         if (c != null && now >= nextHeartbeatAt) {
-            if (c.granted && base.isCommitted(self(), settings.quorumSize())) {
-                changeBase(c);
+            if (c.granted && base.isCommitted(seat(), settings.quorumSize())) {
+                changeBase(c, now);
             }
             endorsement.tryEndorse(self(), c.token, now);
             sendRound(c, now, out);
@@ -284,15 +314,11 @@ final class RoleElection {
         if (!enabled()) {
             return Long.MAX_VALUE;
         }
-        long next = nextHeartbeatAt;
         RoleClaim c = claim;
-        if (c != null && c.granted) {
-            next = Math.min(next, c.leaseUntil());
-        }
         if (c == null) {
-            next = Math.min(next, nextCheckAt);
+            return nextCheckAt;
         }
-        return next;
+        return c.granted ? Math.min(nextHeartbeatAt, c.leaseUntil()) : nextHeartbeatAt;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -319,29 +345,48 @@ final class RoleElection {
             return false;
         }
         long followed = endorsement.lastPrimary();
-        if (followed != 0 && followed != self && !view.isGone(followed)) {
-            return false; // the last primary may be alive: only its death or release frees the role
+        if (followed != 0 && followed != self && view.isLive(followed)) {
+            return false; // the last primary is alive: only its death or release frees the role
         }
         if (base.isEmpty()) {
-            return now - view.changedAt() >= settings.formationDelay().toNanos()
-                    && view.liveCount() + 1 >= settings.quorumSize()
-                    && isSmallestUid(self);
+            List<String> seats = formingSeats();
+            int quorum = Math.max(settings.quorumSize(), seats.size() / 2 + 1);
+            return inCluster.getAsBoolean()
+                    && seats.size() >= settings.quorumSize() // a smaller base could never reach the quorum size
+                    && now - view.changedAt() >= settings.formationDelay().toNanos()
+                    && view.liveCount() + 1 >= quorum
+                    && isFirstName();
         }
-        if (!base.contains(self)) {
-            return false;
-        }
+        return base.contains(seat()) && liveQuorum();
+    }
+
+    private boolean liveQuorum() {
         int live = 0;
-        for (Long uid : base.members()) {
-            if (uid == self || view.isLive(uid)) {
+        for (String s : base.members()) {
+            if (s.equals(seat()) || view.isSeatLive(s)) {
                 live++;
             }
         }
-        return live >= base.quorum(settings.quorumSize());
+        return !base.isEmpty() && live >= base.quorum(settings.quorumSize());
     }
 
-    private boolean isSmallestUid(long self) {
+    /** The base a group forming for the first time starts from: this seat first, then every other seat known, held or lost. */
+    private List<String> formingSeats() {
+        List<String> forming = new ArrayList<>();
+        forming.add(seat());
+        for (String s : view.knownSeats()) {
+            if (forming.size() < RoleSettings.MAX_GROUP_SIZE && !s.equals(seat())) {
+                forming.add(s);
+            }
+        }
+        forming.subList(1, forming.size()).sort(null);
+        return forming;
+    }
+
+    /** Whether this member's name comes first among the group's live members (who forms a new group). */
+    private boolean isFirstName() {
         for (Member m : view.live()) {
-            if (Long.compareUnsigned(m.id().uid(), self) < 0) {
+            if (RoleGroupView.seatOf(m).compareTo(seat()) < 0) {
                 return false;
             }
         }
@@ -350,13 +395,12 @@ final class RoleElection {
 
     /** How many live base members come before this one (the oldest is first in line). */
     private long placeInLine() {
-        long self = self();
         long place = 0;
-        for (Long uid : base.members()) {
-            if (uid == self) {
+        for (String s : base.members()) {
+            if (s.equals(seat())) {
                 return place;
             }
-            if (view.isLive(uid)) {
+            if (view.isSeatLive(s)) {
                 place++;
             }
         }
@@ -372,18 +416,12 @@ final class RoleElection {
             return;
         }
         knownMaxToken = token;
-        if (base.isEmpty()) {
-            List<Long> forming = new ArrayList<>();
-            forming.add(self);
-            for (Member m : view.live()) {
-                if (forming.size() < RoleSettings.MAX_GROUP_SIZE) {
-                    forming.add(m.id().uid());
-                }
-            }
-            forming.subList(1, forming.size()).sort(Long::compareUnsigned);
-            base.set(token, 0, forming);
+        boolean formedNow = base.isEmpty();
+        if (formedNow) {
+            base.set(token, 0, formingSeats());
         }
         claim = new RoleClaim(token, stepDownNanos, now);
+        claim.forming = formedNow;
         nextHeartbeatAt = now;
     }
 
@@ -409,7 +447,7 @@ final class RoleElection {
 
     private int neededFromOthers() {
         int quorum = base.quorum(settings.quorumSize());
-        return base.contains(self()) ? quorum - 1 : quorum;
+        return base.contains(seat()) ? quorum - 1 : quorum;
     }
 
     private void checkGrant(RoleClaim c, long now, List<Directive> out) {
@@ -433,7 +471,7 @@ final class RoleElection {
             checkGrant(c, now, out);
         }
         for (Member m : view.live()) {
-            boolean withBase = base.isNewTo(m.id().uid());
+            boolean withBase = base.isNewTo(RoleGroupView.seatOf(m));
             RoleHeartbeat h = new RoleHeartbeat(
                     local.id(),
                     settings.group(),
@@ -441,8 +479,9 @@ final class RoleElection {
                     round,
                     base.epoch(),
                     base.seq(),
-                    withBase ? base.members() : List.of(),
-                    false);
+                    withBase || c.forming ? base.members() : List.of(),
+                    false,
+                    c.forming && !c.granted);
             out.add(send(m.address(), h, h.base().size()));
         }
     }
@@ -452,18 +491,25 @@ final class RoleElection {
             out.add(new Directive.Send(
                     m.address(),
                     new RoleHeartbeat(
-                            local.id(), settings.group(), token, 0, base.epoch(), base.seq(), List.of(), true)));
+                            local.id(), settings.group(), token, 0, base.epoch(), base.seq(), List.of(), true, false)));
         }
     }
 
     /** One committed change of the base: drop a member known gone, else admit a new one. */
-    private void changeBase(RoleClaim c) {
-        if (base.epoch() != c.token) {
+    private void changeBase(RoleClaim c, long now) {
+        if (base.epoch() != c.token || !c.isBackedByCurrentBase()) {
+            // Not before a quorum of the current base confirmed this claim: a claim still backed by
+            // the base of two changes ago could share no seat with a claim under the next one.
             return;
         }
-        for (Long uid : base.members()) {
-            if (uid != self() && view.isGone(uid)) {
-                base.change(uid, false);
+        for (String s : base.members()) {
+            if (base.size() <= settings.quorumSize()) {
+                break; // below the quorum size the base could never confirm a claim again
+            }
+            if (!s.equals(seat())
+                    && !view.isSeatLive(s)
+                    && now - view.seatLostAt(s, c.startedAt) >= settings.endorsementHoldNanos()) {
+                base.change(s, false);
                 c.baseChanged();
                 return;
             }
@@ -472,8 +518,9 @@ final class RoleElection {
             return;
         }
         for (Member m : view.live()) {
-            if (!base.contains(m.id().uid())) {
-                base.change(m.id().uid(), true);
+            String s = RoleGroupView.seatOf(m);
+            if (!base.contains(s)) {
+                base.change(s, true);
                 c.baseChanged();
                 return;
             }
@@ -523,5 +570,17 @@ final class RoleElection {
         if (!next.equals(state)) {
             state = next;
         }
+    }
+
+    @Override
+    public String toString() {
+        RoleClaim c = claim;
+        return "roles[self=" + self() + " base=" + base.members() + "@" + base.epoch() + "." + base.seq()
+                + " live=" + view.live().stream().map(Member::name).toList()
+                + " bound=" + endorsement.currentPrimary(Long.MIN_VALUE) + "/" + endorsement.token()
+                + " last=" + endorsement.lastPrimary() + " max=" + endorsement.maxToken() + " known=" + knownMaxToken
+                + " claim="
+                + (c == null ? "none" : c.token + (c.granted ? " granted" : " pending") + " until " + c.leaseUntil())
+                + " done=" + done + " joined=" + inCluster.getAsBoolean() + " liveQuorum=" + liveQuorum() + "]";
     }
 }

@@ -14,6 +14,9 @@ package io.swimdiscovery.core.protocol;
 final class RoleEndorsement {
 
     private final long holdNanos;
+    // A fresh process knows nothing of the endorsements an earlier process under its name gave:
+    // it waits one hold before it endorses anyone, so the seat cannot count for two claims.
+    private final long firstEndorsementAt;
     private long boundUid;
     private long boundToken;
     private long boundUntil = Long.MIN_VALUE;
@@ -23,25 +26,28 @@ final class RoleEndorsement {
     // alive, only it may claim again.
     private long lastPrimary;
 
-    RoleEndorsement(long holdNanos) {
+    RoleEndorsement(long holdNanos, long startedAt) {
         this.holdNanos = holdNanos;
+        this.firstEndorsementAt = Timers.plus(startedAt, holdNanos);
     }
 
     /** Whether this node is bound to no claimant other than {@code self}. */
     boolean isFree(long self, long now) {
-        return boundUid == 0 || boundUid == self || now >= boundUntil;
+        return now >= firstEndorsementAt && (boundUid == 0 || boundUid == self || now >= boundUntil);
     }
 
-    /** When the current binding runs out. */
+    /** When the current binding (or the first hold of a fresh process) runs out. */
     long freeAt() {
-        return boundUntil;
+        return Math.max(boundUntil, firstEndorsementAt);
     }
 
     /** Endorses {@code uid}'s claim of {@code token} if the promise allows; returns whether it did. */
     boolean tryEndorse(long uid, long token, long now) {
         boolean bound = boundUid != 0 && now < boundUntil;
         boolean allowed;
-        if (bound && boundUid == uid && boundToken == token) {
+        if (now < firstEndorsementAt) {
+            allowed = false;
+        } else if (bound && boundUid == uid && boundToken == token) {
             allowed = true; // renewal
         } else if (bound && boundUid != uid) {
             allowed = false; // promised to another until the hold runs out

@@ -114,7 +114,7 @@ public final class SwimInstance {
         this.health = new LocalHealth(settings.localHealthMax(), settings.lifeguardEnabled());
         this.failed = new FailedMembers(
                 settings.maxMembers(), settings.reconnectRetention().toNanos());
-        this.dissemination = new Dissemination(settings, sizer, table, random, self.name());
+        this.dissemination = new Dissemination(settings, sizer, table, random, self.name(), counters);
         this.roleGroup = roleSettings.group();
         this.local = new LocalMember(
                 settings,
@@ -127,7 +127,6 @@ public final class SwimInstance {
                 random,
                 health,
                 nowNanos);
-        this.roles = new RoleElection(roleSettings, local, nowNanos);
         this.suspicions = new Suspicions(settings, table, schedule, timers, random);
         this.membership = new Membership(settings, table, schedule, dissemination, suspicions, failed, counters, local);
         this.verifier = new ClaimVerifier(settings, health, table, membership, timers, counters, sequences, local);
@@ -146,6 +145,8 @@ public final class SwimInstance {
                 random);
         this.relay = new ProbeRelay(settings, table, dissemination, timers, counters, sequences, local);
         this.antiEntropy = new AntiEntropy(settings, table, failed, counters, local, random);
+        AntiEntropy ae = this.antiEntropy;
+        this.roles = new RoleElection(roleSettings, local, () -> ae.isJoined() || !ae.hasSeeds(), nowNanos);
         this.answers = new PingAnswers(local, failed, dissemination, counters);
     }
 
@@ -215,8 +216,16 @@ public final class SwimInstance {
         roles.checkLease(now, out); // a pause that outlasted the claim ends it before anything else
         NewsSource source = sourceOf(message, from, sender);
         boolean correct = false;
-        for (Gossip g : message.gossip()) {
-            correct |= membership.merge(g, source, true, now, out);
+        boolean fullState = message instanceof Sync;
+        if (fullState) {
+            dissemination.beginSyncMerge(); // a whole view: only part of it is re-gossiped
+        }
+        try {
+            for (Gossip g : message.gossip()) {
+                correct |= membership.merge(g, source, true, now, out);
+            }
+        } finally {
+            dissemination.endSyncMerge();
         }
         if (message instanceof Ping ping) {
             answers.answer(ping, from, correct, out);
@@ -438,6 +447,11 @@ public final class SwimInstance {
         Map<String, String> m = new java.util.HashMap<>(metadata);
         m.put(RoleSettings.GROUP_KEY, roleGroup);
         return m;
+    }
+
+    /** The role election's state, for diagnostics. */
+    String describeRoles() {
+        return roles.toString();
     }
 
     /** Pieces of news waiting to be sent. */

@@ -38,6 +38,7 @@ public final class SwimSettings {
     private final Duration goneSuspicionTimeout;
     private final Duration reconnectRetention;
     private final int maxMembers;
+    private final int maxGossipQueue;
     private final RejoinPolicy rejoinPolicy;
 
     /** What a live node does when it learns the cluster declared it dead (dead is final for a uid). */
@@ -90,6 +91,7 @@ public final class SwimSettings {
         this.goneSuspicionTimeout = nonNegative(b.goneSuspicionTimeout, "goneSuspicionTimeout");
         this.reconnectRetention = nonNegative(b.reconnectRetention, "reconnectRetention");
         this.maxMembers = between(b.maxMembers, 2, 1_000_000, "maxMembers");
+        this.maxGossipQueue = between(b.maxGossipQueue, 16, 1_000_000, "maxGossipQueue");
         this.rejoinPolicy = Objects.requireNonNull(b.rejoinPolicy, "rejoinPolicy");
         if (maxMetadataBytes > maxPacketSize / 2) {
             throw new IllegalArgumentException("maxMetadataBytes (" + maxMetadataBytes
@@ -215,6 +217,7 @@ public final class SwimSettings {
         b.goneSuspicionTimeout = goneSuspicionTimeout;
         b.reconnectRetention = reconnectRetention;
         b.maxMembers = maxMembers;
+        b.maxGossipQueue = maxGossipQueue;
         b.rejoinPolicy = rejoinPolicy;
         return b;
     }
@@ -386,6 +389,16 @@ public final class SwimSettings {
         return maxMembers;
     }
 
+    /**
+     * Most pieces of news waiting to be gossiped. Beyond it the most-sent, oldest item of the kind
+     * (status news or metadata updates) holding more of the queue is evicted and counted (news
+     * about this node never is); a full state merged from one sync queues at most a sixteenth of
+     * it. 16 to 1,000,000; default 4,096.
+     */
+    public int maxGossipQueue() {
+        return maxGossipQueue;
+    }
+
     /** What a live node does when it learns it was declared dead. Default {@link RejoinPolicy#REJOIN}. */
     public RejoinPolicy rejoinPolicy() {
         return rejoinPolicy;
@@ -414,7 +427,8 @@ public final class SwimSettings {
                 + unreachableEnabled + ", unreachableTimeout=" + unreachableTimeout + ", maxPacketSize="
                 + maxPacketSize + ", maxMetadataBytes=" + maxMetadataBytes + ", pauseTolerance=" + pauseTolerance
                 + ", goneSuspicionTimeout=" + goneSuspicionTimeout + ", reconnectRetention=" + reconnectRetention
-                + ", maxMembers=" + maxMembers + ", rejoinPolicy=" + rejoinPolicy + "]";
+                + ", maxMembers=" + maxMembers + ", maxGossipQueue=" + maxGossipQueue + ", rejoinPolicy=" + rejoinPolicy
+                + "]";
     }
 
     private static Duration positive(Duration d, String name) {
@@ -483,6 +497,7 @@ public final class SwimSettings {
         private Duration goneSuspicionTimeout = Duration.ofSeconds(1);
         private Duration reconnectRetention = Duration.ofHours(6);
         private int maxMembers = 20_000;
+        private int maxGossipQueue = 4096;
         private RejoinPolicy rejoinPolicy = RejoinPolicy.REJOIN;
 
         private Builder() {}
@@ -603,6 +618,11 @@ public final class SwimSettings {
         /** Most members a node holds, tombstones included; default 20,000. See {@link SwimSettings#maxMembers()}. */
         public Builder maxMembers(int v) {
             this.maxMembers = v;
+            return this;
+        }
+        /** Most pieces of news waiting to be gossiped; default 4,096. See {@link SwimSettings#maxGossipQueue()}. */
+        public Builder maxGossipQueue(int v) {
+            this.maxGossipQueue = v;
             return this;
         }
         /** What a node declared dead does; default {@link RejoinPolicy#REJOIN}. See {@link SwimSettings#rejoinPolicy()}. */

@@ -31,6 +31,7 @@ final class WireFormat {
     static final int TYPE_ROLE_ECHO = 10;
 
     static final int ROLE_RELEASE = 0x01;
+    static final int ROLE_FORMING = 0x02;
     static final int ROLE_ENDORSED = 0x01;
 
     static final int SYNC_REPLY = 0x01;

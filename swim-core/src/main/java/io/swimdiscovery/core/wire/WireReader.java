@@ -388,9 +388,17 @@ final class WireReader {
         long round = nonNegative("role round");
         long epoch = nonNegative("role base epoch");
         long seq = nonNegative("role base seq");
-        int flags = roleFlags(WireFormat.ROLE_RELEASE);
+        int flags = roleFlags(WireFormat.ROLE_RELEASE | WireFormat.ROLE_FORMING);
         return new Message.RoleHeartbeat(
-                sender, group, token, round, epoch, seq, roleBase(), (flags & WireFormat.ROLE_RELEASE) != 0);
+                sender,
+                group,
+                token,
+                round,
+                epoch,
+                seq,
+                roleBase(),
+                (flags & WireFormat.ROLE_RELEASE) != 0,
+                (flags & WireFormat.ROLE_FORMING) != 0);
     }
 
     private Message roleEcho() {
@@ -422,13 +430,13 @@ final class WireReader {
         return flags;
     }
 
-    private List<Long> roleBase() {
-        int n = count(WireLimits.MAX_ROLE_BASE, 8, "role base size");
-        Long[] uids = new Long[n];
+    private List<String> roleBase() {
+        int n = count(WireLimits.MAX_ROLE_BASE, 2, "role base size");
+        String[] names = new String[n];
         for (int i = 0; i < n; i++) {
-            uids[i] = u64("role base uid");
+            names[i] = string(WireLimits.MAX_STRING_BYTES, false, "role base member");
         }
-        return Arrays.asList(uids);
+        return Arrays.asList(names);
     }
 
     /** The whole body up to the limit: one message, or a compound; nothing may be left over. */

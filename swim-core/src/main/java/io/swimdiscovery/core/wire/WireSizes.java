@@ -134,8 +134,12 @@ final class WireSizes {
         return hasGossipList(m) ? fixedFields(m) + gossipList(m.gossip()) : fixedFields(m);
     }
 
-    private static int roleBase(List<Long> base) {
-        return varint(base.size()) + 8 * base.size();
+    private static int roleBase(List<String> base) {
+        int size = varint(base.size());
+        for (int i = 0, n = base.size(); i < n; i++) {
+            size += string(base.get(i));
+        }
+        return size;
     }
 
     /** Whether {@code m}'s type ends with a gossip list: every type but the digest and the role messages. */

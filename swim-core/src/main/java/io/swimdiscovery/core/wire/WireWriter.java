@@ -154,7 +154,7 @@ final class WireWriter {
             varint(h.round());
             varint(h.baseEpoch());
             varint(h.baseSeq());
-            u8(h.release() ? WireFormat.ROLE_RELEASE : 0);
+            u8((h.release() ? WireFormat.ROLE_RELEASE : 0) | (h.forming() ? WireFormat.ROLE_FORMING : 0));
             roleBase(h.base());
         } else if (m instanceof Message.RoleEcho e) {
             u8(WireFormat.TYPE_ROLE_ECHO);
@@ -191,14 +191,14 @@ final class WireWriter {
         }
     }
 
-    private void roleBase(List<Long> base) {
+    private void roleBase(List<String> base) {
         if (base.size() > WireLimits.MAX_ROLE_BASE) {
             throw new IllegalArgumentException(
                     "role base of " + base.size() + " members; at most " + WireLimits.MAX_ROLE_BASE + " allowed");
         }
         varint(base.size());
         for (int i = 0, n = base.size(); i < n; i++) {
-            u64(base.get(i));
+            string(base.get(i), WireLimits.MAX_STRING_BYTES, "role base member");
         }
     }
 

@@ -63,6 +63,8 @@ class PublicApiTests {
             "io.swimdiscovery.core.protocol.Message$GossipPush",
             "io.swimdiscovery.core.protocol.Message$Sync",
             "io.swimdiscovery.core.protocol.Message$SyncDigest",
+            "io.swimdiscovery.core.protocol.Message$RoleHeartbeat",
+            "io.swimdiscovery.core.protocol.Message$RoleEcho",
             "io.swimdiscovery.core.protocol.Gossip",
             "io.swimdiscovery.core.protocol.PacketSizer",
             "io.swimdiscovery.core.protocol.TcpRetransmission",

@@ -24,7 +24,7 @@ class GossipQueueTests {
 
     @Test
     void take_sendsFewestSentFirst_andNewestAmongEquals() {
-        GossipQueue q = new GossipQueue();
+        GossipQueue q = new GossipQueue(1000, "self");
         q.offer(alive("a", 0));
         q.offer(alive("b", 0));
         assertThat(names(q.take(10_000, PacketSizer.ESTIMATE, 10, null))).containsExactly("b@0", "a@0");
@@ -36,7 +36,7 @@ class GossipQueueTests {
 
     @Test
     void offer_newerNewsReplacesOlder_andStartsAgainAtZeroSends() {
-        GossipQueue q = new GossipQueue();
+        GossipQueue q = new GossipQueue(1000, "self");
         q.offer(alive("a", 0));
         q.take(10_000, PacketSizer.ESTIMATE, 10, null);
         q.offer(alive("a", 1));
@@ -47,7 +47,7 @@ class GossipQueueTests {
 
     @Test
     void take_respectsTheByteBudget() {
-        GossipQueue q = new GossipQueue();
+        GossipQueue q = new GossipQueue(1000, "self");
         for (int i = 0; i < 50; i++) {
             q.offer(alive("member-" + i, 0));
         }
@@ -59,7 +59,7 @@ class GossipQueueTests {
 
     @Test
     void take_skipsTheMemberWhoseNewsIsAlreadyInThePacket() {
-        GossipQueue q = new GossipQueue();
+        GossipQueue q = new GossipQueue(1000, "self");
         q.offer(alive("a", 0));
         q.offer(alive("b", 0));
         assertThat(names(q.take(10_000, PacketSizer.ESTIMATE, 10, "a"))).containsExactly("b@0");
@@ -67,8 +67,8 @@ class GossipQueueTests {
 
     @Test
     void offer_withALimitMultiplier_goesOutThatManyTimesTheLimit() {
-        GossipQueue q = new GossipQueue();
-        q.offer(alive("refuter", 1), 2);
+        GossipQueue q = new GossipQueue(1000, "self");
+        q.offer(alive("refuter", 1), 2, GossipQueue.Kind.MEMBERSHIP);
         int sends = 0;
         for (int round = 0; round < 20; round++) {
             sends += q.take(10_000, PacketSizer.ESTIMATE, 4, null).size();
@@ -79,7 +79,7 @@ class GossipQueueTests {
     @Property
     void everyItemGoesOutExactlyLimitTimes_thenLeavesTheQueue(
             @ForAll @IntRange(min = 1, max = 12) int limit, @ForAll @IntRange(min = 1, max = 30) int items) {
-        GossipQueue q = new GossipQueue();
+        GossipQueue q = new GossipQueue(1000, "self");
         for (int i = 0; i < items; i++) {
             q.offer(alive("m" + i, 0));
         }

@@ -54,7 +54,12 @@ final class WireFixtures {
                 new Message.GossipPush(BOB, g),
                 new Message.Sync(ZOE, true, false, g),
                 new Message.SyncDigest(ALICE, 0x8000_0000_0000_0001L),
-                new Message.Ping(ZOE.address(), 300, ALICE.uid(), List.of(), true));
+                new Message.Ping(ZOE.address(), 300, ALICE.uid(), List.of(), true),
+                new Message.RoleHeartbeat(BOB, "orders", 7, 12, 7, 3, List.of("alice", "zoë-🚀-服务"), false, false),
+                new Message.RoleHeartbeat(ALICE, "orders", 1, 0, 1, 0, List.of("alice"), false, true),
+                new Message.RoleHeartbeat(ALICE, "g", Long.MAX_VALUE, 0, 0, 0, List.of(), true, false),
+                new Message.RoleEcho(ZOE, "orders", 7, 12, true, 7, 7, 3, List.of()),
+                new Message.RoleEcho(BOB, "orders", 2, 1, false, 9, 9, 4, List.of("bob", "alice")));
     }
 
     // --- hand-built packets, for the malformed-input tests ---

@@ -77,6 +77,7 @@ final class SwimNodeFactory {
         if (this.properties.getAdvertisePort() != null) {
             builder.advertisePort(this.properties.getAdvertisePort());
         }
+        this.properties.getLimits().applyTo(builder);
         this.customizers.forEach((customizer) -> customizer.customize(builder));
         SwimNode node = builder.build();
         BUILT.add(node);

@@ -130,6 +130,9 @@ public class SwimProperties implements InitializingBean {
     private final SwimHeartbeatProperties heartbeat = new SwimHeartbeatProperties();
 
     @NestedConfigurationProperty
+    private final SwimLimitsProperties limits = new SwimLimitsProperties();
+
+    @NestedConfigurationProperty
     private final SwimRolesProperties roles = new SwimRolesProperties();
 
     @Override
@@ -295,6 +298,10 @@ public class SwimProperties implements InitializingBean {
 
     public SwimHeartbeatProperties getHeartbeat() {
         return this.heartbeat;
+    }
+
+    public SwimLimitsProperties getLimits() {
+        return this.limits;
     }
 
     public SwimRolesProperties getRoles() {

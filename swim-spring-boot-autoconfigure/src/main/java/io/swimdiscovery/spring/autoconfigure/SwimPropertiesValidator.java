@@ -78,6 +78,11 @@ final class SwimPropertiesValidator {
                     mode.name().toLowerCase(Locale.ROOT),
                     "'none' unless swim.encryption.keys holds at least one key");
         }
+        SwimLimitsProperties limits = properties.getLimits();
+        checkRange("swim.limits.max-concurrent-syncs", limits.getMaxConcurrentSyncs(), 1, 65_536);
+        checkRange("swim.limits.max-pending-listener-events", limits.getMaxPendingListenerEvents(), 1, 1 << 24);
+        checkRange("swim.limits.max-queued-datagrams", limits.getMaxQueuedDatagrams(), 1, 1 << 22);
+        checkRange("swim.limits.max-queued-datagram-bytes", limits.getMaxQueuedDatagramBytes(), 65_507, 1L << 38);
         checkPositive("swim.join-timeout", properties.getJoinTimeout());
         checkPositive("swim.leave-timeout", properties.getLeaveTimeout());
         String scheme = properties.getService().getScheme();
@@ -166,6 +171,12 @@ final class SwimPropertiesValidator {
         if (port < min || port > 65_535) {
             throw new InvalidSwimPropertyException(
                     property, port, (min == 0) ? PORT_RANGE : "a port number between " + min + " and 65535");
+        }
+    }
+
+    private static void checkRange(String property, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new InvalidSwimPropertyException(property, value, "a number from " + min + " to " + max);
         }
     }
 

@@ -138,6 +138,12 @@ public class SwimProtocolProperties {
     private @Nullable Integer maxMembers;
 
     /**
+     * Most pieces of news waiting to be gossiped (default 4096); beyond it the most-sent news of
+     * the fuller kind (status news or metadata updates) is evicted (swim.gossip.dropped).
+     */
+    private @Nullable Integer maxGossipQueue;
+
+    /**
      * What this instance does when it learns the cluster declared it dead: rejoin under a new
      * identity, or stop taking part (for orchestrators that restart the process).
      */
@@ -212,6 +218,9 @@ public class SwimProtocolProperties {
         }
         if (this.maxMembers != null) {
             b.maxMembers(this.maxMembers);
+        }
+        if (this.maxGossipQueue != null) {
+            b.maxGossipQueue(this.maxGossipQueue);
         }
         if (this.rejoinPolicy != null) {
             b.rejoinPolicy(this.rejoinPolicy);
@@ -400,6 +409,14 @@ public class SwimProtocolProperties {
 
     public void setMaxMembers(@Nullable Integer maxMembers) {
         this.maxMembers = maxMembers;
+    }
+
+    public @Nullable Integer getMaxGossipQueue() {
+        return this.maxGossipQueue;
+    }
+
+    public void setMaxGossipQueue(@Nullable Integer maxGossipQueue) {
+        this.maxGossipQueue = maxGossipQueue;
     }
 
     public SwimSettings.@Nullable RejoinPolicy getRejoinPolicy() {

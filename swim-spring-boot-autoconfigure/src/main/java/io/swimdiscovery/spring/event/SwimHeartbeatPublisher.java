@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.client.ServiceInstance;
@@ -33,7 +36,8 @@ import org.springframework.context.ApplicationEventPublisher;
  *
  * <p>Consumers compare the value with the one before: Spring Cloud Gateway's route refresh
  * rebuilds every route on a new value, Spring Boot Admin re-reads its instances. Events are
- * published on the thread {@code swim-heartbeat}.
+ * published on the thread {@code swim-heartbeat}, which also computes the hash (off the node's
+ * listener thread).
  */
 public class SwimHeartbeatPublisher implements ServiceCatalogListener, DisposableBean {
 
@@ -44,6 +48,10 @@ public class SwimHeartbeatPublisher implements ServiceCatalogListener, Disposabl
     private final ScheduledExecutorService scheduler;
 
     private final HeartbeatCoalescer coalescer;
+
+    private final AtomicReference<@Nullable ServiceCatalog> latest = new AtomicReference<>();
+
+    private final AtomicBoolean hashQueued = new AtomicBoolean();
 
     /**
      * @param lifecycle whose service catalog is the view (null only in tests of the hash)
@@ -76,9 +84,30 @@ public class SwimHeartbeatPublisher implements ServiceCatalogListener, Disposabl
         }
     }
 
+    /**
+     * On the thread that published the catalog (the node's listener thread): O(1). The hash reads
+     * every listed instance, O(cluster size), so it runs on {@code swim-heartbeat}, one at a time,
+     * on the latest catalog: a burst of catalog publishes during a join of thousands costs a few
+     * hashes off the listener thread, not one per publish on it.
+     */
     @Override
     public void onChange(ServiceCatalog catalog, Set<String> changedServiceIds) {
-        this.coalescer.offer(viewHash(catalog));
+        this.latest.set(catalog);
+        if (this.hashQueued.compareAndSet(false, true)) {
+            try {
+                this.scheduler.execute(this::hashLatest);
+            } catch (RejectedExecutionException closing) {
+                this.hashQueued.set(false); // shutting down: no route to refresh any more
+            }
+        }
+    }
+
+    private void hashLatest() {
+        this.hashQueued.set(false);
+        ServiceCatalog catalog = this.latest.get();
+        if (catalog != null) {
+            this.coalescer.offer(viewHash(catalog));
+        }
     }
 
     /**

@@ -6,9 +6,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.swimdiscovery.core.node.NodeDrops;
 import io.swimdiscovery.core.node.NodeStatistics;
 import io.swimdiscovery.core.node.PacketRejections;
 import io.swimdiscovery.core.node.SwimNode;
+import io.swimdiscovery.core.protocol.GossipDrop;
 import io.swimdiscovery.core.protocol.MemberStatus;
 import io.swimdiscovery.core.protocol.NewsRejection;
 import io.swimdiscovery.core.protocol.ProtocolCounters;
@@ -140,6 +142,27 @@ public class SwimMeterBinder implements MeterBinder {
                     (p) -> p.newsRejected().getOrDefault(label, 0L),
                     "reason",
                     label);
+        }
+        // Every bound's drops, by reason (docs/operations.md, "Bounds and drops").
+        for (GossipDrop reason : GossipDrop.values()) {
+            String label = reason.label();
+            counter(
+                    registry,
+                    "swim.gossip.dropped",
+                    "Believed news not gossiped because of the gossip queue's bounds, by reason",
+                    (p) -> p.gossipDropped().getOrDefault(label, 0L),
+                    "reason",
+                    label);
+        }
+        for (String key : NodeDrops.knownKeys()) {
+            int dot = key.lastIndexOf('.');
+            FunctionCounter.builder(
+                            "swim." + key.substring(0, dot) + ".dropped",
+                            this,
+                            (b) -> b.read((s) -> s.dropped().getOrDefault(key, 0L)))
+                    .description("Work a node bound refused, by reason")
+                    .tag("reason", key.substring(dot + 1))
+                    .register(registry);
         }
         for (String type : KNOWN_MESSAGE_TYPES) {
             registerMessageType(registry, type);

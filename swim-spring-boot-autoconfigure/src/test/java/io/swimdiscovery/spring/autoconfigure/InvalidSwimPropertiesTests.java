@@ -48,6 +48,20 @@ class InvalidSwimPropertiesTests {
     }
 
     @Test
+    void boundOutOfRangeFails() {
+        assertFailure(
+                "swim.limits.max-concurrent-syncs=0",
+                "swim.limits.max-concurrent-syncs",
+                "'0'",
+                "a number from 1 to 65536");
+    }
+
+    @Test
+    void gossipQueueTooSmallFails() {
+        assertFailure("swim.protocol.max-gossip-queue=3", "swim.protocol.max-gossip-queue", "'3'", "maxGossipQueue");
+    }
+
+    @Test
     void seedWithUnclosedBracketFails() {
         assertFailure("swim.seeds=[::1:7946", "swim.seeds[0]", "'[::1:7946'", "host:port");
     }
