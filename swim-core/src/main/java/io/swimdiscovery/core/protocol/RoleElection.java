@@ -164,7 +164,7 @@ final class RoleElection {
             return;
         }
         knownMaxToken = Math.max(knownMaxToken, h.token());
-        if (h.forming() && !base.isEmpty() && base.compareVersion(h.baseEpoch(), h.baseSeq()) != 0) {
+        if (h.forming() && !base.isEmpty() && !isSameBase(h.baseEpoch(), h.baseSeq(), h.base())) {
             echo(h, false, true, out); // the group exists: the claimant learns its base instead
             return;
         }
@@ -224,7 +224,7 @@ final class RoleElection {
                 && c.forming
                 && !c.granted
                 && !e.base().isEmpty()
-                && base.compareVersion(e.baseEpoch(), e.baseSeq()) != 0) {
+                && !isSameBase(e.baseEpoch(), e.baseSeq(), e.base())) {
             // A group already exists: drop the proposal and take its base, whatever its version.
             abandon(now, out);
             base.set(e.baseEpoch(), e.baseSeq(), e.base());
@@ -245,6 +245,11 @@ final class RoleElection {
         } else if (e.maxToken() > c.token && !c.isValidAt(now)) {
             abandon(now, out); // someone else holds a newer claim
         }
+    }
+
+    /** Whether a base heard of is this node's own: the same version and the same seats (two forming proposals can share a version). */
+    private boolean isSameBase(long epoch, long seq, List<String> members) {
+        return base.compareVersion(epoch, seq) == 0 && base.members().equals(members);
     }
 
     private void adoptBase(long epoch, long seq, List<String> members, long now, List<Directive> out) {
@@ -467,6 +472,9 @@ final class RoleElection {
         claim = null;
         endorsement.releaseSelf(self());
         sendRelease(c.token, out);
+        if (c.forming && !c.everGranted && base.epoch() == c.token && base.seq() == 0) {
+            base.clear(); // the proposal never became a group's base: it is no one's to keep
+        }
         eligibleSince = Long.MAX_VALUE;
         nextHeartbeatAt = Long.MAX_VALUE;
         nextCheckAt = Timers.plus(now, heartbeatNanos);
@@ -480,6 +488,7 @@ final class RoleElection {
 
     private void checkGrant(RoleClaim c, long now, List<Directive> out) {
         if (!c.granted && c.isValidAt(now)) {
+            c.everGranted = true;
             c.granted = true;
             if (base.epoch() < c.token) {
                 base.restamp(c.token); // commit the inherited base under this token before changing it
