@@ -90,11 +90,6 @@ final class RoleClaim {
         }
     }
 
-    /** Whether the member in seat {@code seat} endorsed any round of this claim (since the last base change). */
-    boolean hasEndorsed(String seat) {
-        return newestEndorsed.containsKey(seat);
-    }
-
     /** Whether a quorum of the current base endorsed the round the lease now runs from. */
     boolean isBackedByCurrentBase() {
         return backedByCurrentBase;

@@ -486,24 +486,7 @@ final class RoleElection {
         return base.contains(seat()) ? quorum - 1 : quorum;
     }
 
-    /**
-     * A group forming for the first time needs every member it proposes and sees alive, not only a
-     * quorum: a fresh process that joined an existing group must not form a second one with other
-     * fresh processes before the members holding the group's base have refused it.
-     */
-    private boolean everyLiveSeatEndorsed(RoleClaim c) {
-        for (String s : base.members()) {
-            if (!s.equals(seat()) && view.isSeatLive(s) && !c.hasEndorsed(s)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void checkGrant(RoleClaim c, long now, List<Directive> out) {
-        if (c.forming && !c.everGranted && !everyLiveSeatEndorsed(c)) {
-            return;
-        }
         if (!c.granted && c.isValidAt(now)) {
             c.everGranted = true;
             c.granted = true;
