@@ -224,6 +224,30 @@ public final class SwimNode implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Gives up the primary role, if this node holds or is claiming it, and claims nothing for
+     * {@code holdOff}: the claim ends at once ({@code PrimaryRevoked}, reason {@code yield}) and
+     * its endorsers are freed, so the next member in line takes over within a round trip. Spring
+     * Integration's {@code Context.yield()} maps here.
+     */
+    public CompletableFuture<Void> yieldRole(Duration holdOff) {
+        Objects.requireNonNull(holdOff, "holdOff");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        boolean queued = state.running
+                && loop.submit(() -> {
+                    try {
+                        runner.execute(Objects.requireNonNull(state.engine).yieldRole(holdOff, NodeState.now()));
+                        done.complete(null);
+                    } catch (RuntimeException e) {
+                        done.completeExceptionally(e);
+                    }
+                });
+        if (!queued) {
+            done.completeExceptionally(new IllegalStateException("node is not running"));
+        }
+        return done;
+    }
+
     /** Adds a listener for every membership change from now on; it runs on the listener executor. */
     public void addListener(MembershipListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));

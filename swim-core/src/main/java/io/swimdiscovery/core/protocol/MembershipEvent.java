@@ -75,7 +75,8 @@ public sealed interface MembershipEvent
      * pause outlasted the claim), it is leaving, or it was declared dead. {@code member()} is this
      * node. Stop acting as primary at once; the claim may already have run out when this arrives.
      *
-     * @param reason {@code step-down} (no quorum in time), {@code leave}, {@code declared-dead} or {@code stopped}
+     * @param reason {@code step-down} (no quorum in time), {@code yield} (asked to), {@code leave},
+     *     {@code declared-dead} or {@code stopped}
      */
     record PrimaryRevoked(Member member, String group, long token, String reason) implements MembershipEvent {}
 

@@ -86,6 +86,11 @@ final class RoleBase {
         holders.clear();
     }
 
+    /** Forgets a proposal that never became a base. */
+    void clear() {
+        set(0, 0, List.of());
+    }
+
     /** The same members under a new version: a new primary's first step before any change. */
     void restamp(long newEpoch) {
         set(newEpoch, 0, members);

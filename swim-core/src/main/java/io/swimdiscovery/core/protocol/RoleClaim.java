@@ -25,6 +25,8 @@ final class RoleClaim {
     final long startedAt;
     /** Whether this claim proposed the base of a group forming for the first time. */
     boolean forming;
+    /** Whether a quorum ever confirmed it (a forming claim's proposal then became the base). */
+    boolean everGranted;
 
     private final long stepDownAfterNanos;
     private final long[] sentAt = new long[ROUNDS];

@@ -40,6 +40,10 @@ final class RoleElection {
     private long eligibleSince = Long.MAX_VALUE;
     private long nextHeartbeatAt = Long.MAX_VALUE;
     private long nextCheckAt = Long.MIN_VALUE;
+    private long noClaimUntil = Long.MIN_VALUE;
+    // Members that gave the role up (a yield, a failed claim) and have not claimed since: the
+    // next in line does not wait for them.
+    private final java.util.Set<Long> released = new java.util.HashSet<>();
     private boolean done;
     private RoleState state = RoleState.NONE;
 
@@ -144,6 +148,9 @@ final class RoleElection {
         if (h.release() && from.host().equals(h.sender().address().host())) {
             // Taken even from a member already seen leaving: its leave may overtake the release.
             endorsement.released(h.sender().uid(), h.token());
+            if (released.size() < 2 * RoleSettings.MAX_GROUP_SIZE) {
+                released.add(h.sender().uid());
+            }
             nextCheckAt = Math.min(nextCheckAt, now);
             publishState(now);
             return;
@@ -151,12 +158,13 @@ final class RoleElection {
         if (!view.isMember(h.sender())) {
             return;
         }
+        released.remove(h.sender().uid());
         if (h.token() > SwimInstance.MAX_INCARNATION
                 || !from.host().equals(h.sender().address().host())) {
             return;
         }
         knownMaxToken = Math.max(knownMaxToken, h.token());
-        if (h.forming() && !base.isEmpty()) {
+        if (h.forming() && !base.isEmpty() && !isSameBase(h.baseEpoch(), h.baseSeq(), h.base())) {
             echo(h, false, true, out); // the group exists: the claimant learns its base instead
             return;
         }
@@ -212,7 +220,11 @@ final class RoleElection {
         }
         knownMaxToken = Math.max(knownMaxToken, e.maxToken());
         RoleClaim c = claim;
-        if (c != null && c.forming && !c.granted && !e.base().isEmpty()) {
+        if (c != null
+                && c.forming
+                && !c.granted
+                && !e.base().isEmpty()
+                && !isSameBase(e.baseEpoch(), e.baseSeq(), e.base())) {
             // A group already exists: drop the proposal and take its base, whatever its version.
             abandon(now, out);
             base.set(e.baseEpoch(), e.baseSeq(), e.base());
@@ -233,6 +245,11 @@ final class RoleElection {
         } else if (e.maxToken() > c.token && !c.isValidAt(now)) {
             abandon(now, out); // someone else holds a newer claim
         }
+    }
+
+    /** Whether a base heard of is this node's own: the same version and the same seats (two forming proposals can share a version). */
+    private boolean isSameBase(long epoch, long seq, List<String> members) {
+        return base.compareVersion(epoch, seq) == 0 && base.members().equals(members);
     }
 
     private void adoptBase(long epoch, long seq, List<String> members, long now, List<Directive> out) {
@@ -297,6 +314,9 @@ final class RoleElection {
         if (free > now) {
             wake = free;
         }
+        if (noClaimUntil > now) {
+            wake = Math.min(wake, noClaimUntil);
+        }
         long formed = Timers.plus(view.changedAt(), settings.formationDelay().toNanos());
         if (base.isEmpty() && formed > now) {
             wake = Math.min(wake, formed);
@@ -341,7 +361,7 @@ final class RoleElection {
 
     private boolean canClaim(long now) {
         long self = self();
-        if (!endorsement.isFree(self, now) || local.isDone()) {
+        if (!endorsement.isFree(self, now) || local.isDone() || now < noClaimUntil) {
             return false;
         }
         long followed = endorsement.lastPrimary();
@@ -400,7 +420,7 @@ final class RoleElection {
             if (s.equals(seat())) {
                 return place;
             }
-            if (view.isSeatLive(s)) {
+            if (view.isSeatLive(s) && !released.contains(view.uidOfSeat(s))) {
                 place++;
             }
         }
@@ -425,20 +445,36 @@ final class RoleElection {
         nextHeartbeatAt = now;
     }
 
-    /** Gives a claim up: its endorsers are told, so they are free at once. */
+    /** Gives the role up on request and claims nothing for {@code holdOffNanos}. */
+    void yieldRole(long holdOffNanos, long now, List<Directive> out) {
+        if (!enabled()) {
+            return;
+        }
+        noClaimUntil = Timers.plus(now, holdOffNanos);
+        abandon(now, out, "yield");
+    }
+
     private void abandon(long now, List<Directive> out) {
+        abandon(now, out, "step-down");
+    }
+
+    /** Gives a claim up: its endorsers are told, so they are free at once. */
+    private void abandon(long now, List<Directive> out, String reason) {
         RoleClaim c = claim;
         if (c == null) {
             return;
         }
         if (c.granted) {
-            out.add(new Directive.Publish(new MembershipEvent.PrimaryRevoked(
-                    local.entry().snapshot(), settings.group(), c.token, "step-down")));
+            out.add(new Directive.Publish(
+                    new MembershipEvent.PrimaryRevoked(local.entry().snapshot(), settings.group(), c.token, reason)));
         }
         c.end();
         claim = null;
         endorsement.releaseSelf(self());
         sendRelease(c.token, out);
+        if (c.forming && !c.everGranted && base.epoch() == c.token && base.seq() == 0) {
+            base.clear(); // the proposal never became a group's base: it is no one's to keep
+        }
         eligibleSince = Long.MAX_VALUE;
         nextHeartbeatAt = Long.MAX_VALUE;
         nextCheckAt = Timers.plus(now, heartbeatNanos);
@@ -452,6 +488,7 @@ final class RoleElection {
 
     private void checkGrant(RoleClaim c, long now, List<Directive> out) {
         if (!c.granted && c.isValidAt(now)) {
+            c.everGranted = true;
             c.granted = true;
             if (base.epoch() < c.token) {
                 base.restamp(c.token); // commit the inherited base under this token before changing it

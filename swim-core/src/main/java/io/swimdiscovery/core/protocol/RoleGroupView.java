@@ -129,6 +129,12 @@ final class RoleGroupView {
         return seats;
     }
 
+    /** The uid of the live member in seat {@code name}, or 0. */
+    long uidOfSeat(String name) {
+        Member m = liveByName.get(name);
+        return m == null ? 0 : m.id().uid();
+    }
+
     /** Whether a live member of the group holds base seat {@code name} (whatever its uid). */
     boolean isSeatLive(String name) {
         return liveByName.containsKey(name);

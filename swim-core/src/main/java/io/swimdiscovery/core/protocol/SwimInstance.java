@@ -389,6 +389,18 @@ public final class SwimInstance {
     }
 
     /**
+     * Gives up the primary role if this node holds or claims it, and claims nothing for
+     * {@code holdOff} (docs/roles.md).
+     */
+    public List<Directive> yieldRole(java.time.Duration holdOff, long now) {
+        List<Directive> out = new ArrayList<>(4);
+        if (started && !local.isDone()) {
+            roles.yieldRole(holdOff.toNanos(), now, out);
+        }
+        return finish(out, now);
+    }
+
+    /**
      * Publishes new metadata: the incarnation rises so the change overrides the old map everywhere.
      *
      * @throws IllegalArgumentException if the map exceeds {@link SwimSettings#maxMetadataBytes()}

@@ -139,6 +139,10 @@ final class SimProcesses {
         guarded(node, () -> apply(node, protocolOf(node).leave(node.localTime(scheduler.now()))));
     }
 
+    void yieldRole(SimNode node, java.time.Duration holdOff) {
+        guarded(node, () -> apply(node, protocolOf(node).yieldRole(holdOff, node.localTime(scheduler.now()))));
+    }
+
     void updateMetadata(SimNode node, Map<String, String> metadata) {
         node.metadata = Map.copyOf(metadata);
         guarded(

@@ -66,6 +66,11 @@ public interface SimulatedProtocol {
     /** Every member this node knows, itself and tombstones included. */
     List<Member> members();
 
+    /** Gives up the primary role and claims nothing for {@code holdOff}; protocols without roles do nothing. */
+    default List<Directive> yieldRole(java.time.Duration holdOff, long nowNanos) {
+        return List.of();
+    }
+
     /** Whom this node follows as its role group's primary; {@link RoleState#NONE} for protocols without roles. */
     default RoleState roleState() {
         return RoleState.NONE;

@@ -363,6 +363,15 @@ public final class Simulation {
         processes.updateMetadata(node, metadata);
     }
 
+    /** Node {@code index} gives up the primary role and claims nothing for {@code holdOff} (docs/roles.md). */
+    public void yieldRole(int index, Duration holdOff) {
+        SimNode node = node(index);
+        if (!node.isProcessing()) {
+            throw new IllegalStateException(node.name + " is not processing");
+        }
+        processes.yieldRole(node, holdOff);
+    }
+
     // ------------------------------------------------------------------ queries
 
     public long seed() {

@@ -90,6 +90,11 @@ final class SwimProtocol implements SimulatedProtocol {
     }
 
     @Override
+    public List<Directive> yieldRole(java.time.Duration holdOff, long nowNanos) {
+        return instance.yieldRole(holdOff, nowNanos);
+    }
+
+    @Override
     public RoleState roleState() {
         return instance.roleState();
     }

@@ -141,6 +141,18 @@ class RoleSimulationTests {
     }
 
     @Test
+    void aYieldingPrimaryHandsTheRoleOver_andClaimsNothingDuringItsHoldOff() {
+        Group g = formed(5, 81);
+        long at = g.sim().nowNanos();
+        g.sim().yieldRole(g.primary(), Duration.ofSeconds(30));
+        assertThat(g.sim().holdsValidPrimaryClaim(g.primary())).isFalse();
+        PrimaryClaimChecker.Grant next =
+                awaitNewPrimary(g, at, g.sim().settings().protocolPeriod());
+        assertThat(next.node()).isNotEqualTo(g.primary());
+        assertThat(g.checker().violation()).isNull();
+    }
+
+    @Test
     void tokensGrowWithEveryChangeOfPrimary() {
         Group g = formed(5, 71);
         long before = g.sim().roleState(g.primary()).token();

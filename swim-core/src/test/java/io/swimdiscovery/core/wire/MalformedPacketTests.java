@@ -95,7 +95,7 @@ class MalformedPacketTests {
                         RejectReason.BAD_MAGIC),
                 plain("version 2", new byte[] {0x53, 0x57, 2, 0, 0, 0, 0, 0, 0}, RejectReason.UNKNOWN_VERSION),
                 plain("reserved flag bit", new byte[] {0x53, 0x57, 1, 0x04, 0, 0, 0, 0, 0}, RejectReason.UNKNOWN_FLAGS),
-                body("message type 9", bytes().u8(9), RejectReason.UNKNOWN_TYPE),
+                body("message type 11", bytes().u8(11), RejectReason.UNKNOWN_TYPE),
                 body("message type 0", bytes().u8(0), RejectReason.UNKNOWN_TYPE),
                 plain("one bit flipped", flipped, RejectReason.BAD_CRC),
                 plain(
