@@ -55,6 +55,18 @@ public class SwimRoles {
         return state.isPrimaryAt(System.nanoTime()) ? state.token() : 0;
     }
 
+    /**
+     * Gives up the primary role, if this instance holds or claims it, and claims nothing for
+     * {@code holdOff}: the next member in line takes over within a round trip. The node stays in
+     * the cluster and in discovery.
+     */
+    public void yieldRole(java.time.Duration holdOff) {
+        SwimNode node = this.lifecycle.getNode();
+        if (node != null && node.isRunning()) {
+            node.yieldRole(holdOff);
+        }
+    }
+
     /** This instance's role group: the running node's, else the configured one. */
     public String group() {
         String running = state().group();

@@ -30,8 +30,8 @@ final class SwimLeaderContext implements Context {
         this.initiator = initiator;
     }
 
-    // The node identity too, not the token alone: a node rebuilt after a yield is a new member,
-    // and its grant is a new one even where its token happens to be equal.
+    // The node identity too, not the token alone: a node rebuilt by a restart of the lifecycle is
+    // a new member, and its grant is a new one even where its token happens to be equal.
     @Override
     public boolean isLeader() {
         RoleState state = this.roles.state();

@@ -3,14 +3,12 @@ package io.swimdiscovery.spring.roles.integration;
 import io.swimdiscovery.core.node.MembershipListener;
 import io.swimdiscovery.core.protocol.MemberId;
 import io.swimdiscovery.core.protocol.MembershipEvent;
-import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
 import io.swimdiscovery.spring.roles.SwimRoles;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -35,8 +33,6 @@ public class SwimLeaderInitiator implements MembershipListener, DisposableBean {
 
     private final SwimRoles roles;
 
-    private final SwimLifecycle lifecycle;
-
     private final List<Candidate> candidates;
 
     private final LeaderEventPublisher publisher;
@@ -47,21 +43,19 @@ public class SwimLeaderInitiator implements MembershipListener, DisposableBean {
         return thread;
     });
 
-    private final AtomicBoolean yielding = new AtomicBoolean();
+    /** How long a yielding node claims nothing: long enough for the next in line to take over. */
+    static final java.time.Duration YIELD_HOLD_OFF = java.time.Duration.ofSeconds(30);
 
     // Written on the callback thread only: the contexts of the grant in force, one per candidate.
     private volatile @Nullable List<SwimLeaderContext> granted;
 
     /**
      * @param roles this instance's role
-     * @param lifecycle restarts the node when a candidate yields
      * @param candidates the candidates to drive
      * @param publisher where the leader events go
      */
-    public SwimLeaderInitiator(
-            SwimRoles roles, SwimLifecycle lifecycle, List<Candidate> candidates, LeaderEventPublisher publisher) {
+    public SwimLeaderInitiator(SwimRoles roles, List<Candidate> candidates, LeaderEventPublisher publisher) {
         this.roles = roles;
-        this.lifecycle = lifecycle;
         this.candidates = List.copyOf(candidates);
         this.publisher = publisher;
     }
@@ -123,30 +117,16 @@ public class SwimLeaderInitiator implements MembershipListener, DisposableBean {
     }
 
     /**
-     * Gives up the grant {@code token} (a candidate called {@code Context.yield()}): the node leaves
-     * gracefully and starts again as a new member. On a thread of its own, since the caller may be
-     * a candidate's callback, which the revocation then waits for.
+     * Gives up the grant {@code token} (a candidate called {@code Context.yield()}): the node ends
+     * its claim at once and claims nothing for one step-down period plus a hold, so the next member
+     * in line takes over; the node stays in the cluster and in discovery. The revocation reaches the
+     * candidates through the usual {@code PrimaryRevoked} event.
      */
     void yieldLeadership(long token) {
-        if (!this.yielding.compareAndSet(false, true)) {
-            return;
+        if (this.roles.fencingToken() == token) {
+            logger.info("A candidate yielded the primary role (token " + token + ")");
+            this.roles.yieldRole(YIELD_HOLD_OFF);
         }
-        Thread thread = new Thread(
-                () -> {
-                    try {
-                        if (this.roles.fencingToken() == token && this.lifecycle.isRunning()) {
-                            logger.info("A candidate yielded the primary role (token " + token
-                                    + "): the SWIM node leaves and joins again as a new member");
-                            this.lifecycle.stop();
-                            this.lifecycle.start();
-                        }
-                    } finally {
-                        this.yielding.set(false);
-                    }
-                },
-                "swim-leader-yield");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** Whether a grant is in force for the candidates (their {@code onGranted} was called, not yet revoked). */

@@ -1,7 +1,6 @@
 package io.swimdiscovery.spring.roles.integration;
 
 import io.swimdiscovery.spring.autoconfigure.ConditionalOnSwimEnabled;
-import io.swimdiscovery.spring.autoconfigure.SwimLifecycle;
 import io.swimdiscovery.spring.roles.SwimRoles;
 import io.swimdiscovery.spring.roles.SwimRolesAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,13 +31,11 @@ public final class SwimLeaderInitiatorAutoConfiguration {
     @ConditionalOnMissingBean
     SwimLeaderInitiator swimLeaderInitiator(
             SwimRoles roles,
-            SwimLifecycle lifecycle,
             ObjectProvider<Candidate> candidates,
             ObjectProvider<LeaderEventPublisher> publisher,
             ApplicationEventPublisher events) {
         return new SwimLeaderInitiator(
                 roles,
-                lifecycle,
                 candidates.orderedStream().toList(),
                 publisher.getIfAvailable(() -> new DefaultLeaderEventPublisher(events)));
     }
