@@ -36,7 +36,8 @@ record NodeConfig(
         UnaryOperator<Transport> transportDecorator,
         int maxQueuedDatagrams,
         long maxQueuedDatagramBytes,
-        UnaryOperator<TransportConfig> transportTuning) {
+        UnaryOperator<TransportConfig> transportTuning,
+        @Nullable SwimResources sharedResources) {
 
     /** @throws IllegalArgumentException naming the first setting that is wrong */
     NodeConfig {

@@ -76,15 +76,20 @@ final class NodeLifecycle {
             if (state.running) {
                 return;
             }
-            Transport bound = NettyTransport.bind(
-                    config.transportConfig(),
-                    new InboundDispatch(
-                            state,
-                            loop,
-                            codec,
-                            traffic,
-                            runner,
-                            new InboundBudget(config.maxQueuedDatagrams(), config.maxQueuedDatagramBytes())));
+            InboundDispatch dispatch = new InboundDispatch(
+                    state,
+                    loop,
+                    codec,
+                    traffic,
+                    runner,
+                    new InboundBudget(config.maxQueuedDatagrams(), config.maxQueuedDatagramBytes()));
+            SwimResources shared = config.sharedResources();
+            if (shared != null) {
+                shared.requireOpen();
+            }
+            Transport bound = shared == null
+                    ? NettyTransport.bind(config.transportConfig(), dispatch)
+                    : NettyTransport.bind(config.transportConfig(), shared.ioGroup(), dispatch);
             Transport t = config.transportDecorator().apply(bound);
             Address advertised =
                     AdvertiseAddress.choose(config.advertiseHost(), config.advertisePort(), bound.localAddress());

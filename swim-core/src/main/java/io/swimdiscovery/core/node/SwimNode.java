@@ -73,7 +73,8 @@ public final class SwimNode implements AutoCloseable {
     private SwimNode(NodeConfig config) {
         this.config = config;
         String label = config.label(NODE_COUNTER.incrementAndGet());
-        this.loop = new EventLoop(label);
+        SwimResources shared = config.sharedResources();
+        this.loop = shared == null ? EventLoop.dedicated(label) : EventLoop.shared(shared);
         this.codec = WireNodeCodec.create(config);
         this.view = new MembershipView(config.settings().protocolPeriod().toNanos());
         Executor listenerExecutor;
@@ -81,6 +82,9 @@ public final class SwimNode implements AutoCloseable {
         if (config.listenerExecutor() != null) {
             ownedListenerThread = null;
             listenerExecutor = new SerialExecutor(config.listenerExecutor());
+        } else if (shared != null) {
+            ownedListenerThread = null;
+            listenerExecutor = new SerialExecutor(shared.listenerPool());
         } else {
             ownedListenerThread = Executors.newSingleThreadExecutor(EventLoop.daemon("swim-events-" + label));
             listenerExecutor = ownedListenerThread;
@@ -328,6 +332,9 @@ public final class SwimNode implements AutoCloseable {
         UnaryOperator<TransportConfig> transportTuning = UnaryOperator.identity();
         UnaryOperator<Transport> transportDecorator = UnaryOperator.identity();
 
+        @Nullable
+        SwimResources sharedResources;
+
         private Builder() {}
 
         /** Unique member name, at most 255 UTF-8 bytes; default: the advertised {@code host:port}. */
@@ -477,6 +484,17 @@ public final class SwimNode implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs this node on threads shared with other nodes of this process (its event loop on
+         * the resources' protocol pool, its timers, sockets, listeners and seed look-ups on theirs)
+         * instead of threads of its own. The node's behaviour is the same; the resources belong
+         * to the caller, who closes them after the nodes. Default null: threads of its own.
+         */
+        public Builder sharedResources(@Nullable SwimResources v) {
+            this.sharedResources = v;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first setting that is wrong */
         public SwimNode build() {
             NodeConfig config = new NodeConfig(
@@ -497,7 +515,8 @@ public final class SwimNode implements AutoCloseable {
                     transportDecorator,
                     maxQueuedDatagrams,
                     maxQueuedDatagramBytes,
-                    transportTuning);
+                    transportTuning,
+                    sharedResources);
             config.transportConfig();
             return new SwimNode(config);
         }
