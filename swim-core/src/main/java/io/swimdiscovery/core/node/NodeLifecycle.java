@@ -178,7 +178,8 @@ final class NodeLifecycle {
                 try {
                     finalStatistics = loop.call(() -> {
                         SwimInstance engine = Objects.requireNonNull(state.engine);
-                        view.rebuild(engine, NodeState.now());
+                        // The last state, and the events still waiting for it go to listeners.
+                        runner.flushView();
                         return statisticsOf(engine);
                     });
                 } catch (RuntimeException e) {

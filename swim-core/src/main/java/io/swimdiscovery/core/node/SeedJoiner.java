@@ -122,6 +122,8 @@ final class SeedJoiner {
         }
         SwimInstance engine = state.engine;
         if (engine != null && engine.isJoined()) {
+            // Whoever waited for the join reads the members next: show them what the join brought.
+            runner.flushView();
             List<CompletableFuture<Void>> done = new ArrayList<>(waiters);
             waiters.clear();
             done.forEach(f -> f.complete(null));

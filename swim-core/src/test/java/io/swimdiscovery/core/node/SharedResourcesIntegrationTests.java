@@ -53,7 +53,9 @@ class SharedResourcesIntegrationTests {
         // No thread of a node's own: the nodes' loops, timers and sockets are the shared ones.
         Set<String> threads = Thread.getAllStackTraces().keySet().stream()
                 .map(Thread::getName)
-                .filter(name -> name.startsWith("swim-node-") || name.startsWith("swim-events-#"))
+                .filter(name -> name.startsWith("swim-node-node-")
+                        || name.startsWith("swim-events-node-")
+                        || name.startsWith("swim-seeds-node-"))
                 .collect(Collectors.toSet());
         assertThat(threads).isEmpty();
     }
