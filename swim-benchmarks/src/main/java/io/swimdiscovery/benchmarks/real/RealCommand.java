@@ -12,7 +12,8 @@ import java.util.Locale;
  *
  * <p>{@code --shared-threads T} (T at least 1) runs every node on one {@code SwimResources} with T
  * protocol threads and one Netty I/O thread, so a thousand nodes need a handful of threads
- * instead of three each; 0 (the default) gives each node threads of its own.
+ * instead of three each; 0 (the default) gives each node threads of its own. {@code --join-batch B}
+ * joins the nodes in waves of B, each once the seed lists the previous one (default: all at once).
  *
  * <p>Settings default to {@link SwimSettings#lan()}; {@code --settings memberlist} is
  * {@link SwimSettings#memberlist()}, memberlist's DefaultLANConfig (1 s period, 500 ms probe
@@ -42,6 +43,7 @@ public final class RealCommand {
         String settingsName = "lan";
         long seed = 1;
         int sharedThreads = 0;
+        int joinBatch = 0;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -63,6 +65,7 @@ public final class RealCommand {
                     case "--settings" -> settingsName = v;
                     case "--seed" -> seed = Long.parseLong(v);
                     case "--shared-threads" -> sharedThreads = Integer.parseInt(v);
+                    case "--join-batch" -> joinBatch = Integer.parseInt(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -73,7 +76,8 @@ public final class RealCommand {
         } catch (IllegalArgumentException e) {
             err.println("real: " + e.getMessage());
             err.println("usage: real --scenario crash|loss|join|leave --nodes N --runs R [--loss P] [--duration-s D]"
-                    + " [--warmup-s W] [--settings lan|memberlist|local] [--seed S] [--shared-threads T]");
+                    + " [--warmup-s W] [--settings lan|memberlist|local] [--seed S] [--shared-threads T]"
+                    + " [--join-batch B]");
             return 2;
         }
         SwimSettings settings =
@@ -94,7 +98,8 @@ public final class RealCommand {
                     steady,
                     settings,
                     seed + run,
-                    sharedThreads);
+                    sharedThreads,
+                    joinBatch);
             out.println(scenario.run(run).toJson());
             out.flush();
         }

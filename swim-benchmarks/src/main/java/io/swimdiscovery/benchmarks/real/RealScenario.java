@@ -51,6 +51,8 @@ final class RealScenario {
     private final long pollMillis;
     /** Protocol threads of the shared {@link SwimResources}, or 0: every node on threads of its own. */
     private final int sharedThreads;
+    /** Nodes that join at once (0: all); the next wave waits until the seed lists this one. */
+    private final int joinBatch;
 
     private final Kind kind;
     private final int n;
@@ -68,9 +70,11 @@ final class RealScenario {
             Duration steady,
             SwimSettings settings,
             long seed,
-            int sharedThreads) {
+            int sharedThreads,
+            int joinBatch) {
         this.kind = kind;
         this.sharedThreads = sharedThreads;
+        this.joinBatch = joinBatch;
         // Deadlines grow with n: a thousand nodes on two cores form more slowly than a hundred.
         this.joinDeadline = Duration.ofSeconds(Math.max(120, n / 2));
         this.detectDeadline = Duration.ofSeconds(120);
@@ -104,7 +108,12 @@ final class RealScenario {
                 .put("n", n)
                 .put("run", runIndex);
         long heapBaseline = usedHeapAfterGc();
-        @Nullable SwimResources shared = sharedThreads > 0 ? SwimResources.create(sharedThreads, 1) : null;
+        @Nullable
+        SwimResources shared = sharedThreads > 0
+                ? SwimResources.create(
+                        sharedThreads,
+                        Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())))
+                : null;
         result.put("shared_threads", sharedThreads);
         try {
             // Form the cluster: every node joins through the first one.
@@ -134,14 +143,26 @@ final class RealScenario {
                 nodes.add(node);
             }
             List<CompletableFuture<Void>> joins = new ArrayList<>();
-            for (SwimNode node : nodes) {
-                joins.add(node.join());
+            long firstJoinCall = System.nanoTime();
+            int batch = joinBatch > 0 ? joinBatch : n;
+            for (int from = 0; from < n; from += batch) {
+                int to = Math.min(n, from + batch);
+                for (SwimNode node : nodes.subList(from, to)) {
+                    joins.add(node.join());
+                }
+                if (to < n) {
+                    // Waves: the next one starts once the seed lists this one (bounded), as a
+                    // rolling start of a large deployment would.
+                    waitUntil(() -> aliveCount(nodes.get(0)) >= to, Duration.ofSeconds(60));
+                }
             }
             long lastJoinCall = System.nanoTime();
             CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new))
                     .get(joinDeadline.toMillis(), TimeUnit.MILLISECONDS);
             boolean converged = waitUntil(() -> nodes.stream().allMatch(x -> aliveCount(x) == n), joinDeadline);
             result.put("t_join_ms", converged ? millisSince(lastJoinCall) : null);
+            result.put("t_join_from_first_ms", converged ? millisSince(firstJoinCall) : null);
+            result.put("join_batch", batch);
             if (!converged) {
                 return finish(result, seen, gone, null, null, null);
             }
