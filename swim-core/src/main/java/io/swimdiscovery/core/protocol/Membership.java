@@ -34,7 +34,7 @@ final class Membership {
     private @Nullable ClaimVerifier verifier;
 
     /** Shares equal metadata strings across the table's entries (a table holds n members). */
-    private final MetadataPool metadataPool = new MetadataPool();
+    private final MetadataPool metadataPool = MetadataPool.SHARED;
 
     Membership(
             SwimSettings settings,

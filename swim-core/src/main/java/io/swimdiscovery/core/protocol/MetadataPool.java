@@ -12,13 +12,20 @@ import java.util.Map;
  *
  * <p>Bounded: at most {@value #MAX_STRINGS} distinct strings are kept, first come first kept; a
  * string seen after the pool is full is stored as it came (correct, only not shared), so a peer
- * sending ever-new values cannot grow it. Owned by one engine, so single-threaded. The work is
- * O(keys) per metadata change, never per packet that repeats what the table holds.
+ * sending ever-new values cannot grow it. One pool ({@link #SHARED}) serves every engine of the
+ * JVM: the simulator's thousands of engines, or many nodes in one process, hold one pool (at most
+ * about half a MB) instead of one each, and sharing equal strings changes no decision, so runs stay
+ * deterministic. The work is O(keys) per metadata change, never per packet that repeats what the
+ * table holds.
  */
 final class MetadataPool {
 
     static final int MAX_STRINGS = 8192;
 
+    /** The pool every engine uses. */
+    static final MetadataPool SHARED = new MetadataPool();
+
+    /** Guarded by itself: engines on different threads share the pool; held for one lookup only. */
     private final Map<String, String> strings = new HashMap<>();
 
     /** A map equal to {@code metadata} whose keys and values are the pool's where it has them. */
@@ -34,18 +41,22 @@ final class MetadataPool {
     }
 
     private String intern(String s) {
-        String shared = strings.get(s);
-        if (shared != null) {
-            return shared;
+        synchronized (strings) {
+            String shared = strings.get(s);
+            if (shared != null) {
+                return shared;
+            }
+            if (strings.size() < MAX_STRINGS) {
+                strings.put(s, s);
+            }
+            return s;
         }
-        if (strings.size() < MAX_STRINGS) {
-            strings.put(s, s);
-        }
-        return s;
     }
 
     /** Distinct strings held (for tests). */
     int size() {
-        return strings.size();
+        synchronized (strings) {
+            return strings.size();
+        }
     }
 }
