@@ -22,6 +22,7 @@ public final class BenchmarkCli {
         register(new RealCliCommand());
         register(new JmhCommand());
         register(new io.swimdiscovery.benchmarks.readload.ReadLoadCommand());
+        register(new io.swimdiscovery.benchmarks.heap.HeapCommand());
     }
 
     public static void main(String[] args) {

@@ -33,6 +33,9 @@ final class Membership {
     private final LocalMember local;
     private @Nullable ClaimVerifier verifier;
 
+    /** Shares equal metadata strings across the table's entries (a table holds n members). */
+    private final MetadataPool metadataPool = MetadataPool.SHARED;
+
     Membership(
             SwimSettings settings,
             MemberTable table,
@@ -192,7 +195,8 @@ final class Membership {
 
     /** Makes {@code g}'s uid the current process of its name, retiring the old one. */
     private void admit(Gossip g, @Nullable MemberEntry old, boolean regossip, long now, List<Directive> out) {
-        MemberEntry e = new MemberEntry(g.member(), MemberStatus.ALIVE, g.incarnation(), g.metadata(), now);
+        MemberEntry e =
+                new MemberEntry(g.member(), MemberStatus.ALIVE, g.incarnation(), metadataPool.share(g.metadata()), now);
         if (old != null) {
             e.retiredUid = old.id.uid();
             schedule.remove(old);
@@ -221,7 +225,9 @@ final class Membership {
         MemberStatus previous = e.status;
         boolean metadataChanged = !g.metadata().equals(e.metadata);
         e.incarnation = g.incarnation();
-        e.metadata = g.metadata();
+        if (metadataChanged) {
+            e.metadata = metadataPool.share(g.metadata());
+        }
         suspicions.setStatus(e, g.status(), g.origin(), now);
         if (g.status().isTerminal() && !previous.isTerminal()) {
             failed.failed(e.id, now); // the uid is over either way: its late news is stale for hours

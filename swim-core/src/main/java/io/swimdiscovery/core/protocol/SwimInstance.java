@@ -376,6 +376,15 @@ public final class SwimInstance {
         return out;
     }
 
+    /**
+     * A number that changes whenever the member table does (a member added, removed, or its
+     * status, uid or incarnation changed): a node that published {@link #members()} at one value
+     * need not rebuild it while the value stays. O(1).
+     */
+    public long membershipVersion() {
+        return table.version();
+    }
+
     /** Whether a full-state sync with another member completed (the join took). */
     public boolean isJoined() {
         return antiEntropy.isJoined();
