@@ -74,8 +74,13 @@ final class FormationRun {
         perSecond.add(sim.totalTraffic());
         long limit = Duration.ofSeconds(o.joinWindowS() + o.durationS()).toNanos();
         long convergedAt = -1;
+        long windowEnd = Duration.ofSeconds(o.joinWindowS()).toNanos();
+        Map<String, Long> byTypeInWindow = null;
         while (sim.nowNanos() < limit) {
             sim.runFor(STEP);
+            if (byTypeInWindow == null && sim.nowNanos() >= windowEnd) {
+                byTypeInWindow = sim.bytesSentByType();
+            }
             if (sim.nowNanos() % 1_000_000_000L == 0) {
                 perSecond.add(sim.totalTraffic());
             }
@@ -86,6 +91,11 @@ final class FormationRun {
         }
         long wallJoin = System.nanoTime() - wall0;
         line.putMillis("t_converged_ms", convergedAt).put("converged", convergedAt >= 0);
+        if (byTypeInWindow != null && o.joinWindowS() > 0) {
+            for (Map.Entry<String, Long> e : byTypeInWindow.entrySet()) {
+                line.put("join_bytes_per_node_s_" + e.getKey(), e.getValue() / ((double) o.nodes() * o.joinWindowS()));
+            }
+        }
         int convergedSecond = perSecond.size() - 1;
         // After: keep sampling to see the load settle.
         for (int s = 0; s < Math.max(o.afterS(), SETTLE_WINDOW_S); s++) {
@@ -135,16 +145,25 @@ final class FormationRun {
         sim.loss(o.loss());
         long from = sim.nowNanos();
         NodeTraffic before = sim.totalTraffic();
+        Map<String, Long> byTypeBefore = sim.bytesSentByType();
         sim.runFor(Duration.ofSeconds(o.durationS()));
         NodeTraffic during = sim.totalTraffic().minus(before);
         double nodeSeconds = (double) sim.upNodes().size() * o.durationS();
+        for (Map.Entry<String, Long> e : sim.bytesSentByType().entrySet()) {
+            long was = byTypeBefore.getOrDefault(e.getKey(), 0L);
+            line.put("loss_bytes_per_node_s_" + e.getKey(), (e.getValue() - was) / nodeSeconds);
+        }
         line.put("loss", o.loss())
                 .put("loss_s", o.durationS())
                 .put("bytes_per_node_s_loss", during.bytesSent() / nodeSeconds)
                 .put("packets_per_node_s_loss", during.packetsSent() / nodeSeconds)
                 .put("false_suspects_loss", TraceAnalysis.falseSuspicions(sim, from, sim.nowNanos()))
                 .put("false_deads", TraceAnalysis.falseDeaths(sim, at, sim.nowNanos()))
-                .put("converged_after_loss", sim.isConverged())
+                .put("converged_at_loss_end", sim.isConverged());
+        sim.loss(0);
+        long healed = sim.nowNanos();
+        boolean converged = sim.runUntil(sim::isConverged, Duration.ofSeconds(120), Duration.ofMillis(100));
+        line.putMillis("t_converged_after_loss_ms", converged ? sim.nowNanos() - healed : -1)
                 .put("largest_message_bytes", sim.largestMessageBytes())
                 .put("largest_message_type", sim.largestMessageType());
     }
