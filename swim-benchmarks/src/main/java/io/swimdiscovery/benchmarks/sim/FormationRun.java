@@ -3,6 +3,7 @@ package io.swimdiscovery.benchmarks.sim;
 import io.swimdiscovery.benchmarks.JsonLine;
 import io.swimdiscovery.core.protocol.MemberId;
 import io.swimdiscovery.core.protocol.MemberStatus;
+import io.swimdiscovery.core.protocol.ProtocolCounters;
 import io.swimdiscovery.core.sim.NodeTraffic;
 import io.swimdiscovery.core.sim.Simulation;
 import io.swimdiscovery.core.sim.TraceAnalysis;
@@ -91,6 +92,7 @@ final class FormationRun {
         }
         long wallJoin = System.nanoTime() - wall0;
         line.putMillis("t_converged_ms", convergedAt).put("converged", convergedAt >= 0);
+        putRejections(sim, line);
         if (byTypeInWindow != null && o.joinWindowS() > 0) {
             for (Map.Entry<String, Long> e : byTypeInWindow.entrySet()) {
                 line.put("join_bytes_per_node_s_" + e.getKey(), e.getValue() / ((double) o.nodes() * o.joinWindowS()));
@@ -166,6 +168,19 @@ final class FormationRun {
         line.putMillis("t_converged_after_loss_ms", converged ? sim.nowNanos() - healed : -1)
                 .put("largest_message_bytes", sim.largestMessageBytes())
                 .put("largest_message_type", sim.largestMessageType());
+    }
+
+    /** Claims verified and news rejected by reason, summed over the up nodes: why a join is slow. */
+    private static void putRejections(Simulation sim, JsonLine line) {
+        long verified = 0;
+        Map<String, Long> rejected = new java.util.TreeMap<>();
+        for (int i : sim.upNodes()) {
+            ProtocolCounters c = sim.swimInstance(i).counters();
+            verified += c.claimsVerified();
+            c.newsRejected().forEach((k, v) -> rejected.merge(k, v, Long::sum));
+        }
+        line.put("claims_verified", verified);
+        rejected.forEach((k, v) -> line.put("rejected_" + k, v));
     }
 
     /**
