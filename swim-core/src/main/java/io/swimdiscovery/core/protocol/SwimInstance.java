@@ -116,7 +116,7 @@ public final class SwimInstance {
                 local,
                 random);
         this.relay = new ProbeRelay(settings, table, dissemination, timers, counters, sequences, local);
-        this.antiEntropy = new AntiEntropy(settings, table, failed, counters, local, random);
+        this.antiEntropy = new AntiEntropy(settings, table, failed, counters, local, random, sizer);
         this.answers = new PingAnswers(local, failed, dissemination, counters);
     }
 
