@@ -23,6 +23,7 @@ public final class BenchmarkCli {
         register(new JmhCommand());
         register(new io.swimdiscovery.benchmarks.roles.RolesCommand());
         register(new io.swimdiscovery.benchmarks.readload.ReadLoadCommand());
+        register(new io.swimdiscovery.benchmarks.heap.HeapCommand());
     }
 
     public static void main(String[] args) {

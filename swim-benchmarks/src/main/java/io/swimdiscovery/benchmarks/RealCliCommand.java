@@ -14,8 +14,10 @@ final class RealCliCommand implements RawArgsCommand {
 
     @Override
     public String usage() {
-        return "real --scenario crash|loss|join|leave --nodes N --runs R [--loss P] [--duration-s D] [--warmup-s W]\n"
-                + "     [--settings lan|memberlist|local] [--seed S]   real SwimNodes on 127.0.0.1, one JSON line per run";
+        return """
+                real --scenario crash|loss|join|leave --nodes N --runs R [--loss P] [--duration-s D] [--warmup-s W]
+                     [--settings lan|memberlist|local] [--seed S] [--shared-threads T] [--join-batch B]
+                     real SwimNodes on 127.0.0.1, one JSON line per run""";
     }
 
     @Override

@@ -7,7 +7,13 @@ import java.util.Locale;
 
 /**
  * {@code real --scenario crash|loss|join|leave --nodes N --runs R [--loss P] [--duration-s D]
- * [--warmup-s W] [--settings lan|memberlist|local] [--seed S]}: N real nodes on 127.0.0.1 in this JVM, one JSON line per run.
+ * [--warmup-s W] [--settings lan|memberlist|local] [--seed S] [--shared-threads T]}: N real nodes on
+ * 127.0.0.1 in this JVM, one JSON line per run.
+ *
+ * <p>{@code --shared-threads T} (T at least 1) runs every node on one {@code SwimResources} with T
+ * protocol threads and one Netty I/O thread, so a thousand nodes need a handful of threads
+ * instead of three each; 0 (the default) gives each node threads of its own. {@code --join-batch B}
+ * joins the nodes in waves of B, each once the seed lists the previous one (default: all at once).
  *
  * <p>Settings default to {@link SwimSettings#lan()}; {@code --settings memberlist} is
  * {@link SwimSettings#memberlist()}, memberlist's DefaultLANConfig (1 s period, 500 ms probe
@@ -36,6 +42,8 @@ public final class RealCommand {
         double warmupS = 0;
         String settingsName = "lan";
         long seed = 1;
+        int sharedThreads = 0;
+        int joinBatch = 0;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -56,16 +64,20 @@ public final class RealCommand {
                     case "--warmup-s" -> warmupS = Double.parseDouble(v);
                     case "--settings" -> settingsName = v;
                     case "--seed" -> seed = Long.parseLong(v);
+                    case "--shared-threads" -> sharedThreads = Integer.parseInt(v);
+                    case "--join-batch" -> joinBatch = Integer.parseInt(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
-            if (nodes < 2 || runs < 1 || loss < 0 || loss > 1) {
-                throw new IllegalArgumentException("need --nodes >= 2, --runs >= 1, --loss 0..1");
+            if (nodes < 2 || runs < 1 || loss < 0 || loss > 1 || sharedThreads < 0) {
+                throw new IllegalArgumentException(
+                        "need --nodes >= 2, --runs >= 1, --loss 0..1, --shared-threads >= 0");
             }
         } catch (IllegalArgumentException e) {
             err.println("real: " + e.getMessage());
             err.println("usage: real --scenario crash|loss|join|leave --nodes N --runs R [--loss P] [--duration-s D]"
-                    + " [--warmup-s W] [--settings lan|memberlist|local] [--seed S]");
+                    + " [--warmup-s W] [--settings lan|memberlist|local] [--seed S] [--shared-threads T]"
+                    + " [--join-batch B]");
             return 2;
         }
         SwimSettings settings =
@@ -85,7 +97,9 @@ public final class RealCommand {
                     Duration.ofMillis((long) (warmupS * 1000)),
                     steady,
                     settings,
-                    seed + run);
+                    seed + run,
+                    sharedThreads,
+                    joinBatch);
             out.println(scenario.run(run).toJson());
             out.flush();
         }

@@ -1,6 +1,7 @@
 package io.swimdiscovery.benchmarks.real;
 
 import io.swimdiscovery.core.node.SwimNode;
+import io.swimdiscovery.core.node.SwimResources;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MemberStatus;
 import io.swimdiscovery.core.protocol.MembershipEvent;
@@ -43,9 +44,15 @@ final class RealScenario {
         LEAVE
     }
 
-    private static final Duration JOIN_DEADLINE = Duration.ofSeconds(120);
-    private static final Duration DETECT_DEADLINE = Duration.ofSeconds(120);
-    private static final Duration SETTLE_DEADLINE = Duration.ofSeconds(60);
+    private final Duration joinDeadline;
+    private final Duration detectDeadline;
+    private final Duration settleDeadline;
+    /** Between two looks at every node's view: a look at n views of n members is O(n²). */
+    private final long pollMillis;
+    /** Protocol threads of the shared {@link SwimResources}, or 0: every node on threads of its own. */
+    private final int sharedThreads;
+    /** Nodes that join at once (0: all); the next wave waits until the seed lists this one. */
+    private final int joinBatch;
 
     private final Kind kind;
     private final int n;
@@ -55,8 +62,24 @@ final class RealScenario {
     private final SwimSettings settings;
     private final Random random;
 
-    RealScenario(Kind kind, int n, double loss, Duration warmup, Duration steady, SwimSettings settings, long seed) {
+    RealScenario(
+            Kind kind,
+            int n,
+            double loss,
+            Duration warmup,
+            Duration steady,
+            SwimSettings settings,
+            long seed,
+            int sharedThreads,
+            int joinBatch) {
         this.kind = kind;
+        this.sharedThreads = sharedThreads;
+        this.joinBatch = joinBatch;
+        // Deadlines grow with n: a thousand nodes on two cores form more slowly than a hundred.
+        this.joinDeadline = Duration.ofSeconds(Math.max(120, n / 2));
+        this.detectDeadline = Duration.ofSeconds(120);
+        this.settleDeadline = Duration.ofSeconds(Math.max(60, n / 4));
+        this.pollMillis = Math.max(50, n / 2);
         this.n = n;
         this.loss = loss;
         this.steady = steady;
@@ -85,6 +108,13 @@ final class RealScenario {
                 .put("n", n)
                 .put("run", runIndex);
         long heapBaseline = usedHeapAfterGc();
+        @Nullable
+        SwimResources shared = sharedThreads > 0
+                ? SwimResources.create(
+                        sharedThreads,
+                        Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())))
+                : null;
+        result.put("shared_threads", sharedThreads);
         try {
             // Form the cluster: every node joins through the first one.
             for (int i = 0; i < n; i++) {
@@ -95,7 +125,8 @@ final class RealScenario {
                         .bindPort(0)
                         .settings(settings)
                         .listenerExecutor(listenerThread)
-                        .joinTimeout(JOIN_DEADLINE)
+                        .joinTimeout(joinDeadline)
+                        .sharedResources(shared)
                         .transportDecorator(t -> meter.wrap(new FaultInjectingTransport(t, faults)));
                 if (i > 0) {
                     b.seeds(SeedProvider.of(List.of(nodes.get(0).localMember().address())));
@@ -112,14 +143,26 @@ final class RealScenario {
                 nodes.add(node);
             }
             List<CompletableFuture<Void>> joins = new ArrayList<>();
-            for (SwimNode node : nodes) {
-                joins.add(node.join());
+            long firstJoinCall = System.nanoTime();
+            int batch = joinBatch > 0 ? joinBatch : n;
+            for (int from = 0; from < n; from += batch) {
+                int to = Math.min(n, from + batch);
+                for (SwimNode node : nodes.subList(from, to)) {
+                    joins.add(node.join());
+                }
+                if (to < n) {
+                    // Waves: the next one starts once the seed lists this one (bounded), as a
+                    // rolling start of a large deployment would.
+                    waitUntil(() -> aliveCount(nodes.get(0)) >= to, Duration.ofSeconds(60));
+                }
             }
             long lastJoinCall = System.nanoTime();
             CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new))
-                    .get(JOIN_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-            boolean converged = waitUntil(() -> nodes.stream().allMatch(x -> aliveCount(x) == n), JOIN_DEADLINE);
+                    .get(joinDeadline.toMillis(), TimeUnit.MILLISECONDS);
+            boolean converged = waitUntil(() -> nodes.stream().allMatch(x -> aliveCount(x) == n), joinDeadline);
             result.put("t_join_ms", converged ? millisSince(lastJoinCall) : null);
+            result.put("t_join_from_first_ms", converged ? millisSince(firstJoinCall) : null);
+            result.put("join_batch", batch);
             if (!converged) {
                 return finish(result, seen, gone, null, null, null);
             }
@@ -128,7 +171,7 @@ final class RealScenario {
             // below measures the steady state rather than the tail of the join.
             long settleStart = System.nanoTime();
             boolean settled = waitUntil(
-                    () -> nodes.stream().allMatch(x -> x.statistics().gossipQueueDepth() == 0), SETTLE_DEADLINE);
+                    () -> nodes.stream().allMatch(x -> x.statistics().gossipQueueDepth() == 0), settleDeadline);
             result.put("t_settle_ms", settled ? millisSince(settleStart) : null);
 
             // Optionally let the first round of push-pull syncs pass: each node's first sync comes
@@ -181,7 +224,7 @@ final class RealScenario {
                         () -> survivors.stream().allMatch(x -> x.members().stream()
                                 .filter(m -> m.name().equals(victimName))
                                 .allMatch(m -> m.status() == terminal)),
-                        DETECT_DEADLINE);
+                        detectDeadline);
                 // Let the listener thread catch up with the events already decided.
                 waitUntil(() -> terminalEvents(seen, victimName) >= survivors.size(), Duration.ofSeconds(5));
                 @Nullable Long firstSuspect = firstAt(seen, victimName, MembershipEvent.MemberSuspected.class, t0);
@@ -199,6 +242,9 @@ final class RealScenario {
             nodes.parallelStream().forEach(SwimNode::halt);
             faults.close();
             listenerThread.shutdownNow();
+            if (shared != null) {
+                shared.close();
+            }
         }
     }
 
@@ -292,13 +338,13 @@ final class RealScenario {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
-    private static boolean waitUntil(BooleanSupplier condition, Duration atMost) throws InterruptedException {
+    private boolean waitUntil(BooleanSupplier condition, Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
                 return true;
             }
-            Thread.sleep(50);
+            Thread.sleep(pollMillis);
         }
         return condition.getAsBoolean();
     }

@@ -24,7 +24,12 @@ record SimOptions(
         String preformed,
         String sizer,
         String settingsName,
-        int pauseMs) {
+        int pauseMs,
+        int seeds,
+        int joinWindowS,
+        String metadataName,
+        int afterS,
+        int steadyBytes) {
 
     static final Set<String> KNOWN = Set.of(
             "scenario",
@@ -43,16 +48,22 @@ record SimOptions(
             "preformed",
             "sizer",
             "settings",
-            "pause-ms");
-    static final Set<String> SCENARIOS =
-            Set.of("crash", "kill", "pause", "sync", "loss", "join", "leave", "partition", "slow");
+            "pause-ms",
+            "seeds",
+            "join-window-s",
+            "metadata",
+            "after-s",
+            "steady-bytes");
+    static final Set<String> SCENARIOS = Set.of(
+            "crash", "kill", "pause", "sync", "loss", "join", "leave", "partition", "slow", "formation", "proof");
 
     static SimOptions from(CliArgs a) {
         a.rejectUnknown(KNOWN);
         String scenario = a.oneOf("scenario", "crash", SCENARIOS);
         int defaultDuration =
                 switch (scenario) {
-                    case "loss", "slow" -> 600;
+                    case "loss", "slow", "proof" -> 600;
+                    case "formation" -> 300;
                     case "partition" -> 120;
                     case "pause" -> 30;
                     case "sync" -> 300;
@@ -75,7 +86,12 @@ record SimOptions(
                 a.oneOf("preformed", "auto", Set.of("auto", "on", "off")),
                 a.oneOf("sizer", "wire", Set.of("wire", "estimate")),
                 a.oneOf("settings", "lan", Set.of("lan", "memberlist")),
-                a.intValue("pause-ms", 3000, 1, 3_600_000));
+                a.intValue("pause-ms", 3000, 1, 3_600_000),
+                a.intValue("seeds", 1, 1, 64),
+                a.intValue("join-window-s", 1, 0, 3600),
+                a.oneOf("metadata", "none", Set.of("none", "spring")),
+                a.intValue("after-s", 30, 1, 3600),
+                a.intValue("steady-bytes", 300, 1, 10_000_000));
     }
 
     /**

@@ -42,10 +42,12 @@ final class DirectiveRunner {
     private final long fallbackTickNanos;
     private final Runnable afterBatch;
     private @Nullable ScheduledFuture<?> tick;
-    /** Events waiting for the view rebuild that shows them (see {@link MembershipView}); loop-owned. */
-    private final List<MembershipEvent> held = new ArrayList<>();
+    /** When {@link #tick} fires; a request for the same instant keeps it instead of replacing it. */
+    private long tickAtNanos;
+    /** Events decided but not yet handed to listeners: they wait for the view to be rebuilt. */
+    private List<MembershipEvent> waiting = List.of();
 
-    private boolean flushScheduled;
+    private boolean rebuildScheduled;
 
     DirectiveRunner(
             NodeState state,
@@ -97,39 +99,64 @@ final class DirectiveRunner {
                 errors.error(kind, "directive " + kind + " failed", e);
             }
         }
+        if (!events.isEmpty()) {
+            if (waiting.isEmpty()) {
+                waiting = events;
+            } else {
+                waiting.addAll(events);
+            }
+        }
         SwimInstance engine = state.engine;
         if (engine != null) {
-            long now = NodeState.now();
-            held.addAll(events);
-            if (held.isEmpty()) {
-                view.refresh(engine, false, now);
-            } else if (view.eventRebuildDue(now)) {
-                view.rebuild(engine, now);
-                publishHeld();
-            } else if (!flushScheduled) {
-                // A large table was copied moments ago: the next copy, and these events, wait a little.
-                flushScheduled = true;
-                loop.schedule(this::flushHeld, Math.max(0, view.eventRebuildAt() - now));
+            if (view.refresh(engine, !waiting.isEmpty(), NodeState.now())) {
+                scheduleDeferredRebuild();
+            } else {
+                publishWaiting();
             }
         }
         afterBatch.run();
     }
 
-    /** On the loop, a rebuild gap after the last rebuild: the view shows the held events, then listeners get them. */
-    private void flushHeld() {
-        flushScheduled = false;
+    /**
+     * On the loop: rebuilds the view now and hands every waiting event to the listeners (a join
+     * completing, a stop), so what a caller reads next is current.
+     */
+    void flushView() {
         SwimInstance engine = state.engine;
-        if (engine != null && !held.isEmpty()) {
+        if (engine != null) {
             view.rebuild(engine, NodeState.now());
-            publishHeld();
+        }
+        publishWaiting();
+    }
+
+    private void publishWaiting() {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        List<MembershipEvent> out = waiting;
+        waiting = List.of();
+        for (MembershipEvent event : out) {
+            listeners.publish(event);
         }
     }
 
-    private void publishHeld() {
-        for (MembershipEvent event : held) {
-            listeners.publish(event);
+    /** Events wait for the view (rebuilt at most once per interval): one timer covers them all. */
+    private void scheduleDeferredRebuild() {
+        if (rebuildScheduled) {
+            return;
         }
-        held.clear();
+        rebuildScheduled = true;
+        ScheduledFuture<?> f = loop.schedule(
+                () -> {
+                    rebuildScheduled = false;
+                    if (!waiting.isEmpty()) {
+                        flushView();
+                    }
+                },
+                Math.max(0, view.eventRebuildAt() - NodeState.now()));
+        if (f == null) {
+            rebuildScheduled = false;
+        }
     }
 
     /** Dead is final for a uid: say loudly what the engine did about it. */
@@ -222,12 +249,19 @@ final class DirectiveRunner {
     private void scheduleTick(long atNanos) {
         ScheduledFuture<?> previous = tick;
         if (previous != null) {
+            if (atNanos == tickAtNanos && !previous.isDone()) {
+                // The engine asks for the tick it already has (most batches do): keep the timer.
+                return;
+            }
             previous.cancel(false);
         }
+        tickAtNanos = atNanos;
         tick = loop.schedule(this::onTick, Math.max(0, atNanos - NodeState.now()));
     }
 
     private void onTick() {
+        // This timer is spent: a request made during the tick, even for the same instant, needs a new one.
+        tick = null;
         SwimInstance engine = state.runningEngine();
         if (engine == null) {
             return;

@@ -4,6 +4,7 @@ import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MemberStatus;
 import io.swimdiscovery.core.protocol.SwimInstance;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,23 +15,29 @@ import org.jspecify.annotations.Nullable;
  * swap, so {@code SwimNode.members()} and {@code routableMembers()} never wait for the loop and
  * never copy the table per call.
  *
- * <p>The loop rebuilds it at most once per batch of inputs (one packet, one tick, one API call),
- * and only when that batch published a membership event, when an API call asked for it, or when
- * the last build is older than {@code maxAgeNanos} (one protocol period): changes no event
- * announces, such as a bare incarnation bump or a tombstone expiring, show within that age. The
- * rebuild runs before the batch's events go to listeners, so a listener always reads a view at
- * least as new as the event it was given.
+ * <p>A rebuild is O(n), so the loop does not rebuild per packet. It rebuilds when an API call
+ * asked for it ({@link #markDirty}); when a batch published membership events, but in a large
+ * cluster at most once per event-rebuild gap (below); and when the table changed without an event
+ * (a bare incarnation bump, a tombstone expiring; seen by {@code SwimInstance.membershipVersion()})
+ * and the last build is older than {@code maxAgeNanos} (one protocol period). An unchanged table
+ * costs no rebuild, except a cheap safety net every 30 periods.
  *
- * <p>A rebuild copies the whole table, so in a large cluster rebuilds for events are spaced at
- * least {@link #EVENT_REBUILD_GAP_NANOS_PER_MEMBER} per member apart (10 ms at 10,000 members,
- * none below 1,000; at most a tenth of {@code maxAgeNanos}): a join of thousands, one event per
- * packet, costs about a hundred rebuilds a second instead of one per event. The runner holds the
- * events of the gap and hands them to listeners after the rebuild that shows them.
+ * <p>Rebuilds for events are spaced at least {@link #EVENT_REBUILD_GAP_NANOS_PER_MEMBER} per member
+ * of the last build apart (10 ms at 10,000 members, none below 1,000; at most a tenth of
+ * {@code maxAgeNanos}): a join of thousands, one event per packet, costs about a hundred rebuilds a
+ * second instead of one per event. The events of the gap wait in {@code DirectiveRunner}, in
+ * order, and go to listeners after the rebuild that shows them, so a listener always reads a view
+ * at least as new as the event it was given.
  */
 final class MembershipView {
 
     /** One published state; every list and map immutable. */
     record View(List<Member> members, List<Member> routable, Member local, Map<MemberStatus, Integer> byStatus) {}
+
+    /** With no change at all, still rebuild this often (in protocol periods): a safety net, cheap. */
+    private static final int IDLE_REBUILD_PERIODS = 30;
+
+    private static final MemberStatus[] STATUSES = MemberStatus.values();
 
     private final long maxAgeNanos;
     private volatile @Nullable View view;
@@ -38,6 +45,7 @@ final class MembershipView {
     private boolean dirty = true;
     private long builtAtNanos;
     private int builtSize;
+    private long builtVersion = Long.MIN_VALUE;
 
     /** Spacing of event-driven rebuilds per member of the last one (1 µs: 10 ms at 10,000). */
     static final long EVENT_REBUILD_GAP_NANOS_PER_MEMBER = 1_000;
@@ -60,11 +68,23 @@ final class MembershipView {
         dirty = true;
     }
 
-    /** On the loop, at the end of a batch: rebuilds if the batch changed anything readers see. */
-    void refresh(SwimInstance engine, boolean eventsPublished, long now) {
-        if (dirty || eventsPublished || now - builtAtNanos >= maxAgeNanos) {
+    /**
+     * On the loop, at the end of a batch: rebuilds if readers must see what happened now.
+     *
+     * @return whether events waiting for a rebuild must keep waiting (the last one is too recent);
+     *     then call {@link #rebuild} by {@link #eventRebuildAt()}
+     */
+    boolean refresh(SwimInstance engine, boolean eventsWaiting, long now) {
+        long age = now - builtAtNanos;
+        boolean changed = engine.membershipVersion() != builtVersion;
+        if (dirty
+                || (eventsWaiting && eventRebuildDue(now))
+                || (!eventsWaiting && changed && age >= maxAgeNanos)
+                || age >= IDLE_REBUILD_PERIODS * maxAgeNanos) {
             rebuild(engine, now);
+            return false;
         }
+        return eventsWaiting;
     }
 
     /** On the loop: whether a rebuild for new events may run now, or should wait for {@link #eventRebuildAt}. */
@@ -72,7 +92,7 @@ final class MembershipView {
         return dirty || now - builtAtNanos >= eventRebuildGapNanos();
     }
 
-    /** On the loop: when the next rebuild for events may run. */
+    /** On the loop: when the next rebuild for events may run (a rebuild deferred by {@link #refresh} is due). */
     long eventRebuildAt() {
         return builtAtNanos + eventRebuildGapNanos();
     }
@@ -84,20 +104,33 @@ final class MembershipView {
         return Math.min(maxAgeNanos / 10, builtSize * EVENT_REBUILD_GAP_NANOS_PER_MEMBER);
     }
 
-    /** On the loop: rebuilds now (start, stop). */
+    /** On the loop: rebuilds now (start, stop, a deferred rebuild, a join completing). */
     void rebuild(SwimInstance engine, long now) {
+        long version = engine.membershipVersion();
         List<Member> members = engine.members();
         List<Member> routable = new ArrayList<>(members.size());
-        Map<MemberStatus, Integer> byStatus = new EnumMap<>(MemberStatus.class);
+        int[] counts = new int[STATUSES.length];
         for (Member m : members) {
-            byStatus.merge(m.status(), 1, Integer::sum);
+            counts[m.status().ordinal()]++;
             if (m.status().isReachable()) {
                 routable.add(m);
             }
         }
-        view = new View(List.copyOf(members), List.copyOf(routable), engine.localMember(), Map.copyOf(byStatus));
+        Map<MemberStatus, Integer> byStatus = new EnumMap<>(MemberStatus.class);
+        for (MemberStatus s : STATUSES) {
+            if (counts[s.ordinal()] > 0) {
+                byStatus.put(s, counts[s.ordinal()]);
+            }
+        }
+        // engine.members() is a fresh list nobody else holds: wrap it, do not copy it again.
+        view = new View(
+                Collections.unmodifiableList(members),
+                Collections.unmodifiableList(routable),
+                engine.localMember(),
+                Map.copyOf(byStatus));
         dirty = false;
         builtAtNanos = now;
         builtSize = members.size();
+        builtVersion = version;
     }
 }

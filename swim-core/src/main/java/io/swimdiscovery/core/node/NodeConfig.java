@@ -40,7 +40,8 @@ record NodeConfig(
         long maxQueuedDatagramBytes,
         UnaryOperator<TransportConfig> transportTuning,
         int maxConcurrentSyncs,
-        int maxPendingListenerEvents) {
+        int maxPendingListenerEvents,
+        @Nullable SwimResources sharedResources) {
 
     /** @throws IllegalArgumentException naming the first setting that is wrong */
     NodeConfig {

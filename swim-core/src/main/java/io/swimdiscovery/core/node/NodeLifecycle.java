@@ -76,15 +76,20 @@ final class NodeLifecycle {
             if (state.running) {
                 return;
             }
-            Transport bound = NettyTransport.bind(
-                    config.transportConfig(),
-                    new InboundDispatch(
-                            state,
-                            loop,
-                            codec,
-                            traffic,
-                            runner,
-                            new InboundBudget(config.maxQueuedDatagrams(), config.maxQueuedDatagramBytes())));
+            InboundDispatch dispatch = new InboundDispatch(
+                    state,
+                    loop,
+                    codec,
+                    traffic,
+                    runner,
+                    new InboundBudget(config.maxQueuedDatagrams(), config.maxQueuedDatagramBytes()));
+            SwimResources shared = config.sharedResources();
+            if (shared != null) {
+                shared.requireOpen();
+            }
+            Transport bound = shared == null
+                    ? NettyTransport.bind(config.transportConfig(), dispatch)
+                    : NettyTransport.bind(config.transportConfig(), shared.ioGroup(), dispatch);
             Transport t = config.transportDecorator().apply(bound);
             Address advertised =
                     AdvertiseAddress.choose(config.advertiseHost(), config.advertisePort(), bound.localAddress());
@@ -174,7 +179,8 @@ final class NodeLifecycle {
                 try {
                     finalStatistics = loop.call(() -> {
                         SwimInstance engine = Objects.requireNonNull(state.engine);
-                        view.rebuild(engine, NodeState.now());
+                        // The last state, and the events still waiting for it go to listeners.
+                        runner.flushView();
                         return statisticsOf(engine);
                     });
                 } catch (RuntimeException e) {

@@ -13,9 +13,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Joins through the seed provider: resolves seeds on a helper thread (DNS may block; the event
@@ -32,7 +34,10 @@ final class SeedJoiner {
     private final DirectiveRunner runner;
     private final SeedProvider provider;
     private final Duration joinTimeout;
-    private final ExecutorService helper;
+    /** Where seeds are resolved (DNS may block): a thread of the node's own, or the shared pool. */
+    private final Executor helper;
+
+    private final @Nullable ExecutorService ownedHelper;
     // Loop-owned.
     private final List<CompletableFuture<Void>> waiters = new ArrayList<>();
     private boolean retryScheduled;
@@ -44,7 +49,15 @@ final class SeedJoiner {
         this.runner = runner;
         this.provider = config.seeds();
         this.joinTimeout = config.joinTimeout();
-        this.helper = Executors.newSingleThreadExecutor(EventLoop.daemon("swim-seeds-" + label));
+        SwimResources shared = config.sharedResources();
+        if (shared == null) {
+            this.ownedHelper = Executors.newSingleThreadExecutor(EventLoop.daemon("swim-seeds-" + label));
+            this.helper = ownedHelper;
+        } else {
+            // After a stop its tasks find the loop stopped and do nothing.
+            this.ownedHelper = null;
+            this.helper = new SerialExecutor(shared.helperPool());
+        }
     }
 
     /** See {@link SwimNode#join()}. */
@@ -109,6 +122,8 @@ final class SeedJoiner {
         }
         SwimInstance engine = state.engine;
         if (engine != null && engine.isJoined()) {
+            // Whoever waited for the join reads the members next: show them what the join brought.
+            runner.flushView();
             List<CompletableFuture<Void>> done = new ArrayList<>(waiters);
             waiters.clear();
             done.forEach(f -> f.complete(null));
@@ -151,7 +166,9 @@ final class SeedJoiner {
      * list is the loop's.
      */
     void stop() {
-        helper.shutdownNow();
+        if (ownedHelper != null) {
+            ownedHelper.shutdownNow();
+        }
         for (CompletableFuture<Void> w : List.copyOf(waiters)) {
             w.completeExceptionally(new IllegalStateException("node closed before it joined"));
         }

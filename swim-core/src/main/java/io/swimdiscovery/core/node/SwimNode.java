@@ -79,7 +79,8 @@ public final class SwimNode implements AutoCloseable {
     private SwimNode(NodeConfig config) {
         this.config = config;
         String label = config.label(NODE_COUNTER.incrementAndGet());
-        this.loop = new EventLoop(label);
+        SwimResources shared = config.sharedResources();
+        this.loop = shared == null ? EventLoop.dedicated(label) : EventLoop.shared(shared);
         this.codec = WireNodeCodec.create(config);
         this.view = new MembershipView(config.settings().protocolPeriod().toNanos());
         Executor listenerExecutor;
@@ -87,6 +88,9 @@ public final class SwimNode implements AutoCloseable {
         if (config.listenerExecutor() != null) {
             ownedListenerThread = null;
             listenerExecutor = config.listenerExecutor(); // ListenerDelivery runs one drain at a time
+        } else if (shared != null) {
+            ownedListenerThread = null;
+            listenerExecutor = shared.listenerPool(); // likewise: one drain of this node's listeners at a time
         } else {
             ownedListenerThread = Executors.newSingleThreadExecutor(EventLoop.daemon("swim-events-" + label));
             listenerExecutor = ownedListenerThread;
@@ -379,6 +383,9 @@ public final class SwimNode implements AutoCloseable {
         int maxPendingListenerEvents = DEFAULT_MAX_PENDING_LISTENER_EVENTS;
         UnaryOperator<Transport> transportDecorator = UnaryOperator.identity();
 
+        @Nullable
+        SwimResources sharedResources;
+
         private Builder() {}
 
         /** Unique member name, at most 255 UTF-8 bytes; default: the advertised {@code host:port}. */
@@ -557,6 +564,17 @@ public final class SwimNode implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs this node on threads shared with other nodes of this process (its event loop on
+         * the resources' protocol pool, its timers, sockets, listeners and seed look-ups on theirs)
+         * instead of threads of its own. The node's behaviour is the same; the resources belong
+         * to the caller, who closes them after the nodes. Default null: threads of its own.
+         */
+        public Builder sharedResources(@Nullable SwimResources v) {
+            this.sharedResources = v;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first setting that is wrong */
         public SwimNode build() {
             NodeConfig config = new NodeConfig(
@@ -580,7 +598,8 @@ public final class SwimNode implements AutoCloseable {
                     maxQueuedDatagramBytes,
                     transportTuning,
                     maxConcurrentSyncs,
-                    maxPendingListenerEvents);
+                    maxPendingListenerEvents,
+                    sharedResources);
             config.transportConfig();
             return new SwimNode(config);
         }

@@ -22,6 +22,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class AntiEntropy {
 
+    /**
+     * Largest full-state frame, in the sizer's bytes: a bigger state goes out as several Syncs
+     * (see {@link #fullState}), so no frame comes near the stream frame limit and a receiver holds
+     * one chunk at a time, merged as it arrives.
+     */
+    static final int SYNC_CHUNK_BYTES = 1 << 20;
+
+    /** Most members in one full-state frame. */
+    static final int SYNC_CHUNK_MEMBERS = 8192;
+
+    /** Most metadata entries, all members together, in one full-state frame (the codec's per-packet cap is 131,072). */
+    static final int SYNC_CHUNK_METADATA_ENTRIES = 65_536;
+
     /** Members a rejoined node tells of its new uid directly, beside gossip. */
     private static final int REJOIN_ANNOUNCE_FANOUT = 3;
 
@@ -31,6 +44,7 @@ final class AntiEntropy {
     private final EngineCounters counters;
     private final LocalMember local;
     private final RandomGenerator random;
+    private final PacketSizer sizer;
     private final long periodNanos;
     private List<Address> seeds = List.of();
     private boolean joined;
@@ -43,13 +57,15 @@ final class AntiEntropy {
             FailedMembers failed,
             EngineCounters counters,
             LocalMember local,
-            RandomGenerator random) {
+            RandomGenerator random,
+            PacketSizer sizer) {
         this.settings = settings;
         this.table = table;
         this.failed = failed;
         this.counters = counters;
         this.local = local;
         this.random = random;
+        this.sizer = sizer;
         this.periodNanos = settings.protocolPeriod().toNanos();
     }
 
@@ -84,7 +100,7 @@ final class AntiEntropy {
                 .distinct()
                 .toList();
         for (Address seed : seeds) {
-            out.add(new Directive.SendReliable(seed, fullState(false, true, null)));
+            send(seed, fullState(false, true, null), out);
         }
     }
 
@@ -112,8 +128,7 @@ final class AntiEntropy {
     private void reconnect(List<Directive> out) {
         if ((!joined || table.liveCount() == 0) && !seeds.isEmpty()) {
             // Alone (never joined, or everyone else gone): back to the seeds.
-            out.add(new Directive.SendReliable(
-                    seeds.get(random.nextInt(seeds.size())), fullState(false, !joined, null)));
+            send(seeds.get(random.nextInt(seeds.size())), fullState(false, !joined, null), out);
             return;
         }
         int candidates = failed.candidateCount();
@@ -164,23 +179,36 @@ final class AntiEntropy {
             }
         }
         for (Address a : to) {
-            out.add(new Directive.SendReliable(a, fullState(false, true, null)));
+            send(a, fullState(false, true, null), out);
         }
     }
 
-    private void reply(MemberId sender, Address from, Sync state, List<Directive> out) {
+    private void reply(MemberId sender, Address from, List<Sync> state, List<Directive> out) {
         if (!NewsSource.sameHost(from, sender.address())) {
             counters.reject(NewsRejection.REPLY_HOST_MISMATCH);
             return;
         }
-        out.add(new Directive.SendReliable(sender.address(), state));
+        send(sender.address(), state, out);
+    }
+
+    private static void send(Address to, List<Sync> chunks, List<Directive> out) {
+        for (Sync chunk : chunks) {
+            out.add(new Directive.SendReliable(to, chunk));
+        }
     }
 
     /**
-     * This node's whole view, tombstones included. If the recipient is a uid this node holds for
-     * dead, its death is in the state even after the tombstone went, so it learns it and rejoins.
+     * This node's whole view, tombstones included, with every member's metadata in full. If the
+     * recipient is a uid this node holds for dead, its death is in the state even after the
+     * tombstone went, so it learns it and rejoins.
+     *
+     * <p>A state larger than one chunk ({@link #SYNC_CHUNK_BYTES}, {@link #SYNC_CHUNK_MEMBERS},
+     * {@link #SYNC_CHUNK_METADATA_ENTRIES}) is split into several Syncs, each a frame of its own that
+     * the receiver merges as it arrives. Every chunk but the last is marked as an answer, so only
+     * the last (carrying this exchange's own flags) makes the receiver send its state back: the
+     * receiver needs no reassembly and no new message type, and holds one chunk at a time.
      */
-    private Sync fullState(boolean reply, boolean join, @Nullable MemberId recipient) {
+    List<Sync> fullState(boolean reply, boolean join, @Nullable MemberId recipient) {
         List<Gossip> state = new ArrayList<>(table.size() + 1);
         for (MemberEntry e : table.all()) {
             state.add(e.toGossip(local.name()));
@@ -192,7 +220,29 @@ final class AntiEntropy {
                 state.add(new Gossip(recipient, MemberStatus.DEAD, 0, java.util.Map.of(), null));
             }
         }
-        return new Sync(local.id(), reply, join, state);
+        int base = sizer.baseSizeOf(new Sync(local.id(), reply, join, List.of()));
+        List<Sync> chunks = new ArrayList<>(1);
+        int from = 0;
+        int bytes = base;
+        int entries = 0;
+        for (int i = 0; i < state.size(); i++) {
+            Gossip g = state.get(i);
+            int size = sizer.sizeOf(g);
+            int n = g.metadata().size();
+            if (i > from
+                    && (bytes + size > SYNC_CHUNK_BYTES
+                            || i - from >= SYNC_CHUNK_MEMBERS
+                            || entries + n > SYNC_CHUNK_METADATA_ENTRIES)) {
+                chunks.add(new Sync(local.id(), true, join, state.subList(from, i)));
+                from = i;
+                bytes = base;
+                entries = 0;
+            }
+            bytes += size;
+            entries += n;
+        }
+        chunks.add(new Sync(local.id(), reply, join, state.subList(from, state.size())));
+        return chunks;
     }
 
     /**

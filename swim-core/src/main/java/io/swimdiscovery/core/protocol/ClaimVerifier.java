@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,13 +27,20 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link Kind#SILENCE} (a leave): taken when the subject does not answer; a live subject
  *       answers, sees the claim in the ping, and refutes it.</li>
  * </ul>
- * At most {@link #MAX_IN_FLIGHT} pings are out at once and {@link #MAX_WAITING} claims wait; more
- * are dropped and counted (anti-entropy brings real news again).
+ * At most {@link #MAX_IN_FLIGHT} pings are out at once and {@link #maxWaiting} claims wait (as many
+ * as the table may hold members, at least {@link #MAX_WAITING}: a node joining a cluster of 10,000
+ * checks every member of the seed's full state); more are dropped and counted (anti-entropy brings
+ * real news again).
  */
 final class ClaimVerifier {
 
     static final int MAX_IN_FLIGHT = 32;
     static final int MAX_WAITING = 4096;
+
+    /** Claims that may wait for a ping: one per member the table may hold, at least {@link #MAX_WAITING}. */
+    static int maxWaiting(SwimSettings settings) {
+        return Math.max(MAX_WAITING, settings.maxMembers());
+    }
 
     enum Kind {
         ANSWER,
@@ -64,6 +72,7 @@ final class ClaimVerifier {
     private final LocalMember local;
     private final long waitNanos;
     private final LocalHealth health;
+    private final int maxWaiting;
     private final Map<String, Claim> byName = new HashMap<>();
     private final Map<Long, Claim> bySequence = new HashMap<>();
     private final ArrayDeque<Claim> waiting = new ArrayDeque<>();
@@ -90,6 +99,7 @@ final class ClaimVerifier {
                 Timers.times(settings.probeTimeout().toNanos(), 2),
                 settings.protocolPeriod().toNanos());
         this.health = health;
+        this.maxWaiting = maxWaiting(settings);
     }
 
     /** Queues a claim; one per member name at a time, the first one kept. */
@@ -97,7 +107,7 @@ final class ClaimVerifier {
         if (byName.containsKey(news.member().name())) {
             return;
         }
-        if (byName.size() >= MAX_IN_FLIGHT + MAX_WAITING) {
+        if (byName.size() >= MAX_IN_FLIGHT + maxWaiting) {
             counters.reject(NewsRejection.CLAIM_QUEUE_FULL);
             return;
         }
@@ -145,7 +155,7 @@ final class ClaimVerifier {
         }
         boolean corrected = false;
         for (Gossip g : answer) {
-            if (g.member().name().equals(c.news.member().name()) && !g.equals(c.news)) {
+            if (g.member().name().equals(c.news.member().name()) && !confirms(g, c.news)) {
                 corrected = true;
             }
         }
@@ -168,6 +178,18 @@ final class ClaimVerifier {
             }
         }
         accept(c, now, out);
+    }
+
+    /**
+     * Whether the subject's own record {@code own} is the claimed news: the same in everything, the
+     * metadata compared by digest when the claim carried only that.
+     */
+    private static boolean confirms(Gossip own, Gossip claim) {
+        return own.member().equals(claim.member())
+                && own.status() == claim.status()
+                && own.incarnation() == claim.incarnation()
+                && Objects.equals(own.origin(), claim.origin())
+                && (own.metadataOmitted() ? own.equals(claim) : claim.hasMetadata(own.metadata()));
     }
 
     /** Another process answered at the pinged address ("not me"): the pinged uid is not there. */

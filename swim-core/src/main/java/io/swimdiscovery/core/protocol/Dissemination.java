@@ -62,6 +62,12 @@ final class Dissemination {
         offer(news, 1, GossipQueue.Kind.MEMBERSHIP);
     }
 
+    /**
+     * Queues news. News about another member goes out with its metadata as a digest: every receiver
+     * either holds that metadata already (it is fixed by uid and incarnation) or must verify the news
+     * with a ping to the member anyway, and the member's answer carries its full record. Only this
+     * node's own record travels in full, and full states (syncs) always do.
+     */
     void offer(Gossip news, int limitMultiplier) {
         offer(news, limitMultiplier, GossipQueue.Kind.MEMBERSHIP);
     }
@@ -75,7 +81,7 @@ final class Dissemination {
             syncOffersLeft--;
         }
         long evictedBefore = queue.evicted();
-        queue.offer(news, limitMultiplier, kind);
+        queue.offer(news.member().name().equals(selfName) ? news : news.withoutMetadata(), limitMultiplier, kind);
         counters.dropGossip(GossipDrop.QUEUE_FULL, queue.evicted() - evictedBefore);
     }
 
@@ -100,9 +106,11 @@ final class Dissemination {
 
     /**
      * {@code message} with as much queued gossip as fits the packet budget. News about {@code about}
-     * (the probe target) goes first when it is not plain alive news: a suspect learns of its
+     * (the recipient) goes first when it is not plain alive news: a suspect learns of its
      * suspicion from the very ping that tests it (Lifeguard's buddy system), and a dead member that
-     * is in fact alive learns it must rejoin. {@code first}, if given, goes before everything.
+     * is in fact alive learns it must rejoin; queued alive news about the recipient is left for
+     * others (it knows itself, and would answer it with its own record). {@code first}, if given,
+     * goes before everything.
      */
     Message piggyback(Message message, @Nullable MemberId about, @Nullable Gossip first) {
         int budget = settings.maxPacketSize() - sizer.baseSizeOf(message);
@@ -116,11 +124,11 @@ final class Dissemination {
         if (about != null && skip == null) {
             MemberEntry e = table.get(about.name());
             if (e != null && e.id.equals(about) && e.status != MemberStatus.ALIVE) {
-                Gossip buddy = e.toGossip(selfName);
+                Gossip buddy = e.toGossip(selfName).withoutMetadata();
                 head.add(buddy);
                 budget -= sizer.sizeOf(buddy);
-                skip = about.name();
             }
+            skip = about.name();
         }
         List<Gossip> taken = queue.take(budget, sizer, retransmitLimit(), skip);
         if (head.isEmpty()) {

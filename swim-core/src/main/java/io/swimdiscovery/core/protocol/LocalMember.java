@@ -117,11 +117,12 @@ final class LocalMember {
         }
         switch (g.status()) {
             case ALIVE -> {
-                if (g.incarnation() == mine && !g.metadata().equals(entry.metadata)) {
+                if (g.incarnation() == mine && !g.hasMetadata(entry.metadata)) {
                     counters.reject(NewsRejection.FORGED_SELF_NEWS);
                     return true;
                 }
-                return g.incarnation() < mine;
+                // News without our metadata (a claim being verified): the answer carries it in full.
+                return g.incarnation() < mine || g.metadataOmitted();
             }
             case SUSPECT, UNREACHABLE -> {
                 if (g.incarnation() == mine) {

@@ -30,6 +30,8 @@ final class MemberTable {
     private final Set<String> dead = new LinkedHashSet<>();
     private final String selfName;
     private long digest;
+    /** Moves on with every put, reindex and remove: readers' snapshots are stale when it moved. */
+    private long version;
 
     MemberTable(String selfName) {
         this.selfName = selfName;
@@ -42,6 +44,7 @@ final class MemberTable {
 
     /** Adds or replaces the entry of {@code entry.id.name()} and indexes it by status. */
     void put(MemberEntry entry) {
+        version++;
         MemberEntry old = byName.put(entry.id.name(), entry);
         if (old != null && old != entry) {
             unindex(old);
@@ -51,6 +54,7 @@ final class MemberTable {
 
     /** Call after changing an entry's status, uid or incarnation. */
     void reindex(MemberEntry entry) {
+        version++;
         String name = entry.id.name();
         digest -= entry.digestShare;
         entry.digestShare = entry.status.isTerminal()
@@ -75,6 +79,7 @@ final class MemberTable {
     }
 
     void remove(String name) {
+        version++;
         MemberEntry entry = byName.remove(name);
         if (entry != null) {
             unindex(entry);
@@ -106,6 +111,11 @@ final class MemberTable {
      */
     long digest() {
         return digest;
+    }
+
+    /** Changes with every change of the table; equal values mean nothing changed in between. */
+    long version() {
+        return version;
     }
 
     /** Live members other than this node. */

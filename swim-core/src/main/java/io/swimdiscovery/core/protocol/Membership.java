@@ -33,6 +33,9 @@ final class Membership {
     private final LocalMember local;
     private @Nullable ClaimVerifier verifier;
 
+    /** Shares equal metadata strings across the table's entries (a table holds n members). */
+    private final MetadataPool metadataPool = MetadataPool.SHARED;
+
     Membership(
             SwimSettings settings,
             MemberTable table,
@@ -86,6 +89,20 @@ final class Membership {
                 Precedence.compare(g.member().uid(), g.status(), g.incarnation(), e.id.uid(), e.status, e.incarnation);
         if (order < 0) {
             return false;
+        }
+        if (g.metadataOmitted() && order > 0) {
+            Gossip full = completed(g, e);
+            if (full == null) {
+                // Another incarnation with metadata this node does not hold: only the member can
+                // give it, and its answer to the verification ping carries it in full.
+                if (source.verifiedClaim()) {
+                    counters.reject(NewsRejection.METADATA_MISSING);
+                } else {
+                    claim(g, ClaimVerifier.Kind.ANSWER);
+                }
+                return false;
+            }
+            g = full;
         }
         if (order == 0) {
             if (g.status() == MemberStatus.SUSPECT
@@ -164,6 +181,13 @@ final class Membership {
             }
             return; // otherwise the end of an identity this node never held: nothing to forget
         }
+        if (g.metadataOmitted()) {
+            if (source.verifiedClaim()) {
+                counters.reject(NewsRejection.METADATA_MISSING);
+                return;
+            }
+            own = false; // a member never leaves out its own metadata; its answer to a check brings it
+        }
         if (!own) {
             claim(
                     g,
@@ -192,7 +216,8 @@ final class Membership {
 
     /** Makes {@code g}'s uid the current process of its name, retiring the old one. */
     private void admit(Gossip g, @Nullable MemberEntry old, boolean regossip, long now, List<Directive> out) {
-        MemberEntry e = new MemberEntry(g.member(), MemberStatus.ALIVE, g.incarnation(), g.metadata(), now);
+        MemberEntry e =
+                new MemberEntry(g.member(), MemberStatus.ALIVE, g.incarnation(), metadataPool.share(g.metadata()), now);
         if (old != null) {
             e.retiredUid = old.id.uid();
             schedule.remove(old);
@@ -215,13 +240,30 @@ final class Membership {
         out.add(new Directive.Publish(new MemberJoined(e.snapshot())));
     }
 
+    /**
+     * {@code g} (metadata by digest) with the metadata {@code e} holds for the same uid, or null if
+     * that is not it: the same incarnation has the same metadata (every change raises it), a death
+     * or a leave keeps what was known, and another incarnation must match the digest.
+     */
+    private static @Nullable Gossip completed(Gossip g, MemberEntry e) {
+        if (g.incarnation() == e.incarnation || g.status().isTerminal() || g.hasMetadata(e.metadata)) {
+            return g.withMetadata(e.metadata);
+        }
+        return null;
+    }
+
     /** Believed news about the uid {@code e} holds: update, pass on, tell listeners. */
     void apply(MemberEntry e, Gossip g, boolean regossip, long now, List<Directive> out) {
+        if (g.metadataOmitted()) {
+            g = g.withMetadata(e.metadata); // callers complete it first; never blank a member's metadata
+        }
         Member before = e.snapshot();
         MemberStatus previous = e.status;
         boolean metadataChanged = !g.metadata().equals(e.metadata);
         e.incarnation = g.incarnation();
-        e.metadata = g.metadata();
+        if (metadataChanged) {
+            e.metadata = metadataPool.share(g.metadata());
+        }
         suspicions.setStatus(e, g.status(), g.origin(), now);
         if (g.status().isTerminal() && !previous.isTerminal()) {
             failed.failed(e.id, now); // the uid is over either way: its late news is stale for hours
@@ -258,8 +300,7 @@ final class Membership {
      * member's own reach (beyond it, the claim is verified like any other).
      */
     private static boolean isRefutation(MemberEntry e, Gossip g) {
-        return g.incarnation() - e.incarnation <= REFUTATION_WINDOW
-                && g.metadata().equals(e.metadata);
+        return g.incarnation() - e.incarnation <= REFUTATION_WINDOW && g.hasMetadata(e.metadata);
     }
 
     /** How far ahead of the known incarnation a third party's refutation may be. */

@@ -28,7 +28,12 @@ public enum NewsRejection {
     /** A ping-req from a member this node does not list as live, or about one. */
     UNKNOWN_RELAY_REQUEST,
     /** A stream message whose named sender is not on the connection's host: no answer is sent there. */
-    REPLY_HOST_MISMATCH;
+    REPLY_HOST_MISMATCH,
+    /**
+     * News that named a member's metadata by digest only, when neither this node's table nor the
+     * member's answer to the verification ping had that metadata: not admitted without it.
+     */
+    METADATA_MISSING;
 
     /** The name used in metrics: lower case, words joined by '-'. */
     public String label() {

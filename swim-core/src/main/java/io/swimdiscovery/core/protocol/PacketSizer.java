@@ -23,7 +23,7 @@ public interface PacketSizer {
             return 2
                     + idSize(g.member())
                     + 10
-                    + metadataSize(g.metadata())
+                    + (g.metadataOmitted() ? 8 : metadataSize(g.metadata()))
                     + (g.origin() == null ? 1 : 2 + utf8(g.origin()));
         }
 

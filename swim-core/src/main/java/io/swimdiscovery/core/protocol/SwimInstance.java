@@ -144,7 +144,7 @@ public final class SwimInstance {
                 local,
                 random);
         this.relay = new ProbeRelay(settings, table, dissemination, timers, counters, sequences, local);
-        this.antiEntropy = new AntiEntropy(settings, table, failed, counters, local, random);
+        this.antiEntropy = new AntiEntropy(settings, table, failed, counters, local, random, sizer);
         AntiEntropy ae = this.antiEntropy;
         this.roles = new RoleElection(roleSettings, local, () -> ae.isJoined() || !ae.hasSeeds(), nowNanos);
         this.answers = new PingAnswers(local, failed, dissemination, counters);
@@ -425,6 +425,15 @@ public final class SwimInstance {
             out.add(e.snapshot());
         }
         return out;
+    }
+
+    /**
+     * A number that changes whenever the member table does (a member added, removed, or its
+     * status, uid or incarnation changed): a node that published {@link #members()} at one value
+     * need not rebuild it while the value stays. O(1).
+     */
+    public long membershipVersion() {
+        return table.version();
     }
 
     /** Whether a full-state sync with another member completed (the join took). */

@@ -34,6 +34,8 @@ final class SimObserver {
     private final ArrayList<TraceEvent> trace = new ArrayList<>();
     private final long[] packetsByType = new long[MESSAGE_TYPES.length];
     private final long[] bytesByType = new long[MESSAGE_TYPES.length];
+    private int largestMessageBytes;
+    private String largestMessageType = "";
 
     SimObserver(
             SimNode[] nodes,
@@ -105,6 +107,20 @@ final class SimObserver {
         int type = typeIndex(message);
         packetsByType[type]++;
         bytesByType[type] += bytes;
+        if (bytes > largestMessageBytes) {
+            largestMessageBytes = bytes;
+            largestMessageType = message.getClass().getSimpleName();
+        }
+    }
+
+    /** Bytes of the largest message any node sent so far (headers included), 0 if none. */
+    int largestMessageBytes() {
+        return largestMessageBytes;
+    }
+
+    /** Type of that message ({@code Sync}, {@code GossipPush}, ...), empty if none. */
+    String largestMessageType() {
+        return largestMessageType;
     }
 
     private static int typeIndex(Message m) {

@@ -532,6 +532,16 @@ public final class Simulation {
         return observer.bytesSentByType();
     }
 
+    /** Bytes of the largest message (one datagram or one stream frame) sent so far, headers included. */
+    public int largestMessageBytes() {
+        return observer.largestMessageBytes();
+    }
+
+    /** Message type of {@link #largestMessageBytes()}: {@code Sync}, {@code GossipPush}, ...; empty if none. */
+    public String largestMessageType() {
+        return observer.largestMessageType();
+    }
+
     /**
      * What {@code observer} last published about {@code subject}'s current process, or null if
      * nothing (it does not know it). Needs view tracking (on by default).

@@ -35,6 +35,11 @@ final class NettyIo {
         return SharedGroup.GROUP;
     }
 
+    static EventLoopGroup newGroup(int threads, String threadPrefix) {
+        return new MultiThreadIoEventLoopGroup(
+                threads, new DefaultThreadFactory(threadPrefix, true), ioHandlerFactory());
+    }
+
     static IoHandlerFactory ioHandlerFactory() {
         return EPOLL ? EpollSupport.ioHandlerFactory() : NioIoHandler.newFactory();
     }
@@ -53,9 +58,7 @@ final class NettyIo {
 
     /** Holder: the group starts with the first transport, not when the class loads. */
     private static final class SharedGroup {
-        static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(
-                Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())),
-                new DefaultThreadFactory("swim-io", true),
-                ioHandlerFactory());
+        static final EventLoopGroup GROUP =
+                newGroup(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), "swim-io");
     }
 }

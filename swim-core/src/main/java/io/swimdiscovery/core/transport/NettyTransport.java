@@ -83,6 +83,23 @@ public final class NettyTransport implements Transport {
         return new NettyTransport(config, NettyIo.sharedGroup(), inbound);
     }
 
+    /**
+     * As {@link #bind(TransportConfig, InboundHandler)}, on {@code group}'s I/O threads instead of
+     * the JVM-wide ones. The group belongs to the caller: closing the transport leaves it running.
+     */
+    public static NettyTransport bind(TransportConfig config, EventLoopGroup group, InboundHandler inbound) {
+        return new NettyTransport(config, group, inbound);
+    }
+
+    /**
+     * A new group of {@code threads} daemon I/O threads named {@code threadPrefix-N}, of the
+     * flavour this JVM uses (epoll or NIO), for {@link #bind(TransportConfig, EventLoopGroup,
+     * InboundHandler)}. The caller shuts it down.
+     */
+    public static EventLoopGroup newEventLoopGroup(int threads, String threadPrefix) {
+        return NettyIo.newGroup(threads, threadPrefix);
+    }
+
     /** Which Netty flavour this JVM uses: {@code "epoll"} or {@code "nio"}. */
     public static String flavour() {
         return NettyIo.flavour();

@@ -39,6 +39,8 @@ final class WireFormat {
 
     static final int STATUS_MASK = 0x07;
     static final int STATUS_HAS_ORIGIN = 0x08;
+    /** The item carries a 64-bit digest of the member's metadata instead of the map. */
+    static final int STATUS_METADATA_DIGEST = 0x10;
 
     private WireFormat() {}
 

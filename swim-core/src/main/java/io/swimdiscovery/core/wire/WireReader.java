@@ -296,7 +296,8 @@ final class WireReader {
         MemberId member = memberId();
         int statusByte = u8("gossip status");
         int code = statusByte & WireFormat.STATUS_MASK;
-        if ((statusByte & ~(WireFormat.STATUS_MASK | WireFormat.STATUS_HAS_ORIGIN)) != 0 || code >= STATUSES.length) {
+        int known = WireFormat.STATUS_MASK | WireFormat.STATUS_HAS_ORIGIN | WireFormat.STATUS_METADATA_DIGEST;
+        if ((statusByte & ~known) != 0 || code >= STATUSES.length) {
             throw new MalformedPacketException(
                     RejectReason.INVALID_FIELD, String.format("gossip status byte 0x%02x", statusByte));
         }
@@ -304,12 +305,21 @@ final class WireReader {
         if (incarnation < 0) {
             throw new MalformedPacketException(RejectReason.INVALID_FIELD, "incarnation above 2^63-1");
         }
-        Map<String, String> metadata = metadata();
+        long digest = 0;
+        Map<String, String> metadata = Map.of();
+        if ((statusByte & WireFormat.STATUS_METADATA_DIGEST) != 0) {
+            digest = u64("metadata digest");
+            if (digest == 0) {
+                throw new MalformedPacketException(RejectReason.INVALID_FIELD, "metadata digest 0");
+            }
+        } else {
+            metadata = metadata();
+        }
         @Nullable
         String origin = (statusByte & WireFormat.STATUS_HAS_ORIGIN) != 0
                 ? string(WireLimits.MAX_STRING_BYTES, true, "gossip origin")
                 : null;
-        return new Gossip(member, STATUSES[code], incarnation, metadata, origin);
+        return new Gossip(member, STATUSES[code], incarnation, metadata, origin, digest);
     }
 
     List<Gossip> gossipList(int max) {

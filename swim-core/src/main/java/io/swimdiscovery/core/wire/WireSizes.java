@@ -76,7 +76,7 @@ final class WireSizes {
         return memberId(g.member())
                 + 1
                 + varint(g.incarnation())
-                + metadata(g.metadata())
+                + (g.metadataOmitted() ? 8 : metadata(g.metadata()))
                 + (origin == null ? 0 : string(origin));
     }
 

@@ -110,9 +110,15 @@ final class WireWriter {
     void gossip(Gossip g) {
         memberId(g.member());
         @Nullable String origin = g.origin();
-        u8(g.status().ordinal() | (origin == null ? 0 : WireFormat.STATUS_HAS_ORIGIN));
+        u8(g.status().ordinal()
+                | (origin == null ? 0 : WireFormat.STATUS_HAS_ORIGIN)
+                | (g.metadataOmitted() ? WireFormat.STATUS_METADATA_DIGEST : 0));
         varint(g.incarnation());
-        metadata(g.metadata());
+        if (g.metadataOmitted()) {
+            u64(g.metadataDigest());
+        } else {
+            metadata(g.metadata());
+        }
         if (origin != null) {
             string(origin, WireLimits.MAX_STRING_BYTES, "gossip origin");
         }

@@ -217,7 +217,7 @@ class ForgedNewsTests {
     @Test
     void aFloodOfPhantoms_isBounded_atMost32ChecksInFlight_andTheRestQueuedUpToItsCapOrDropped() {
         instance.start(0);
-        int total = ClaimVerifier.MAX_IN_FLIGHT + ClaimVerifier.MAX_WAITING + 72;
+        int total = ClaimVerifier.MAX_IN_FLIGHT + ClaimVerifier.maxWaiting(f.settings) + 72;
         int pings = 0;
         for (int batch = 0; batch * 100 < total; batch++) {
             List<Gossip> news = new ArrayList<>();

@@ -182,8 +182,16 @@ class MalformedPacketTests {
                         RejectReason.INVALID_FIELD),
                 body(
                         "reserved status bit",
-                        pushWith(bytes().memberId().u8(0x10).varint(1).varint(0)),
+                        pushWith(bytes().memberId().u8(0x20).varint(1).varint(0)),
                         RejectReason.INVALID_FIELD),
+                body(
+                        "metadata digest 0",
+                        pushWith(bytes().memberId().u8(0x10).varint(1).u64(0)),
+                        RejectReason.INVALID_FIELD),
+                body(
+                        "metadata digest cut short",
+                        pushWith(bytes().memberId().u8(0x10).varint(1).u8(7)),
+                        RejectReason.TRUNCATED),
                 body(
                         "incarnation above 2^63-1",
                         pushWith(bytes().memberId().u8(0).varint(-1L).varint(0)),

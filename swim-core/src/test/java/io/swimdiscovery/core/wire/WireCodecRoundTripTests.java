@@ -57,6 +57,19 @@ class WireCodecRoundTripTests {
     }
 
     @Test
+    void newsWithAMetadataDigest_surviveTheRoundTrip_andIsSizedExactly() {
+        Gossip full = new Gossip(BOB, MemberStatus.SUSPECT, 3, Map.of("zone", "eu-1a", "port", "8080"), "carol");
+        Message push = new Message.GossipPush(ALICE, List.of(full.withoutMetadata(), full));
+        List<Message> back = roundTrip(push);
+        assertThat(back).containsExactly(push);
+        Gossip digest = back.get(0).gossip().get(0);
+        assertThat(digest.metadataOmitted()).isTrue();
+        assertThat(digest.metadataDigest()).isEqualTo(Gossip.digestOf(full.metadata()));
+        assertThat(WireSizes.gossip(digest))
+                .isEqualTo(WireSizes.gossip(new Gossip(BOB, MemberStatus.SUSPECT, 3, Map.of(), "carol")) - 1 + 8);
+    }
+
+    @Test
     void messageWithNoGossip_surviveTheRoundTrip() {
         Message ack = new Message.Ack(9, List.of());
         assertThat(roundTrip(ack)).containsExactly(ack);
