@@ -2,7 +2,6 @@ package io.swimdiscovery.core.protocol;
 
 import io.swimdiscovery.core.protocol.Message.RoleEcho;
 import io.swimdiscovery.core.protocol.Message.RoleHeartbeat;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -37,13 +36,9 @@ final class RoleElection {
     private final long heartbeatNanos;
     private @Nullable RoleClaim claim;
     private long knownMaxToken;
-    private long eligibleSince = Long.MAX_VALUE;
     private long nextHeartbeatAt = Long.MAX_VALUE;
     private long nextCheckAt = Long.MIN_VALUE;
-    private long noClaimUntil = Long.MIN_VALUE;
-    // Members that gave the role up (a yield, a failed claim) and have not claimed since: the
-    // next in line does not wait for them.
-    private final java.util.Set<Long> released = new java.util.HashSet<>();
+    private final RoleSuccession succession;
     private boolean done;
     private RoleState state = RoleState.NONE;
 
@@ -55,6 +50,7 @@ final class RoleElection {
         this.endorsement = new RoleEndorsement(settings.endorsementHoldNanos(), now);
         this.stepDownNanos = settings.stepDownAfter().toNanos();
         this.heartbeatNanos = Math.max(1, settings.heartbeatIntervalNanos());
+        this.succession = new RoleSuccession(settings, local, inCluster, view, base, endorsement);
         if (settings.enabled()) {
             state = new RoleState(settings.group(), null, 0, Long.MIN_VALUE);
         }
@@ -133,7 +129,7 @@ final class RoleElection {
         if (!d.rejoined()) {
             done = true;
         }
-        eligibleSince = Long.MAX_VALUE;
+        succession.restart();
         nextHeartbeatAt = Long.MAX_VALUE;
         publishState(now);
     }
@@ -148,9 +144,7 @@ final class RoleElection {
         if (h.release() && from.host().equals(h.sender().address().host())) {
             // Taken even from a member already seen leaving: its leave may overtake the release.
             endorsement.released(h.sender().uid(), h.token());
-            if (released.size() < 2 * RoleSettings.MAX_GROUP_SIZE) {
-                released.add(h.sender().uid());
-            }
+            succession.released(h.sender().uid());
             nextCheckAt = Math.min(nextCheckAt, now);
             publishState(now);
             return;
@@ -158,7 +152,7 @@ final class RoleElection {
         if (!view.isMember(h.sender())) {
             return;
         }
-        released.remove(h.sender().uid());
+        succession.heardFrom(h.sender().uid());
         if (h.token() > SwimInstance.MAX_INCARNATION
                 || !from.host().equals(h.sender().address().host())) {
             return;
@@ -286,11 +280,11 @@ final class RoleElection {
         RoleClaim c = claim;
         if (c == null && now >= nextCheckAt) {
             nextCheckAt = Timers.plus(now, heartbeatNanos);
-            if (eligible(now)) {
+            if (succession.mayClaimNow(now)) {
                 startClaim(now);
                 c = claim;
             } else {
-                nextCheckAt = Math.min(nextCheckAt, wakeForClaim(now));
+                nextCheckAt = Math.min(nextCheckAt, succession.nextChangeAt(now));
             }
         } else if (c != null && !c.isValidAt(now) && now - c.lastValidOrStart() > 2 * settings.endorsementHoldNanos()) {
             abandon(now, out); // no quorum in time: let the next in line try
@@ -307,29 +301,6 @@ final class RoleElection {
         publishState(now);
     }
 
-    /** The next instant the answer of {@link #eligible} may change with no input: a hold or a wait running out. */
-    private long wakeForClaim(long now) {
-        long wake = Long.MAX_VALUE;
-        long free = endorsement.freeAt();
-        if (free > now) {
-            wake = free;
-        }
-        if (noClaimUntil > now) {
-            wake = Math.min(wake, noClaimUntil);
-        }
-        long formed = Timers.plus(view.changedAt(), settings.formationDelay().toNanos());
-        if (base.isEmpty() && formed > now) {
-            wake = Math.min(wake, formed);
-        }
-        if (eligibleSince != Long.MAX_VALUE) {
-            long due = claimDueAt();
-            if (due > now) {
-                wake = Math.min(wake, due);
-            }
-        }
-        return wake;
-    }
-
     long nextDueAt() {
         if (!enabled()) {
             return Long.MAX_VALUE;
@@ -344,89 +315,6 @@ final class RoleElection {
     // ------------------------------------------------------------------------------------------
     // Claiming
 
-    private boolean eligible(long now) {
-        boolean could = canClaim(now);
-        if (!could) {
-            eligibleSince = Long.MAX_VALUE;
-            return false;
-        }
-        eligibleSince = Math.min(eligibleSince, now);
-        return now >= claimDueAt();
-    }
-
-    /** When this node may claim, given its place in line (the oldest live member of the base goes first). */
-    private long claimDueAt() {
-        return Timers.plus(eligibleSince, placeInLine() * stepDownNanos);
-    }
-
-    private boolean canClaim(long now) {
-        long self = self();
-        if (!endorsement.isFree(self, now) || local.isDone() || now < noClaimUntil) {
-            return false;
-        }
-        long followed = endorsement.lastPrimary();
-        if (followed != 0 && followed != self && view.isLive(followed)) {
-            return false; // the last primary is alive: only its death or release frees the role
-        }
-        if (base.isEmpty()) {
-            List<String> seats = formingSeats();
-            int quorum = Math.max(settings.quorumSize(), seats.size() / 2 + 1);
-            return inCluster.getAsBoolean()
-                    && seats.size() >= settings.quorumSize() // a smaller base could never reach the quorum size
-                    && now - view.changedAt() >= settings.formationDelay().toNanos()
-                    && view.liveCount() + 1 >= quorum
-                    && isFirstName();
-        }
-        return base.contains(seat()) && liveQuorum();
-    }
-
-    private boolean liveQuorum() {
-        int live = 0;
-        for (String s : base.members()) {
-            if (s.equals(seat()) || view.isSeatLive(s)) {
-                live++;
-            }
-        }
-        return !base.isEmpty() && live >= base.quorum(settings.quorumSize());
-    }
-
-    /** The base a group forming for the first time starts from: this seat first, then every other seat known, held or lost. */
-    private List<String> formingSeats() {
-        List<String> forming = new ArrayList<>();
-        forming.add(seat());
-        for (String s : view.knownSeats()) {
-            if (forming.size() < RoleSettings.MAX_GROUP_SIZE && !s.equals(seat())) {
-                forming.add(s);
-            }
-        }
-        forming.subList(1, forming.size()).sort(null);
-        return forming;
-    }
-
-    /** Whether this member's name comes first among the group's live members (who forms a new group). */
-    private boolean isFirstName() {
-        for (Member m : view.live()) {
-            if (RoleGroupView.seatOf(m).compareTo(seat()) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** How many live base members come before this one (the oldest is first in line). */
-    private long placeInLine() {
-        long place = 0;
-        for (String s : base.members()) {
-            if (s.equals(seat())) {
-                return place;
-            }
-            if (view.isSeatLive(s) && !released.contains(view.uidOfSeat(s))) {
-                place++;
-            }
-        }
-        return place;
-    }
-
     private void startClaim(long now) {
         long self = self();
         // Every claim takes a new token, even this node's own after it gave one up: a delayed
@@ -438,7 +326,7 @@ final class RoleElection {
         knownMaxToken = token;
         boolean formedNow = base.isEmpty();
         if (formedNow) {
-            base.set(token, 0, formingSeats());
+            base.set(token, 0, succession.formingSeats());
         }
         claim = new RoleClaim(token, stepDownNanos, now);
         claim.forming = formedNow;
@@ -450,7 +338,7 @@ final class RoleElection {
         if (!enabled()) {
             return;
         }
-        noClaimUntil = Timers.plus(now, holdOffNanos);
+        succession.holdOff(Timers.plus(now, holdOffNanos));
         abandon(now, out, "yield");
     }
 
@@ -475,7 +363,7 @@ final class RoleElection {
         if (c.forming && !c.everGranted && base.epoch() == c.token && base.seq() == 0) {
             base.clear(); // the proposal never became a group's base: it is no one's to keep
         }
-        eligibleSince = Long.MAX_VALUE;
+        succession.restart();
         nextHeartbeatAt = Long.MAX_VALUE;
         nextCheckAt = Timers.plus(now, heartbeatNanos);
         publishState(now);
@@ -618,6 +506,7 @@ final class RoleElection {
                 + " last=" + endorsement.lastPrimary() + " max=" + endorsement.maxToken() + " known=" + knownMaxToken
                 + " claim="
                 + (c == null ? "none" : c.token + (c.granted ? " granted" : " pending") + " until " + c.leaseUntil())
-                + " done=" + done + " joined=" + inCluster.getAsBoolean() + " liveQuorum=" + liveQuorum() + "]";
+                + " done=" + done + " joined=" + inCluster.getAsBoolean() + " liveQuorum=" + succession.liveQuorum()
+                + "]";
     }
 }
