@@ -1,8 +1,10 @@
 package io.swimdiscovery.core.node;
 
+import io.swimdiscovery.core.protocol.Directive;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.RoleSettings;
 import io.swimdiscovery.core.protocol.RoleState;
+import io.swimdiscovery.core.protocol.SwimInstance;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import io.swimdiscovery.core.security.EncryptionMode;
 import io.swimdiscovery.core.security.Keyring;
@@ -208,24 +210,10 @@ public final class SwimNode implements AutoCloseable {
      */
     public CompletableFuture<Void> updateMetadata(Map<String, String> metadata) {
         Map<String, String> copy = Map.copyOf(metadata);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!state.running) {
-            done.completeExceptionally(new IllegalStateException("node is not running"));
-            return done;
-        }
-        boolean queued = loop.submit(() -> {
-            try {
-                view.markDirty();
-                runner.execute(Objects.requireNonNull(state.engine).updateMetadata(copy, NodeState.now()));
-                done.complete(null);
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
+        return onLoop(engine -> {
+            view.markDirty();
+            return engine.updateMetadata(copy, NodeState.now());
         });
-        if (!queued) {
-            done.completeExceptionally(new IllegalStateException("node is not running"));
-        }
-        return done;
     }
 
     /**
@@ -236,11 +224,16 @@ public final class SwimNode implements AutoCloseable {
      */
     public CompletableFuture<Void> yieldRole(Duration holdOff) {
         Objects.requireNonNull(holdOff, "holdOff");
+        return onLoop(engine -> engine.yieldRole(holdOff, NodeState.now()));
+    }
+
+    /** Runs one engine input on the protocol thread and its directives; completes when it ran. */
+    private CompletableFuture<Void> onLoop(java.util.function.Function<SwimInstance, List<Directive>> input) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         boolean queued = state.running
                 && loop.submit(() -> {
                     try {
-                        runner.execute(Objects.requireNonNull(state.engine).yieldRole(holdOff, NodeState.now()));
+                        runner.execute(input.apply(Objects.requireNonNull(state.engine)));
                         done.complete(null);
                     } catch (RuntimeException e) {
                         done.completeExceptionally(e);

@@ -107,7 +107,40 @@ final class RoleBase {
         set(epoch, seq + 1, next);
     }
 
-    /** {@code uid} holds version (epoch, seq). */
+    /**
+     * A primary's one step after a commit: drops a seat that has had no live member for
+     * {@code lostForNanos} (but never below the quorum size, or the base could never confirm a
+     * claim again), else admits the first live member that has no seat. Seats this primary never
+     * saw held count as lost since {@code claimStartedAt}.
+     *
+     * @return whether the base changed
+     */
+    boolean followGroup(
+            String self, RoleGroupView view, long claimStartedAt, long lostForNanos, int quorumSize, long now) {
+        if (members.size() > quorumSize) {
+            for (String s : members) {
+                if (!s.equals(self)
+                        && !view.isSeatLive(s)
+                        && now - view.seatLostAt(s, claimStartedAt) >= lostForNanos) {
+                    change(s, false);
+                    return true;
+                }
+            }
+        }
+        if (members.size() >= RoleSettings.MAX_GROUP_SIZE) {
+            return false;
+        }
+        for (Member m : view.live()) {
+            String s = RoleGroupView.seatOf(m);
+            if (!index.contains(s)) {
+                change(s, true);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code name} holds version (epoch, seq). */
     void confirmedBy(String name, long hisEpoch, long hisSeq) {
         if (compareVersion(hisEpoch, hisSeq) >= 0 && holders.size() < 2 * RoleSettings.MAX_GROUP_SIZE) {
             holders.add(name);

@@ -427,32 +427,12 @@ final class RoleElection {
             // the base of two changes ago could share no seat with a claim under the next one.
             return;
         }
-        for (String s : base.members()) {
-            if (base.size() <= settings.quorumSize()) {
-                break; // below the quorum size the base could never confirm a claim again
-            }
-            if (!s.equals(seat())
-                    && !view.isSeatLive(s)
-                    && now - view.seatLostAt(s, c.startedAt) >= settings.endorsementHoldNanos()) {
-                base.change(s, false);
-                c.baseChanged();
-                return;
-            }
-        }
-        if (base.size() >= RoleSettings.MAX_GROUP_SIZE) {
-            return;
-        }
-        for (Member m : view.live()) {
-            String s = RoleGroupView.seatOf(m);
-            if (!base.contains(s)) {
-                base.change(s, true);
-                c.baseChanged();
-                return;
-            }
+        if (base.followGroup(seat(), view, c.startedAt, settings.endorsementHoldNanos(), settings.quorumSize(), now)) {
+            c.baseChanged();
         }
     }
 
-    /** Large bases go over a stream: a datagram holds about 150 uids. */
+    /** Large bases go over a stream: a datagram holds only a few dozen seat names. */
     private static Directive send(Address to, Message m, int baseSize) {
         return baseSize > 100 ? new Directive.SendReliable(to, m) : new Directive.Send(to, m);
     }
