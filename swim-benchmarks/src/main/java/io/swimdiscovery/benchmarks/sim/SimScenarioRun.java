@@ -40,6 +40,7 @@ final class SimScenarioRun {
     private final long periodNanos;
 
     private long tJoin = -1;
+    private @Nullable NodeTraffic joinerTraffic;
     private long tFirstSuspect = -1;
     private long tFirstDead = -1;
     private long tAllDead = -1;
@@ -82,6 +83,7 @@ final class SimScenarioRun {
                 .settings(settings)
                 .preformed(o.isPreformed())
                 .sizer(o.packetSizer())
+                .metadata(i -> FormationRun.metadata(o.metadataName(), i))
                 .trace(TraceFilter.withoutJoins());
         if (join) {
             String joinerName = "node-" + o.nodes();
@@ -148,6 +150,15 @@ final class SimScenarioRun {
         }
         if (!swim) {
             line.put("hb_limit", o.heartbeatLimit());
+        }
+        if (joinerTraffic != null) {
+            line.put("metadata", o.metadataName())
+                    .put("joiner_bytes_received", joinerTraffic.bytesReceived())
+                    .put("joiner_packets_received", joinerTraffic.packetsReceived())
+                    .put("joiner_bytes_sent", joinerTraffic.bytesSent())
+                    .put("joiner_packets_sent", joinerTraffic.packetsSent())
+                    .put("largest_message_bytes", sim.largestMessageBytes())
+                    .put("largest_message_type", sim.largestMessageType());
         }
         line.putMillis("t_join_ms", tJoin)
                 .putMillis("t_first_suspect_ms", swim ? tFirstSuspect : -1)
@@ -275,6 +286,9 @@ final class SimScenarioRun {
         boolean ok = sim.runUntil(sim::isConverged, Duration.ofSeconds(o.durationS()), Duration.ofMillis(20));
         tJoin = ok ? sim.nowNanos() - at : -1;
         converged = ok;
+        // What the joiner paid, from its start until the cluster converged: the seed's full state
+        // (in chunks) and the acks to every member's check of its claim.
+        joinerTraffic = sim.traffic(o.nodes());
     }
 
     private void leave(Simulation sim, SplittableRandom choices) {
