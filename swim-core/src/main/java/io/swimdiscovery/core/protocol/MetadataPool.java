@@ -1,7 +1,10 @@
 package io.swimdiscovery.core.protocol;
 
+import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shares the strings of members' metadata, so a table of n members does not hold n copies of the
@@ -17,6 +20,13 @@ import java.util.Map;
  * about half a MB) instead of one each, and sharing equal strings changes no decision, so runs stay
  * deterministic. The work is O(keys) per metadata change, never per packet that repeats what the
  * table holds.
+ *
+ * <p>Whole maps are shared too, while some table still holds them: every engine in a JVM that
+ * lists member X then holds X's one map, not a copy each. On one node that saves nothing (each
+ * member's map is its own), but the simulator's n engines and many nodes in one process hold n
+ * copies of each member's map otherwise, which at 10,000 simulated nodes is 10⁸ maps, about 15 GB.
+ * The maps are held weakly: a map no table references any more (its member changed or left) drops
+ * out, so the pool is bounded by what the tables hold and costs a weak entry per distinct live map.
  */
 final class MetadataPool {
 
@@ -28,16 +38,34 @@ final class MetadataPool {
     /** Guarded by itself: engines on different threads share the pool; held for one lookup only. */
     private final Map<String, String> strings = new HashMap<>();
 
+    /** Guarded by itself. Key and value are the same map: the key held weakly, the value through a weak reference. */
+    private final Map<Map<String, String>, WeakReference<Map<String, String>>> maps = new WeakHashMap<>();
+
     /** A map equal to {@code metadata} whose keys and values are the pool's where it has them. */
     Map<String, String> share(Map<String, String> metadata) {
         if (metadata.isEmpty()) {
             return metadata;
         }
+        Map<String, String> known = sharedMap(metadata);
+        if (known != null) {
+            return known;
+        }
         Map<String, String> shared = new HashMap<>(metadata.size() * 2);
         for (Map.Entry<String, String> e : metadata.entrySet()) {
             shared.put(intern(e.getKey()), intern(e.getValue()));
         }
-        return Map.copyOf(shared);
+        Map<String, String> copy = Map.copyOf(shared);
+        synchronized (maps) {
+            maps.put(copy, new WeakReference<>(copy));
+        }
+        return copy;
+    }
+
+    private @Nullable Map<String, String> sharedMap(Map<String, String> metadata) {
+        synchronized (maps) {
+            WeakReference<Map<String, String>> ref = maps.get(metadata);
+            return ref == null ? null : ref.get();
+        }
     }
 
     private String intern(String s) {
@@ -50,6 +78,13 @@ final class MetadataPool {
                 strings.put(s, s);
             }
             return s;
+        }
+    }
+
+    /** Distinct maps held (for tests); maps no table references any more drop out at some GC. */
+    int mapCount() {
+        synchronized (maps) {
+            return maps.size();
         }
     }
 

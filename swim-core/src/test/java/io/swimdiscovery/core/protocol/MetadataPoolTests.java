@@ -46,6 +46,33 @@ class MetadataPoolTests {
     }
 
     @Test
+    void twoEnginesListingTheSameMemberHoldOneMap() {
+        Map<String, String> heardByOne = new HashMap<>(Map.of("swim.port", "8080", "swim.host", "10.0.0.1"));
+        Map<String, String> heardByOther = new HashMap<>(heardByOne);
+
+        Map<String, String> first = pool.share(heardByOne);
+        Map<String, String> second = pool.share(heardByOther);
+
+        assertThat(second).isSameAs(first).isEqualTo(heardByOther);
+        assertThat(pool.share(Map.of("swim.port", "8080", "swim.host", "10.0.0.2")))
+                .isNotSameAs(first)
+                .containsEntry("swim.host", "10.0.0.2");
+    }
+
+    @Test
+    void mapsNoTableHoldsAnyMoreDropOut() {
+        for (int i = 0; i < 10_000; i++) {
+            pool.share(Map.of("swim.host", "10.0." + (i >> 8) + "." + (i & 255)));
+        }
+        // Nothing holds those maps: after collections the pool holds (almost) none of them. The
+        // loop is bounded; a JVM that ignores System.gc() would fail it, which the JDKs we run do not.
+        for (int attempt = 0; attempt < 50 && pool.mapCount() > 100; attempt++) {
+            System.gc();
+        }
+        assertThat(pool.mapCount()).isLessThanOrEqualTo(100);
+    }
+
+    @Test
     void emptyMetadataIsReturnedAsItIs() {
         assertThat(pool.share(Map.of())).isEmpty();
         assertThat(pool.size()).isZero();
