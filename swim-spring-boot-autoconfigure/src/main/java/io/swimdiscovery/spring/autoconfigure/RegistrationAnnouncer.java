@@ -15,8 +15,6 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 final class RegistrationAnnouncer {
 
-    private final Object source;
-
     private final @Nullable Object registration;
 
     private final ApplicationEventPublisher publisher;
@@ -24,12 +22,8 @@ final class RegistrationAnnouncer {
     // One per start: InstanceRegisteredEvent goes out once per registration.
     private volatile AtomicBoolean announced = new AtomicBoolean();
 
-    /**
-     * @param source the event's source (the lifecycle)
-     * @param registration the event's payload, or null to send the node's local member
-     */
-    RegistrationAnnouncer(Object source, @Nullable Object registration, ApplicationEventPublisher publisher) {
-        this.source = source;
+    /** @param registration the event's payload, or null to send the node's local member */
+    RegistrationAnnouncer(@Nullable Object registration, ApplicationEventPublisher publisher) {
         this.registration = registration;
         this.publisher = publisher;
     }
@@ -44,20 +38,23 @@ final class RegistrationAnnouncer {
         return this.announced;
     }
 
-    /** Announces {@code node} on a thread of its own, unless {@code start} was announced or is over. */
-    void announceOffNodeThreads(SwimNode node, AtomicBoolean start) {
+    /**
+     * Announces {@code node} on a thread of its own, with {@code source} (the lifecycle) as the
+     * event's source, unless {@code start} was announced already or is over.
+     */
+    void announceOffNodeThreads(Object source, SwimNode node, AtomicBoolean start) {
         Thread thread = new Thread(
-                () -> announce(node, start),
+                () -> announce(source, node, start),
                 "swim-registered-" + node.localMember().name());
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void announce(SwimNode node, AtomicBoolean start) {
+    private void announce(Object source, SwimNode node, AtomicBoolean start) {
         if (start != this.announced || !start.compareAndSet(false, true)) {
             return;
         }
         Object config = (this.registration != null) ? this.registration : node.localMember();
-        this.publisher.publishEvent(new InstanceRegisteredEvent<>(this.source, config));
+        this.publisher.publishEvent(new InstanceRegisteredEvent<>(source, config));
     }
 }

@@ -126,7 +126,7 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
         this.beanListeners = listeners;
         this.publisher = publisher;
         this.properties = properties;
-        this.announcer = new RegistrationAnnouncer(this, registration, publisher);
+        this.announcer = new RegistrationAnnouncer(registration, publisher);
     }
 
     @Override
@@ -245,7 +245,7 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
                 return;
             }
             this.joined = true;
-            this.announcer.announceOffNodeThreads(current, announced);
+            this.announcer.announceOffNodeThreads(this, current, announced);
         });
     }
 
@@ -387,7 +387,7 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
                     && !this.left
                     && !other.member().name().equals(current.localMember().name())) {
                 this.joined = true;
-                this.announcer.announceOffNodeThreads(current, this.announcer.currentStart());
+                this.announcer.announceOffNodeThreads(this, current, this.announcer.currentStart());
             }
         }
         this.listeners.deliver(event);
