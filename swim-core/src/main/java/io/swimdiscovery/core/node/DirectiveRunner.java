@@ -9,8 +9,11 @@ import io.swimdiscovery.core.transport.ConnectionRefusedException;
 import io.swimdiscovery.core.transport.Transport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,6 +71,27 @@ final class DirectiveRunner {
         this.maxPacketSize = config.settings().maxPacketSize();
         this.fallbackTickNanos = config.settings().protocolPeriod().toNanos();
         this.afterBatch = afterBatch;
+    }
+
+    /**
+     * Runs one engine input (an API call such as new metadata) on the protocol thread, then its
+     * directives; completes when it ran, exceptionally if the node is not running or it threw.
+     */
+    CompletableFuture<Void> submit(Function<SwimInstance, List<Directive>> input) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        boolean queued = state.running
+                && loop.submit(() -> {
+                    try {
+                        execute(input.apply(Objects.requireNonNull(state.engine)));
+                        done.complete(null);
+                    } catch (RuntimeException e) {
+                        done.completeExceptionally(e);
+                    }
+                });
+        if (!queued) {
+            done.completeExceptionally(new IllegalStateException("node is not running"));
+        }
+        return done;
     }
 
     /** Interprets {@code directives} in order; one failing directive does not stop the others. */

@@ -43,6 +43,33 @@ record NodeConfig(
         int maxPendingListenerEvents,
         @Nullable SwimResources sharedResources) {
 
+    /** Freezes {@code b}'s settings; @throws IllegalArgumentException naming the first setting that is wrong */
+    static NodeConfig of(SwimNode.Builder b) {
+        return new NodeConfig(
+                b.name,
+                b.clusterName,
+                b.bindHost,
+                b.bindPort,
+                b.advertiseHost,
+                b.advertisePort,
+                b.settings,
+                b.roles,
+                b.metadata,
+                b.seeds,
+                b.keys,
+                b.encryptionMode,
+                b.joinTimeout,
+                b.leaveTimeout,
+                b.listenerExecutor,
+                b.transportDecorator,
+                b.maxQueuedDatagrams,
+                b.maxQueuedDatagramBytes,
+                b.transportTuning,
+                b.maxConcurrentSyncs,
+                b.maxPendingListenerEvents,
+                b.sharedResources);
+    }
+
     /** @throws IllegalArgumentException naming the first setting that is wrong */
     NodeConfig {
         if (name.getBytes(StandardCharsets.UTF_8).length > MemberId.MAX_NAME_BYTES) {

@@ -1,10 +1,8 @@
 package io.swimdiscovery.core.node;
 
-import io.swimdiscovery.core.protocol.Directive;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.RoleSettings;
 import io.swimdiscovery.core.protocol.RoleState;
-import io.swimdiscovery.core.protocol.SwimInstance;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import io.swimdiscovery.core.security.EncryptionMode;
 import io.swimdiscovery.core.security.Keyring;
@@ -18,8 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -85,23 +81,12 @@ public final class SwimNode implements AutoCloseable {
         this.loop = shared == null ? EventLoop.dedicated(label) : EventLoop.shared(shared);
         this.codec = WireNodeCodec.create(config);
         this.view = new MembershipView(config.settings().protocolPeriod().toNanos());
-        Executor listenerExecutor;
-        ExecutorService ownedListenerThread;
-        if (config.listenerExecutor() != null) {
-            ownedListenerThread = null;
-            listenerExecutor = config.listenerExecutor(); // ListenerDelivery runs one drain at a time
-        } else if (shared != null) {
-            ownedListenerThread = null;
-            listenerExecutor = shared.listenerPool(); // likewise: one drain of this node's listeners at a time
-        } else {
-            ownedListenerThread = Executors.newSingleThreadExecutor(EventLoop.daemon("swim-events-" + label));
-            listenerExecutor = ownedListenerThread;
-        }
-        this.listeners = new ListenerDelivery(listenerExecutor, traffic, config.maxPendingListenerEvents());
+        ListenerExecutorChoice listenerThreads = ListenerExecutorChoice.of(config, shared, label);
+        this.listeners = new ListenerDelivery(listenerThreads.executor(), traffic, config.maxPendingListenerEvents());
         this.runner = new DirectiveRunner(state, loop, codec, traffic, view, listeners, config, this::afterBatch);
         this.joiner = new SeedJoiner(state, loop, runner, config, label);
         this.lifecycle = new NodeLifecycle(
-                config, label, state, loop, codec, traffic, view, runner, joiner, ownedListenerThread);
+                config, label, state, loop, codec, traffic, view, runner, joiner, listenerThreads.owned());
     }
 
     /** On the loop after every batch of directives: join futures complete here. */
@@ -210,7 +195,7 @@ public final class SwimNode implements AutoCloseable {
      */
     public CompletableFuture<Void> updateMetadata(Map<String, String> metadata) {
         Map<String, String> copy = Map.copyOf(metadata);
-        return onLoop(engine -> {
+        return runner.submit(engine -> {
             view.markDirty();
             return engine.updateMetadata(copy, NodeState.now());
         });
@@ -224,25 +209,7 @@ public final class SwimNode implements AutoCloseable {
      */
     public CompletableFuture<Void> yieldRole(Duration holdOff) {
         Objects.requireNonNull(holdOff, "holdOff");
-        return onLoop(engine -> engine.yieldRole(holdOff, NodeState.now()));
-    }
-
-    /** Runs one engine input on the protocol thread and its directives; completes when it ran. */
-    private CompletableFuture<Void> onLoop(java.util.function.Function<SwimInstance, List<Directive>> input) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        boolean queued = state.running
-                && loop.submit(() -> {
-                    try {
-                        runner.execute(input.apply(Objects.requireNonNull(state.engine)));
-                        done.complete(null);
-                    } catch (RuntimeException e) {
-                        done.completeExceptionally(e);
-                    }
-                });
-        if (!queued) {
-            done.completeExceptionally(new IllegalStateException("node is not running"));
-        }
-        return done;
+        return runner.submit(engine -> engine.yieldRole(holdOff, NodeState.now()));
     }
 
     /** Adds a listener for every membership change from now on; it runs on the listener executor. */
@@ -255,10 +222,6 @@ public final class SwimNode implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /**
-     * Counters now (one short, bounded wait for the event loop); after a stop, the last ones.
-     * {@code membersByStatus} counts the same snapshot {@link #members()} returns.
-     */
     /**
      * Whom this node follows as its role group's primary, and whether it holds the claim itself;
      * {@link RoleState#NONE} when roles are off. Never waits for the protocol thread.
@@ -277,6 +240,10 @@ public final class SwimNode implements AutoCloseable {
         return state.roleState.isPrimaryAt(NodeState.now());
     }
 
+    /**
+     * Counters now (one short, bounded wait for the event loop); after a stop, the last ones.
+     * {@code membersByStatus} counts the same snapshot {@link #members()} returns.
+     */
     public NodeStatistics statistics() {
         return lifecycle.statistics();
     }
@@ -440,10 +407,6 @@ public final class SwimNode implements AutoCloseable {
         }
 
         /**
-         * Key/value metadata gossiped with this member (service id, port, zone...); default empty.
-         * At most {@link SwimSettings#maxMetadataBytes()} encoded.
-         */
-        /**
          * Takes part in a role group: at most one member of the group is primary at a time
          * (docs/roles.md). Default: roles off.
          */
@@ -452,6 +415,10 @@ public final class SwimNode implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Key/value metadata gossiped with this member (service id, port, zone...); default empty.
+         * At most {@link SwimSettings#maxMetadataBytes()} encoded.
+         */
         public Builder metadata(Map<String, String> v) {
             this.metadata = Map.copyOf(v);
             return this;
@@ -570,29 +537,7 @@ public final class SwimNode implements AutoCloseable {
 
         /** @throws IllegalArgumentException naming the first setting that is wrong */
         public SwimNode build() {
-            NodeConfig config = new NodeConfig(
-                    name,
-                    clusterName,
-                    bindHost,
-                    bindPort,
-                    advertiseHost,
-                    advertisePort,
-                    settings,
-                    roles,
-                    metadata,
-                    seeds,
-                    keys,
-                    encryptionMode,
-                    joinTimeout,
-                    leaveTimeout,
-                    listenerExecutor,
-                    transportDecorator,
-                    maxQueuedDatagrams,
-                    maxQueuedDatagramBytes,
-                    transportTuning,
-                    maxConcurrentSyncs,
-                    maxPendingListenerEvents,
-                    sharedResources);
+            NodeConfig config = NodeConfig.of(this);
             config.transportConfig();
             return new SwimNode(config);
         }

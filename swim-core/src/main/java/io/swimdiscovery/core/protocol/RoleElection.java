@@ -39,6 +39,7 @@ final class RoleElection {
     private long nextHeartbeatAt = Long.MAX_VALUE;
     private long nextCheckAt = Long.MIN_VALUE;
     private final RoleSuccession succession;
+    private final RoleOutput output;
     private boolean done;
     private RoleState state = RoleState.NONE;
 
@@ -51,6 +52,7 @@ final class RoleElection {
         this.stepDownNanos = settings.stepDownAfter().toNanos();
         this.heartbeatNanos = Math.max(1, settings.heartbeatIntervalNanos());
         this.succession = new RoleSuccession(settings, local, inCluster, view, base, endorsement);
+        this.output = new RoleOutput(local, settings.group(), base);
         if (settings.enabled()) {
             state = new RoleState(settings.group(), null, 0, Long.MIN_VALUE);
         }
@@ -119,8 +121,7 @@ final class RoleElection {
         RoleClaim c = claim;
         if (c != null) {
             if (c.granted) {
-                out.add(new Directive.Publish(new MembershipEvent.PrimaryRevoked(
-                        old, settings.group(), c.token, d.rejoined() ? "declared-dead" : "stopped")));
+                output.revoked(old, c.token, d.rejoined() ? "declared-dead" : "stopped", out);
             }
             c.end();
             claim = null;
@@ -182,26 +183,14 @@ final class RoleElection {
         if (endorse && (before != uid || beforeToken != h.token())) {
             Member primary = view.get(uid);
             if (primary != null) {
-                out.add(new Directive.Publish(
-                        new MembershipEvent.PrimaryChanged(primary, settings.group(), h.token())));
+                output.changed(primary, h.token(), out);
             }
         }
         publishState(now);
     }
 
     private void echo(RoleHeartbeat h, boolean endorsed, boolean withBase, List<Directive> out) {
-        boolean newer = withBase || base.compareVersion(h.baseEpoch(), h.baseSeq()) < 0;
-        RoleEcho e = new RoleEcho(
-                local.id(),
-                settings.group(),
-                h.token(),
-                h.round(),
-                endorsed,
-                endorsement.maxToken(),
-                base.epoch(),
-                base.seq(),
-                newer ? base.members() : List.of());
-        out.add(send(h.sender().address(), e, e.base().size()));
+        output.echo(h, endorsed, withBase, endorsement.maxToken(), out);
     }
 
     void onEcho(Address from, RoleEcho e, long now, List<Directive> out) {
@@ -266,8 +255,7 @@ final class RoleElection {
         RoleClaim c = claim;
         if (c != null && c.granted && !c.isValidAt(now)) {
             c.granted = false;
-            out.add(new Directive.Publish(new MembershipEvent.PrimaryRevoked(
-                    local.entry().snapshot(), settings.group(), c.token, "step-down")));
+            output.revoked(local.entry().snapshot(), c.token, "step-down", out);
             publishState(now);
         }
     }
@@ -353,8 +341,7 @@ final class RoleElection {
             return;
         }
         if (c.granted) {
-            out.add(new Directive.Publish(
-                    new MembershipEvent.PrimaryRevoked(local.entry().snapshot(), settings.group(), c.token, reason)));
+            output.revoked(local.entry().snapshot(), c.token, reason, out);
         }
         c.end();
         claim = null;
@@ -381,10 +368,7 @@ final class RoleElection {
             if (base.epoch() < c.token) {
                 base.restamp(c.token); // commit the inherited base under this token before changing it
             }
-            out.add(new Directive.Publish(
-                    new MembershipEvent.PrimaryGranted(local.entry().snapshot(), settings.group(), c.token)));
-            out.add(new Directive.Publish(
-                    new MembershipEvent.PrimaryChanged(local.entry().snapshot(), settings.group(), c.token)));
+            output.granted(c.token, out);
             publishState(now);
         }
     }
@@ -395,29 +379,11 @@ final class RoleElection {
             c.selfSufficient(round);
             checkGrant(c, now, out);
         }
-        for (Member m : view.live()) {
-            boolean withBase = base.isNewTo(RoleGroupView.seatOf(m));
-            RoleHeartbeat h = new RoleHeartbeat(
-                    local.id(),
-                    settings.group(),
-                    c.token,
-                    round,
-                    base.epoch(),
-                    base.seq(),
-                    withBase || c.forming ? base.members() : List.of(),
-                    false,
-                    c.forming && !c.granted);
-            out.add(send(m.address(), h, h.base().size()));
-        }
+        output.heartbeats(c, round, view.live(), out);
     }
 
     private void sendRelease(long token, List<Directive> out) {
-        for (Member m : view.live()) {
-            out.add(new Directive.Send(
-                    m.address(),
-                    new RoleHeartbeat(
-                            local.id(), settings.group(), token, 0, base.epoch(), base.seq(), List.of(), true, false)));
-        }
+        output.releases(token, view.live(), out);
     }
 
     /** One committed change of the base: drop a member known gone, else admit a new one. */
@@ -432,11 +398,6 @@ final class RoleElection {
         }
     }
 
-    /** Large bases go over a stream: a datagram holds only a few dozen seat names. */
-    private static Directive send(Address to, Message m, int baseSize) {
-        return baseSize > 100 ? new Directive.SendReliable(to, m) : new Directive.Send(to, m);
-    }
-
     // ------------------------------------------------------------------------------------------
     // Leave
 
@@ -448,8 +409,7 @@ final class RoleElection {
         RoleClaim c = claim;
         if (c != null) {
             if (c.granted) {
-                out.add(new Directive.Publish(new MembershipEvent.PrimaryRevoked(
-                        local.entry().snapshot(), settings.group(), c.token, "leave")));
+                output.revoked(local.entry().snapshot(), c.token, "leave", out);
             }
             c.end();
             claim = null;

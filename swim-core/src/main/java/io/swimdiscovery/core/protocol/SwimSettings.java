@@ -1,7 +1,6 @@
 package io.swimdiscovery.core.protocol;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Every tuning parameter of the engine, immutable. Start from a preset ({@link #lan()},
@@ -53,50 +52,32 @@ public final class SwimSettings {
     static final Duration MAX_DURATION = Duration.ofDays(365);
 
     private SwimSettings(Builder b) {
-        this.protocolPeriod = positive(b.protocolPeriod, "protocolPeriod");
-        this.probeTimeout = positive(b.probeTimeout, "probeTimeout");
-        if (probeTimeout.compareTo(protocolPeriod) >= 0) {
-            throw new IllegalArgumentException(
-                    "probeTimeout (" + probeTimeout + ") must be shorter than protocolPeriod (" + protocolPeriod
-                            + "): indirect probes need the rest of the period");
-        }
-        this.indirectProbes = atLeast(b.indirectProbes, 0, "indirectProbes");
-        if (!(b.suspicionMultiplier > 0) || Double.isInfinite(b.suspicionMultiplier)) {
-            throw new IllegalArgumentException("suspicionMultiplier must be positive, was " + b.suspicionMultiplier);
-        }
-        if (b.suspicionMultiplier > 1000) {
-            throw new IllegalArgumentException("suspicionMultiplier must be <= 1000, was " + b.suspicionMultiplier);
-        }
+        SwimSettingsChecks.check(b);
+        this.protocolPeriod = b.protocolPeriod;
+        this.probeTimeout = b.probeTimeout;
+        this.indirectProbes = b.indirectProbes;
         this.suspicionMultiplier = b.suspicionMultiplier;
-        this.suspicionMaxTimeoutMultiplier =
-                between(b.suspicionMaxTimeoutMultiplier, 1, 1000, "suspicionMaxTimeoutMultiplier");
-        this.suspicionConfirmations = atLeast(b.suspicionConfirmations, 0, "suspicionConfirmations");
-        this.retransmitMultiplier = atLeast(b.retransmitMultiplier, 1, "retransmitMultiplier");
-        this.gossipInterval = positive(b.gossipInterval, "gossipInterval");
-        this.gossipFanout = atLeast(b.gossipFanout, 0, "gossipFanout");
-        this.gossipToTheDeadTime = nonNegative(b.gossipToTheDeadTime, "gossipToTheDeadTime");
-        this.pushPullInterval = nonNegative(b.pushPullInterval, "pushPullInterval");
-        this.reconnectInterval = nonNegative(b.reconnectInterval, "reconnectInterval");
-        this.deadMemberRetention = nonNegative(b.deadMemberRetention, "deadMemberRetention");
-        this.localHealthMax = between(b.localHealthMax, 1, 64, "localHealthMax");
+        this.suspicionMaxTimeoutMultiplier = b.suspicionMaxTimeoutMultiplier;
+        this.suspicionConfirmations = b.suspicionConfirmations;
+        this.retransmitMultiplier = b.retransmitMultiplier;
+        this.gossipInterval = b.gossipInterval;
+        this.gossipFanout = b.gossipFanout;
+        this.gossipToTheDeadTime = b.gossipToTheDeadTime;
+        this.pushPullInterval = b.pushPullInterval;
+        this.reconnectInterval = b.reconnectInterval;
+        this.deadMemberRetention = b.deadMemberRetention;
+        this.localHealthMax = b.localHealthMax;
         this.lifeguardEnabled = b.lifeguardEnabled;
         this.unreachableEnabled = b.unreachableEnabled;
-        this.unreachableTimeout = nonNegative(b.unreachableTimeout, "unreachableTimeout");
-        this.maxPacketSize = atLeast(b.maxPacketSize, 512, "maxPacketSize");
-        if (maxPacketSize > 65_000) {
-            throw new IllegalArgumentException("maxPacketSize must be <= 65000, was " + maxPacketSize);
-        }
-        this.maxMetadataBytes = atLeast(b.maxMetadataBytes, 0, "maxMetadataBytes");
-        this.pauseTolerance = nonNegative(b.pauseTolerance, "pauseTolerance");
-        this.goneSuspicionTimeout = nonNegative(b.goneSuspicionTimeout, "goneSuspicionTimeout");
-        this.reconnectRetention = nonNegative(b.reconnectRetention, "reconnectRetention");
-        this.maxMembers = between(b.maxMembers, 2, 1_000_000, "maxMembers");
-        this.maxGossipQueue = between(b.maxGossipQueue, 16, 1_000_000, "maxGossipQueue");
-        this.rejoinPolicy = Objects.requireNonNull(b.rejoinPolicy, "rejoinPolicy");
-        if (maxMetadataBytes > maxPacketSize / 2) {
-            throw new IllegalArgumentException("maxMetadataBytes (" + maxMetadataBytes
-                    + ") must be at most half of maxPacketSize (" + maxPacketSize + ") so news still fits a packet");
-        }
+        this.unreachableTimeout = b.unreachableTimeout;
+        this.maxPacketSize = b.maxPacketSize;
+        this.maxMetadataBytes = b.maxMetadataBytes;
+        this.pauseTolerance = b.pauseTolerance;
+        this.goneSuspicionTimeout = b.goneSuspicionTimeout;
+        this.reconnectRetention = b.reconnectRetention;
+        this.maxMembers = b.maxMembers;
+        this.maxGossipQueue = b.maxGossipQueue;
+        this.rejoinPolicy = b.rejoinPolicy;
     }
 
     /**
@@ -126,15 +107,7 @@ public final class SwimSettings {
      * 6, push-pull every 60 s, gossip every 500 ms to 4 members, gossip to the dead for 60 s.
      */
     public static SwimSettings wan() {
-        return builder()
-                .protocolPeriod(Duration.ofSeconds(5))
-                .probeTimeout(Duration.ofSeconds(3))
-                .suspicionMultiplier(6)
-                .pushPullInterval(Duration.ofSeconds(60))
-                .gossipInterval(Duration.ofMillis(500))
-                .gossipFanout(4)
-                .gossipToTheDeadTime(Duration.ofSeconds(60))
-                .build();
+        return SwimSettingsPresets.wan();
     }
 
     /**
@@ -144,14 +117,7 @@ public final class SwimSettings {
      * gossip to the dead for 15 s.
      */
     public static SwimSettings local() {
-        return builder()
-                .protocolPeriod(Duration.ofSeconds(1))
-                .probeTimeout(Duration.ofMillis(200))
-                .suspicionMultiplier(2)
-                .pushPullInterval(Duration.ofSeconds(15))
-                .gossipInterval(Duration.ofMillis(100))
-                .gossipToTheDeadTime(Duration.ofSeconds(15))
-                .build();
+        return SwimSettingsPresets.local();
     }
 
     /**
@@ -168,22 +134,7 @@ public final class SwimSettings {
      * LAN values.
      */
     public static SwimSettings memberlist() {
-        return builder()
-                .protocolPeriod(Duration.ofSeconds(1))
-                .probeTimeout(Duration.ofMillis(500))
-                .indirectProbes(3)
-                .suspicionMultiplier(4)
-                .suspicionMaxTimeoutMultiplier(6)
-                .suspicionConfirmations(4 - 2)
-                .gossipInterval(Duration.ofMillis(200))
-                .gossipFanout(3)
-                .pushPullInterval(Duration.ofSeconds(30))
-                .retransmitMultiplier(4)
-                .gossipToTheDeadTime(Duration.ofSeconds(30))
-                .localHealthMax(8)
-                .pauseTolerance(Duration.ZERO)
-                .goneSuspicionTimeout(MAX_DURATION)
-                .build();
+        return SwimSettingsPresets.memberlist();
     }
 
     /** A builder at the {@link #lan()} values. */
@@ -431,74 +382,37 @@ public final class SwimSettings {
                 + "]";
     }
 
-    private static Duration positive(Duration d, String name) {
-        Objects.requireNonNull(d, name);
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + d);
-        }
-        return atMostMax(d, name);
-    }
-
-    private static Duration nonNegative(Duration d, String name) {
-        Objects.requireNonNull(d, name);
-        if (d.isNegative()) {
-            throw new IllegalArgumentException(name + " must not be negative, was " + d);
-        }
-        return atMostMax(d, name);
-    }
-
-    private static Duration atMostMax(Duration d, String name) {
-        if (d.compareTo(MAX_DURATION) > 0) {
-            throw new IllegalArgumentException(name + " must be at most " + MAX_DURATION + ", was " + d);
-        }
-        return d;
-    }
-
-    private static int between(int v, int min, int max, String name) {
-        if (v < min || v > max) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + v);
-        }
-        return v;
-    }
-
-    private static int atLeast(int v, int min, String name) {
-        if (v < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", was " + v);
-        }
-        return v;
-    }
-
     /**
      * Mutable builder; starts at the {@link #lan()} values. Each setter sets the value its
      * namesake accessor on {@link SwimSettings} describes (unit, range and default there);
      * {@link #build()} checks them all.
      */
     public static final class Builder {
-        private Duration protocolPeriod = Duration.ofSeconds(1);
-        private Duration probeTimeout = Duration.ofMillis(500);
-        private int indirectProbes = 3;
-        private double suspicionMultiplier = 1.5;
-        private int suspicionMaxTimeoutMultiplier = 6;
-        private int suspicionConfirmations = 2;
-        private int retransmitMultiplier = 4;
-        private Duration gossipInterval = Duration.ofMillis(200);
-        private int gossipFanout = 3;
-        private Duration gossipToTheDeadTime = Duration.ofSeconds(30);
-        private Duration pushPullInterval = Duration.ofSeconds(30);
-        private Duration reconnectInterval = Duration.ofSeconds(10);
-        private Duration deadMemberRetention = Duration.ofMinutes(5);
-        private int localHealthMax = 8;
-        private boolean lifeguardEnabled = true;
-        private boolean unreachableEnabled = false;
-        private Duration unreachableTimeout = Duration.ofMinutes(1);
-        private int maxPacketSize = 1400;
-        private int maxMetadataBytes = 512;
-        private Duration pauseTolerance = Duration.ofSeconds(5);
-        private Duration goneSuspicionTimeout = Duration.ofSeconds(1);
-        private Duration reconnectRetention = Duration.ofHours(6);
-        private int maxMembers = 20_000;
-        private int maxGossipQueue = 4096;
-        private RejoinPolicy rejoinPolicy = RejoinPolicy.REJOIN;
+        Duration protocolPeriod = Duration.ofSeconds(1);
+        Duration probeTimeout = Duration.ofMillis(500);
+        int indirectProbes = 3;
+        double suspicionMultiplier = 1.5;
+        int suspicionMaxTimeoutMultiplier = 6;
+        int suspicionConfirmations = 2;
+        int retransmitMultiplier = 4;
+        Duration gossipInterval = Duration.ofMillis(200);
+        int gossipFanout = 3;
+        Duration gossipToTheDeadTime = Duration.ofSeconds(30);
+        Duration pushPullInterval = Duration.ofSeconds(30);
+        Duration reconnectInterval = Duration.ofSeconds(10);
+        Duration deadMemberRetention = Duration.ofMinutes(5);
+        int localHealthMax = 8;
+        boolean lifeguardEnabled = true;
+        boolean unreachableEnabled = false;
+        Duration unreachableTimeout = Duration.ofMinutes(1);
+        int maxPacketSize = 1400;
+        int maxMetadataBytes = 512;
+        Duration pauseTolerance = Duration.ofSeconds(5);
+        Duration goneSuspicionTimeout = Duration.ofSeconds(1);
+        Duration reconnectRetention = Duration.ofHours(6);
+        int maxMembers = 20_000;
+        int maxGossipQueue = 4096;
+        RejoinPolicy rejoinPolicy = RejoinPolicy.REJOIN;
 
         private Builder() {}
 

@@ -1,25 +1,16 @@
 package io.swimdiscovery.core.sim;
 
-import io.swimdiscovery.core.protocol.Address;
 import io.swimdiscovery.core.protocol.Directive;
-import io.swimdiscovery.core.protocol.Member;
-import io.swimdiscovery.core.protocol.MemberId;
-import io.swimdiscovery.core.protocol.MemberStatus;
 import io.swimdiscovery.core.protocol.PacketSizer;
-import io.swimdiscovery.core.protocol.RoleState;
 import io.swimdiscovery.core.protocol.SwimInstance;
 import io.swimdiscovery.core.protocol.SwimSettings;
 import io.swimdiscovery.core.protocol.TcpRetransmission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
@@ -60,86 +51,18 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>This class is the façade; the work is done by the scheduler (virtual time, event queue), the
  * network (loss, latency, cuts, delivery), the processes (life cycle, timers, directives) and the
- * observer (trace, views, traffic), each in its own package-private class.
+ * observer (trace, views, traffic), each in its own package-private class. Its own source holds
+ * building and running; the reads are declared in {@code SimulationQueries} and the faults in
+ * {@code SimulationFaults}, package-private layers it extends, so every method is still called
+ * on a {@code Simulation}.
  */
-public final class Simulation {
+public final class Simulation extends SimulationFaults {
 
-    private final SimNode[] nodes;
-    private final Map<String, Integer> indexByName;
-    private final RandomStreams streams;
-    private final SwimSettings settings;
-    private final SimScheduler scheduler;
-    private final SimObserver observer;
-    private final SimNetwork network;
-    private final SimProcesses processes;
     private final SimScheduler.Dispatcher dispatcher = this::dispatch;
     private @Nullable IntConsumer afterEachEvent;
 
     private Simulation(Builder b) {
-        this.streams = new RandomStreams(b.seed);
-        this.settings = b.settings;
-        SplittableRandom scenarioRandom = streams.fork(RandomStreams.SCENARIO, 0, 0);
-        this.nodes = new SimNode[b.nodes];
-        Map<Address, Integer> indexByAddress = new HashMap<>(b.nodes * 2);
-        this.indexByName = new HashMap<>(b.nodes * 2);
-        for (int i = 0; i < b.nodes; i++) {
-            Address address = new Address("10." + ((i >> 16) & 255) + "." + ((i >> 8) & 255) + "." + (i & 255), 7946);
-            String name = "node-" + i;
-            nodes[i] = new SimNode(
-                    i, name, address, streams.fork(RandomStreams.NETWORK, i, 0), Map.copyOf(b.metadata.apply(i)));
-            indexByAddress.put(address, i);
-            indexByName.put(name, i);
-        }
-        if (b.clockDrift > 0) {
-            // Its own stream, so turning drift on changes no other draw of the scenario.
-            SplittableRandom clocks = streams.fork(RandomStreams.SCENARIO, 1, 0);
-            for (SimNode n : nodes) {
-                n.clockRate = 1 + (clocks.nextDouble() * 2 - 1) * b.clockDrift;
-                n.clockOffsetNanos = clocks.nextLong(1L << 50);
-            }
-        }
-        int[] seedIndexes = b.seedIndexes.length == 0 ? new int[] {0} : b.seedIndexes.clone();
-        for (int s : seedIndexes) {
-            checkIndex(s);
-        }
-        this.scheduler =
-                new SimScheduler(e -> processes().failure(e), () -> processes().calling(-1));
-        this.observer = new SimObserver(
-                nodes, indexByAddress, b.traceFilter, b.listeners, b.trackViews, b.notStarted, scheduler::now);
-        this.network = new SimNetwork(
-                nodes,
-                indexByAddress,
-                scheduler,
-                observer,
-                new NetworkConditions(b.loss, b.latency),
-                b.sizer,
-                b.datagramHeaderBytes,
-                b.streamHeaderBytes,
-                b.connectTimeout.toNanos());
-        this.processes = new SimProcesses(
-                nodes,
-                scheduler,
-                network,
-                observer,
-                streams,
-                b.settings,
-                b.protocolFactory,
-                b.sizer,
-                seedIndexes,
-                scenarioRandom,
-                b.preformed,
-                b.leaveTimeout.toNanos());
-        network.attach(processes);
-        long window = b.preformed ? 0 : b.joinWithin.toNanos();
-        for (int i = 0; i < b.nodes; i++) {
-            long at = (i == seedIndexes[0] || window == 0) ? 0 : 1 + scenarioRandom.nextLong(window);
-            if (!b.notStarted.get(i)) {
-                scheduler.push(at, SimScheduler.START, i, 0, 0, null, null);
-            }
-        }
-        if (b.preformed) {
-            scheduler.push(0, SimScheduler.PREFORM, -1, 0, 0, null, null);
-        }
+        super(b);
     }
 
     public static Builder builder() {
@@ -221,399 +144,28 @@ public final class Simulation {
         this.afterEachEvent = check;
     }
 
-    // ------------------------------------------------------------------ faults and operations
-
-    /** Starts a node the builder held back ({@link Builder#notStarted}); it joins through the seeds. */
-    public MemberId start(int index) {
-        SimNode node = node(index);
-        if (node.state != SimNode.NOT_STARTED) {
-            throw new IllegalStateException(node.name + " has already started");
-        }
-        processes.guarded(node, () -> processes.startProcess(node));
-        return Objects.requireNonNull(node.id);
-    }
-
-    /**
-     * The host of node {@code index} goes away (power loss, kernel panic, a cable pulled): silence.
-     * In-flight messages to it are lost, and a stream to its address times out (after the connect
-     * timeout) instead of being refused. It stays down until {@link #restart}.
-     */
-    public MemberId crash(int index) {
-        return stop(index, SimNode.CRASHED);
-    }
-
-    /**
-     * The process of node {@code index} dies but its host stays up (killed, out of memory, exited):
-     * datagrams to it vanish, and a stream to its address is refused within a round trip
-     * ({@link SimulatedProtocol#onConnectionRefused}), the strong evidence a real host gives when
-     * nothing listens on the port. It stays down until {@link #restart}, which starts a process with
-     * a new uid at the same address.
-     */
-    public MemberId kill(int index) {
-        return stop(index, SimNode.KILLED);
-    }
-
-    private MemberId stop(int index, int finalState) {
-        SimNode node = node(index);
-        if (!node.isUp()) {
-            throw new IllegalStateException(node.name + " is not up");
-        }
-        MemberId id = Objects.requireNonNull(node.id);
-        processes.stop(node, finalState);
-        return id;
-    }
-
-    /**
-     * Starts a new process on a crashed, killed or left node: same name and address, a new larger
-     * uid, a fresh protocol instance that joins through the seeds.
-     */
-    public MemberId restart(int index) {
-        SimNode node = node(index);
-        if (node.isUp()) {
-            throw new IllegalStateException(node.name + " is still up; crash it first");
-        }
-        processes.guarded(node, () -> processes.startProcess(node));
-        return Objects.requireNonNull(node.id);
-    }
-
-    /**
-     * Node {@code index} stops processing for {@code duration}: what arrives meanwhile queues, and
-     * its ticks wait. Then it handles the backlog and its overdue tick, as after a GC pause.
-     */
-    public void pause(int index, Duration duration) {
-        SimNode node = node(index);
-        if (node.state != SimNode.UP) {
-            throw new IllegalStateException(node.name + " is not up and running");
-        }
-        processes.pause(node, duration.toNanos());
-    }
-
-    /** Every message node {@code index} handles from now on is handled {@code delay} later; zero restores it. */
-    public void slow(int index, Duration delay) {
-        node(index).slowNanos = Math.max(0, delay.toNanos());
-    }
-
-    /** Global loss probability of best-effort datagrams, from now on. */
-    public void loss(double probability) {
-        network.conditions().loss(probability);
-    }
-
-    /** Loss of the directed link {@code from -> to}, replacing the global loss there; negative clears it. */
-    public void linkLoss(int from, int to, double probability) {
-        network.conditions().linkLoss(node(from).index, node(to).index, probability);
-    }
-
-    /** Latency of every link without a per-link model, from now on. */
-    public void latency(LatencyModel model) {
-        network.conditions().latency(Objects.requireNonNull(model, "model"));
-    }
-
-    /** Latency of the directed link {@code from -> to}. */
-    public void linkLatency(int from, int to, LatencyModel model) {
-        network.conditions().linkLatency(node(from).index, node(to).index, Objects.requireNonNull(model, "model"));
-    }
-
-    /** Cuts every link between {@code a} and {@code b}, both ways, until {@link #heal()}. */
-    public void partition(Collection<Integer> a, Collection<Integer> b) {
-        BitSet sa = bits(a);
-        BitSet sb = bits(b);
-        network.conditions().cut(sa, sb);
-        network.conditions().cut(sb, sa);
-    }
-
-    /** Cuts the links from {@code from} to {@code to} only: {@code to} still reaches {@code from}. */
-    public void partitionOneWay(Collection<Integer> from, Collection<Integer> to) {
-        network.conditions().cut(bits(from), bits(to));
-    }
-
-    /** Cuts node {@code index} off from every other node, both ways. */
-    public void isolate(int index) {
-        List<Integer> others = new ArrayList<>();
-        for (int i = 0; i < nodes.length; i++) {
-            if (i != index) {
-                others.add(i);
-            }
-        }
-        partition(List.of(node(index).index), others);
-    }
-
-    /** Removes every partition. Loss and latency settings stay. */
-    public void heal() {
-        network.conditions().heal();
-    }
-
-    /**
-     * Node {@code index} leaves on purpose. It keeps running until its protocol says the leave went
-     * out ({@link SimulatedProtocol#hasLeaveDisseminated()}) or the leave timeout passes, then stops.
-     */
-    public void leave(int index) {
-        SimNode node = node(index);
-        if (node.state != SimNode.UP) {
-            throw new IllegalStateException(node.name + " is not up and running");
-        }
-        processes.leave(node);
-    }
-
-    /** Node {@code index} publishes new metadata (also used by its future restarts). */
-    public void updateMetadata(int index, Map<String, String> metadata) {
-        SimNode node = node(index);
-        if (!node.isProcessing()) {
-            throw new IllegalStateException(node.name + " is not processing");
-        }
-        processes.updateMetadata(node, metadata);
-    }
-
-    /** Node {@code index} gives up the primary role and claims nothing for {@code holdOff} (docs/roles.md). */
-    public void yieldRole(int index, Duration holdOff) {
-        SimNode node = node(index);
-        if (!node.isProcessing()) {
-            throw new IllegalStateException(node.name + " is not processing");
-        }
-        processes.yieldRole(node, holdOff);
-    }
-
-    // ------------------------------------------------------------------ queries
-
-    public long seed() {
-        return streams.seed();
-    }
-
-    public SwimSettings settings() {
-        return settings;
-    }
-
-    /** Virtual time now, nanoseconds since the simulation started. */
-    public long nowNanos() {
-        return scheduler.now();
-    }
-
-    public Duration now() {
-        return Duration.ofNanos(scheduler.now());
-    }
-
-    /** Number of node slots (up or not). */
-    public int size() {
-        return nodes.length;
-    }
-
-    public long eventsProcessed() {
-        return scheduler.eventsProcessed();
-    }
-
-    public String name(int index) {
-        return node(index).name;
-    }
-
-    public Address address(int index) {
-        return node(index).address;
-    }
-
-    /** Index of the node named {@code name}, or -1. */
-    public int indexOf(String name) {
-        Integer i = indexByName.get(name);
-        return i == null ? -1 : i;
-    }
-
-    /**
-     * Identity of the node's current (or last) process, null before it first started. A process
-     * that takes a new uid while it runs (a rejoin after being declared dead) is followed: the
-     * simulator notices when the process publishes an event about itself.
-     */
-    public @Nullable MemberId memberId(int index) {
-        return node(index).id;
-    }
-
-    /** Whether the node's process exists: started, not crashed, killed or left. A paused node is up. */
-    public boolean isUp(int index) {
-        return node(index).isUp();
-    }
-
-    public boolean isPaused(int index) {
-        return node(index).state == SimNode.PAUSED;
-    }
-
-    /** Indexes of the nodes that are up, ascending. */
-    public List<Integer> upNodes() {
-        List<Integer> up = new ArrayList<>();
-        for (SimNode n : nodes) {
-            if (n.isUp()) {
-                up.add(n.index);
-            }
-        }
-        return up;
-    }
-
-    /** The node's protocol (its current or last process). */
-    public SimulatedProtocol protocol(int index) {
-        return processes.protocolOf(node(index));
-    }
-
-    /** The node's SWIM engine; fails if the simulation runs another protocol. */
-    public SwimInstance swimInstance(int index) {
-        SimulatedProtocol p = protocol(index);
-        if (p instanceof SwimProtocol s) {
-            return s.instance();
-        }
-        throw new IllegalStateException("the simulation runs " + p.getClass().getSimpleName() + ", not SWIM");
-    }
-
-    /** Whom node {@code index} follows as its role group's primary (docs/roles.md). */
-    public RoleState roleState(int index) {
-        return protocol(index).roleState();
-    }
-
-    /** What node {@code index}'s own clock shows now (virtual time, unless clocks drift). */
-    public long localTimeNanos(int index) {
-        return node(index).localTime(scheduler.now());
-    }
-
-    /**
-     * Whether node {@code index} holds a valid primary claim now, by its own clock: the claim of
-     * a paused process counts until it runs out, since the process would act on it if it did not
-     * check; a crashed or killed process holds none.
-     */
-    public boolean holdsValidPrimaryClaim(int index) {
-        SimNode n = node(index);
-        return (n.isUp() || n.state == SimNode.PAUSED || n.state == SimNode.LEAVING)
-                && n.protocol != null
-                && roleState(index).isPrimaryAt(n.localTime(scheduler.now()));
-    }
-
-    /** From now on node {@code index}'s clock runs at {@code rate} against virtual time (1.01: 1 % fast). */
-    public void clockRate(int index, double rate) {
-        if (!(rate > 0.5 && rate < 2)) {
-            throw new IllegalArgumentException("clock rate must be between 0.5 and 2, was " + rate);
-        }
-        node(index).setClockRate(rate, scheduler.now());
-    }
-
-    /** Every member node {@code index} knows, as its protocol reports it. */
-    public List<Member> members(int index) {
-        return protocol(index).members();
-    }
-
-    /** The kept membership events, in virtual-time order. */
-    public List<TraceEvent> trace() {
-        return Collections.unmodifiableList(observer.trace());
-    }
-
-    /** Forgets the events kept so far (say, the cluster forming) so the trace holds only what follows. */
-    public void clearTrace() {
-        observer.clearTrace();
-    }
-
-    /** Every process start so far, with when it stopped: the ground truth for accuracy. */
-    public List<ProcessLifetime> lifetimes() {
-        return Collections.unmodifiableList(processes.lifetimes());
-    }
-
-    /** The lifetime of the process with this uid, or null if no node ever ran it. */
-    public @Nullable ProcessLifetime lifetime(long uid) {
-        return processes.lifetime(uid);
-    }
-
-    /** Traffic of node {@code index} since the start. */
-    public NodeTraffic traffic(int index) {
-        return node(index).traffic();
-    }
-
-    /** Traffic of all nodes together since the start. */
-    public NodeTraffic totalTraffic() {
-        return observer.totalTraffic();
-    }
-
-    /** Messages sent since the start by type ({@code Ping}, {@code Ack}, ...), in a fixed order. */
-    public Map<String, Long> packetsSentByType() {
-        return observer.packetsSentByType();
-    }
-
-    /** Bytes sent since the start by message type, headers included. */
-    public Map<String, Long> bytesSentByType() {
-        return observer.bytesSentByType();
-    }
-
-    /** Bytes of the largest message (one datagram or one stream frame) sent so far, headers included. */
-    public int largestMessageBytes() {
-        return observer.largestMessageBytes();
-    }
-
-    /** Message type of {@link #largestMessageBytes()}: {@code Sync}, {@code GossipPush}, ...; empty if none. */
-    public String largestMessageType() {
-        return observer.largestMessageType();
-    }
-
-    /**
-     * What {@code observer} last published about {@code subject}'s current process, or null if
-     * nothing (it does not know it). Needs view tracking (on by default).
-     */
-    public @Nullable MemberStatus view(int observer, int subject) {
-        return this.observer.view(node(observer).index, node(subject).index);
-    }
-
-    /** How many up nodes other than {@code subject} hold {@code status} for its current process. */
-    public int observersSeeing(int subject, MemberStatus status) {
-        return observer.observersSeeing(subject, status);
-    }
-
-    /**
-     * Whether every node has started, and every up node lists every other up node as alive and no
-     * stopped node as alive: the cluster has converged. O(n · stopped nodes).
-     */
-    public boolean isConverged() {
-        return observer.isConverged();
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    /**
-     * The processes, for the scheduler's callbacks, which are built before the processes exist (a
-     * lambda may not read the final field before the constructor assigns it; they run only later).
-     */
-    private SimProcesses processes() {
-        return processes;
-    }
-
-    private SimNode node(int index) {
-        checkIndex(index);
-        return nodes[index];
-    }
-
-    private void checkIndex(int index) {
-        if (index < 0 || index >= nodes.length) {
-            throw new IndexOutOfBoundsException("node index " + index + " outside 0.." + (nodes.length - 1));
-        }
-    }
-
-    private BitSet bits(Collection<Integer> indexes) {
-        BitSet b = new BitSet(nodes.length);
-        for (int i : indexes) {
-            b.set(node(i).index);
-        }
-        return b;
-    }
-
     /** Configures a {@link Simulation}; every setting has a default, so {@code builder().build()} runs. */
     public static final class Builder {
-        private int nodes = 10;
-        private SwimSettings settings = SwimSettings.lan();
-        private long seed = 1;
-        private LatencyModel latency = LatencyModel.lan();
-        private double loss;
-        private PacketSizer sizer = PacketSizer.ESTIMATE;
-        private int datagramHeaderBytes = 28;
-        private int streamHeaderBytes = 40;
-        private Duration connectTimeout = Duration.ofSeconds(1);
-        private Duration leaveTimeout = Duration.ofSeconds(10);
-        private Duration joinWithin = Duration.ofSeconds(1);
-        private int[] seedIndexes = {0};
-        private ProtocolFactory protocolFactory = ProtocolFactory.swim();
-        private TraceFilter traceFilter = TraceFilter.all();
-        private final List<TraceListener> listeners = new ArrayList<>();
-        private boolean trackViews = true;
-        private IntFunction<Map<String, String>> metadata = i -> Map.of();
-        private boolean preformed;
-        private double clockDrift;
-        private final BitSet notStarted = new BitSet();
+        int nodes = 10;
+        SwimSettings settings = SwimSettings.lan();
+        long seed = 1;
+        LatencyModel latency = LatencyModel.lan();
+        double loss;
+        PacketSizer sizer = PacketSizer.ESTIMATE;
+        int datagramHeaderBytes = 28;
+        int streamHeaderBytes = 40;
+        Duration connectTimeout = Duration.ofSeconds(1);
+        Duration leaveTimeout = Duration.ofSeconds(10);
+        Duration joinWithin = Duration.ofSeconds(1);
+        int[] seedIndexes = {0};
+        ProtocolFactory protocolFactory = ProtocolFactory.swim();
+        TraceFilter traceFilter = TraceFilter.all();
+        final List<TraceListener> listeners = new ArrayList<>();
+        boolean trackViews = true;
+        IntFunction<Map<String, String>> metadata = i -> Map.of();
+        boolean preformed;
+        double clockDrift;
+        final BitSet notStarted = new BitSet();
 
         private Builder() {}
 

@@ -391,62 +391,13 @@ final class WireReader {
         }
     }
 
+    // The role messages' fields belong to the role protocol: RoleWireReader reads them.
     private Message roleHeartbeat() {
-        MemberId sender = memberId();
-        String group = string(WireLimits.MAX_STRING_BYTES, false, "role group");
-        long token = nonNegative("role token");
-        long round = nonNegative("role round");
-        long epoch = nonNegative("role base epoch");
-        long seq = nonNegative("role base seq");
-        int flags = roleFlags(WireFormat.ROLE_RELEASE | WireFormat.ROLE_FORMING);
-        return new Message.RoleHeartbeat(
-                sender,
-                group,
-                token,
-                round,
-                epoch,
-                seq,
-                roleBase(),
-                (flags & WireFormat.ROLE_RELEASE) != 0,
-                (flags & WireFormat.ROLE_FORMING) != 0);
+        return RoleWireReader.heartbeat(this);
     }
 
     private Message roleEcho() {
-        MemberId sender = memberId();
-        String group = string(WireLimits.MAX_STRING_BYTES, false, "role group");
-        long token = nonNegative("role token");
-        long round = nonNegative("role round");
-        int flags = roleFlags(WireFormat.ROLE_ENDORSED);
-        long maxToken = nonNegative("role max token");
-        long epoch = nonNegative("role base epoch");
-        long seq = nonNegative("role base seq");
-        return new Message.RoleEcho(
-                sender, group, token, round, (flags & WireFormat.ROLE_ENDORSED) != 0, maxToken, epoch, seq, roleBase());
-    }
-
-    private long nonNegative(String what) {
-        long v = varint(what);
-        if (v < 0) {
-            throw new MalformedPacketException(RejectReason.INVALID_FIELD, what + " above 2^63-1");
-        }
-        return v;
-    }
-
-    private int roleFlags(int known) {
-        int flags = u8("role flags");
-        if ((flags & ~known) != 0) {
-            throw new MalformedPacketException(RejectReason.INVALID_FIELD, String.format("role flags 0x%02x", flags));
-        }
-        return flags;
-    }
-
-    private List<String> roleBase() {
-        int n = count(WireLimits.MAX_ROLE_BASE, 2, "role base size");
-        String[] names = new String[n];
-        for (int i = 0; i < n; i++) {
-            names[i] = string(WireLimits.MAX_STRING_BYTES, false, "role base member");
-        }
-        return Arrays.asList(names);
+        return RoleWireReader.echo(this);
     }
 
     /** The whole body up to the limit: one message, or a compound; nothing may be left over. */

@@ -4,15 +4,11 @@ import io.swimdiscovery.core.node.MembershipListener;
 import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MembershipEvent;
-import io.swimdiscovery.spring.discovery.SwimMetadata;
 import io.swimdiscovery.spring.discovery.SwimServiceCatalog;
 import io.swimdiscovery.spring.serviceregistry.SwimRegistration;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -73,9 +69,7 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
 
     private final SwimProperties properties;
 
-    private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
-
-    private final List<Runnable> localChangeListeners = new CopyOnWriteArrayList<>();
+    private final MembershipFanOut listeners = new MembershipFanOut();
 
     private final Object monitor = new Object();
 
@@ -91,8 +85,7 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
 
     private volatile boolean pauseable = true;
 
-    // One per start: InstanceRegisteredEvent goes out once per registration.
-    private volatile AtomicBoolean registrationAnnounced = new AtomicBoolean();
+    private final RegistrationAnnouncer announcer;
 
     /**
      * @param nodeSupplier gives the node to run (built lazily on first call)
@@ -133,6 +126,7 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
         this.beanListeners = listeners;
         this.publisher = publisher;
         this.properties = properties;
+        this.announcer = new RegistrationAnnouncer(registration, publisher);
     }
 
     @Override
@@ -152,7 +146,7 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
             started.addListener(this::dispatch);
             this.catalog.open();
             try {
-                bind(started);
+                NodeStartFailures.start(started, this.properties);
             } catch (RuntimeException ex) {
                 this.catalog.close();
                 throw ex;
@@ -161,10 +155,10 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
             this.running = true;
             this.left = false;
             this.joined = false;
-            this.registrationAnnounced = new AtomicBoolean();
+            this.announcer.newStart();
             if (this.registration != null) {
                 this.registration.setHost(started.localMember().address().host());
-                announceIfMissing(started, this.registration);
+                LocalMetadataPublisher.announceIfMissing(started, this.registration, this.catalog);
                 if (this.registration.isRegistered() && this.registration.getPort() <= 0) {
                     logger.info("SWIM node joins as a client only: no service port is known (no web server of "
                             + "this application bound one). Set swim.service.port to announce service '"
@@ -184,18 +178,12 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
      * membership event: its start, and new metadata (a status change through the registry).
      */
     public void addLocalChangeListener(Runnable listener) {
-        this.localChangeListeners.add(listener);
+        this.listeners.addLocalChangeListener(listener);
     }
 
     /** Tells the local change listeners that this node's own member changed. */
     public void localMemberChanged() {
-        for (Runnable listener : this.localChangeListeners) {
-            try {
-                listener.run();
-            } catch (RuntimeException ex) {
-                logger.warn("Local change listener " + listener + " failed", ex);
-            }
-        }
+        this.listeners.localMemberChanged();
     }
 
     // The first start runs the bean; a start after a stop needs a new node (a closed one never reopens).
@@ -218,40 +206,7 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
         Supplier<List<MembershipListener>> pending = this.beanListeners;
         if (pending != null) {
             this.beanListeners = null;
-            this.listeners.addAll(0, pending.get());
-        }
-    }
-
-    // A socket that cannot be bound is a configuration problem: report it against the property.
-    private void bind(SwimNode started) {
-        try {
-            started.start();
-        } catch (UncheckedIOException ex) {
-            String reason = String.valueOf(ex.getMessage());
-            if (reason.contains("resolve bind host")) {
-                throw new InvalidSwimPropertyException(
-                        "swim.bind-address",
-                        this.properties.getBindAddress(),
-                        "an address of this host (" + reason + ")",
-                        ex);
-            }
-            throw new InvalidSwimPropertyException(
-                    "swim.port",
-                    this.properties.getPort(),
-                    "a port no other process uses for UDP and TCP on " + this.properties.getBindAddress()
-                            + ", or 0 for a free one (" + reason + ")",
-                    ex);
-        }
-    }
-
-    // A node of the user's own was built without our service keys: add them to what it already publishes.
-    private void announceIfMissing(SwimNode started, SwimRegistration registration) {
-        Map<String, String> current = started.localMember().metadata();
-        Map<String, String> ours = registration.memberMetadata();
-        if (ours.containsKey(SwimMetadata.SERVICE_ID) && !current.containsKey(SwimMetadata.SERVICE_ID)) {
-            Map<String, String> merged = new LinkedHashMap<>(current);
-            merged.putAll(ours);
-            awaitMetadata(started, merged);
+            this.listeners.addBeansFirst(pending.get());
         }
     }
 
@@ -270,22 +225,8 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
         if (current == null || !this.running || this.left || !current.isRunning()) {
             return;
         }
-        awaitMetadata(current, metadata);
+        LocalMetadataPublisher.publish(current, metadata, this.catalog);
         localMemberChanged();
-    }
-
-    private void awaitMetadata(SwimNode current, Map<String, String> metadata) {
-        try {
-            current.updateMetadata(metadata).get(5, TimeUnit.SECONDS);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing new metadata", ex);
-        } catch (Exception ex) {
-            Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-            throw new IllegalStateException("The node did not take the new metadata: " + cause.getMessage(), cause);
-        }
-        Member local = current.localMember();
-        this.catalog.updateLocal(local.name(), local.address().host(), metadata);
     }
 
     /** Joins through the seeds again (after a partition or when isolated); the node keeps running. */
@@ -295,7 +236,7 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
     }
 
     private void join(SwimNode current) {
-        AtomicBoolean announced = this.registrationAnnounced;
+        AtomicBoolean announced = this.announcer.currentStart();
         current.join().whenComplete((ignored, failure) -> {
             if (failure != null) {
                 // Announced later, by dispatch(), when another member appears.
@@ -304,28 +245,8 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
                 return;
             }
             this.joined = true;
-            announceRegisteredOffNodeThreads(current, announced);
+            this.announcer.announceOffNodeThreads(this, current, announced);
         });
-    }
-
-    // The join future completes on the node's own threads, which must never run application
-    // listeners; a late join is seen on the listener thread, which a slow listener of this event
-    // would hold up for every membership listener. So InstanceRegisteredEvent goes out on a named
-    // thread of its own either way.
-    private void announceRegisteredOffNodeThreads(SwimNode current, AtomicBoolean announced) {
-        Thread thread = new Thread(
-                () -> announceRegistered(current, announced),
-                "swim-registered-" + current.localMember().name());
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void announceRegistered(SwimNode current, AtomicBoolean announced) {
-        if (announced != this.registrationAnnounced || !announced.compareAndSet(false, true)) {
-            return;
-        }
-        Object config = (this.registration != null) ? this.registration : current.localMember();
-        this.publisher.publishEvent(new InstanceRegisteredEvent<>(this, config));
     }
 
     /**
@@ -466,17 +387,10 @@ public class SwimLifecycle implements SmartLifecycle, DisposableBean {
                     && !this.left
                     && !other.member().name().equals(current.localMember().name())) {
                 this.joined = true;
-                announceRegisteredOffNodeThreads(current, this.registrationAnnounced);
+                this.announcer.announceOffNodeThreads(this, current, this.announcer.currentStart());
             }
         }
-        for (MembershipListener listener : this.listeners) {
-            try {
-                listener.onEvent(event);
-            } catch (RuntimeException ex) {
-                // One broken listener must not starve the others of the change.
-                logger.warn("Membership listener " + listener + " failed on " + event, ex);
-            }
-        }
+        this.listeners.deliver(event);
     }
 
     private SwimNode requireRunningNode() {
