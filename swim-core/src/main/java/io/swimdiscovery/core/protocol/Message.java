@@ -120,7 +120,8 @@ public sealed interface Message
      * @param bucketCount 0 for a full state; else a power of two from 2 to {@link SyncDigest#MAX_BUCKETS}
      * @param buckets the buckets a partial state covers, ascending, each below {@code bucketCount}; empty for a full state
      */
-    record Sync(MemberId sender, boolean reply, boolean join, List<Gossip> gossip, int bucketCount, List<Integer> buckets)
+    record Sync(
+            MemberId sender, boolean reply, boolean join, List<Gossip> gossip, int bucketCount, List<Integer> buckets)
             implements Message {
         public Sync {
             gossip = List.copyOf(gossip);

@@ -27,7 +27,8 @@ final class WireBuckets {
                     what + " " + Long.toUnsignedString(count) + " over the limit of " + WireLimits.MAX_SYNC_BUCKETS);
         }
         if (!Message.SyncDigest.isValidBucketCount((int) count)) {
-            throw new MalformedPacketException(RejectReason.INVALID_FIELD, what + " " + count + " is not a power of two from 2");
+            throw new MalformedPacketException(
+                    RejectReason.INVALID_FIELD, what + " " + count + " is not a power of two from 2");
         }
         return (int) count;
     }
@@ -80,7 +81,8 @@ final class WireBuckets {
     static List<Integer> readSums(WireReader r, int count) {
         if (r.remaining() < 4L * count) {
             throw new MalformedPacketException(
-                    RejectReason.TRUNCATED, count + " bucket sums need " + 4 * count + " bytes, " + r.remaining() + " left");
+                    RejectReason.TRUNCATED,
+                    count + " bucket sums need " + 4 * count + " bytes, " + r.remaining() + " left");
         }
         Integer[] sums = new Integer[count];
         for (int i = 0; i < count; i++) {

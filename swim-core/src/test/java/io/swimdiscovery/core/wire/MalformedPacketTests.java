@@ -236,31 +236,71 @@ class MalformedPacketTests {
                 body("reserved sync flag", bytes().u8(SYNC).memberId().u8(0x08).varint(0), RejectReason.INVALID_FIELD),
                 body(
                         "partial sync of 6 buckets (not a power of two)",
-                        bytes().u8(SYNC).memberId().u8(0x04).varint(6).varint(1).u8(1).varint(0),
+                        bytes().u8(SYNC)
+                                .memberId()
+                                .u8(0x04)
+                                .varint(6)
+                                .varint(1)
+                                .u8(1)
+                                .varint(0),
                         RejectReason.INVALID_FIELD),
                 body(
                         "partial sync of 1 bucket",
-                        bytes().u8(SYNC).memberId().u8(0x04).varint(1).varint(1).u8(1).varint(0),
+                        bytes().u8(SYNC)
+                                .memberId()
+                                .u8(0x04)
+                                .varint(1)
+                                .varint(1)
+                                .u8(1)
+                                .varint(0),
                         RejectReason.INVALID_FIELD),
                 body(
                         "partial sync of 2,048 buckets",
-                        bytes().u8(SYNC).memberId().u8(0x04).varint(2048).varint(256).raw(new byte[256]),
+                        bytes().u8(SYNC)
+                                .memberId()
+                                .u8(0x04)
+                                .varint(2048)
+                                .varint(256)
+                                .raw(new byte[256]),
                         RejectReason.LIMIT_EXCEEDED),
                 body(
                         "partial sync mask longer than its 8 buckets",
-                        bytes().u8(SYNC).memberId().u8(0x04).varint(8).varint(2).u8(1, 0).varint(0),
+                        bytes().u8(SYNC)
+                                .memberId()
+                                .u8(0x04)
+                                .varint(8)
+                                .varint(2)
+                                .u8(1, 0)
+                                .varint(0),
                         RejectReason.INVALID_FIELD),
                 body(
                         "partial sync mask of a huge length",
-                        bytes().u8(SYNC).memberId().u8(0x04).varint(8).varint(1L << 40).u8(1),
+                        bytes().u8(SYNC)
+                                .memberId()
+                                .u8(0x04)
+                                .varint(8)
+                                .varint(1L << 40)
+                                .u8(1),
                         RejectReason.INVALID_FIELD),
                 body(
                         "partial sync mask naming bucket 4 of 4",
-                        bytes().u8(SYNC).memberId().u8(0x04).varint(4).varint(1).u8(0x10).varint(0),
+                        bytes().u8(SYNC)
+                                .memberId()
+                                .u8(0x04)
+                                .varint(4)
+                                .varint(1)
+                                .u8(0x10)
+                                .varint(0),
                         RejectReason.INVALID_FIELD),
                 body(
                         "partial sync with an empty mask",
-                        bytes().u8(SYNC).memberId().u8(0x04).varint(16).varint(2).u8(0, 0).varint(0),
+                        bytes().u8(SYNC)
+                                .memberId()
+                                .u8(0x04)
+                                .varint(16)
+                                .varint(2)
+                                .u8(0, 0)
+                                .varint(0),
                         RejectReason.INVALID_FIELD),
                 body(
                         "bucketed digest of 3 buckets",
@@ -272,11 +312,19 @@ class MalformedPacketTests {
                         RejectReason.INVALID_FIELD),
                 body(
                         "bucketed digest of 4,096 buckets",
-                        bytes().u8(DIGEST_BUCKETS).memberId().u64(1).varint(4096).raw(new byte[64]),
+                        bytes().u8(DIGEST_BUCKETS)
+                                .memberId()
+                                .u64(1)
+                                .varint(4096)
+                                .raw(new byte[64]),
                         RejectReason.LIMIT_EXCEEDED),
                 body(
                         "bucketed digest of 1,024 buckets with 40 bytes of sums",
-                        bytes().u8(DIGEST_BUCKETS).memberId().u64(1).varint(1024).raw(new byte[40]),
+                        bytes().u8(DIGEST_BUCKETS)
+                                .memberId()
+                                .u64(1)
+                                .varint(1024)
+                                .raw(new byte[40]),
                         RejectReason.TRUNCATED),
                 plain(
                         "compound of 0 messages",

@@ -234,8 +234,8 @@ final class WireFixtures {
                 Combinators.combine(id, Arbitraries.longs()).as(Message.SyncDigest::new),
                 Combinators.combine(id, Arbitraries.longs(), bucketSums()).as(Message.SyncDigest::new),
                 Combinators.combine(id, Arbitraries.of(true, false), g, bucketMasks())
-                        .as((sender, reply, gossip, mask) ->
-                                new Message.Sync(sender, reply, false, gossip, mask.get(0), mask.subList(1, mask.size()))),
+                        .as((sender, reply, gossip, mask) -> new Message.Sync(
+                                sender, reply, false, gossip, mask.get(0), mask.subList(1, mask.size()))),
                 Combinators.combine(id, g).as(Message.GossipPush::new),
                 Combinators.combine(id, Arbitraries.of(true, false), Arbitraries.of(true, false), g)
                         .as(Message.Sync::new));
