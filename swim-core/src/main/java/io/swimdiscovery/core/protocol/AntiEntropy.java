@@ -22,6 +22,15 @@ import java.util.random.RandomGenerator;
  */
 final class AntiEntropy {
 
+    /**
+     * A joiner runs one digest exchange between this many and twice this many periods after its
+     * join, beside the regular schedule: members that joined at about the same moment may each have
+     * missed the other's news (each seed's state was built before the other arrived, and the news
+     * was spent on members that did not list the joiner yet). By then a random member has heard of
+     * both, and the delta exchange moves only what differs.
+     */
+    private static final int JOIN_CHECK_PERIODS = 5;
+
     /** Members a rejoined node tells of its new uid directly, beside gossip. */
     private static final int REJOIN_ANNOUNCE_FANOUT = 3;
 
@@ -36,6 +45,9 @@ final class AntiEntropy {
     private List<Address> seeds = List.of();
     private boolean joined;
     private long nextPushPullAt = Long.MAX_VALUE;
+    /** The one extra digest exchange a joiner runs a few periods after its join (Long.MAX_VALUE: none due). */
+    private long joinCheckAt = Long.MAX_VALUE;
+
     private long nextReconnectAt = Long.MAX_VALUE;
 
     AntiEntropy(
@@ -69,6 +81,7 @@ final class AntiEntropy {
     void stop() {
         nextPushPullAt = Long.MAX_VALUE;
         nextReconnectAt = Long.MAX_VALUE;
+        joinCheckAt = Long.MAX_VALUE;
     }
 
     boolean isJoined() {
@@ -98,6 +111,13 @@ final class AntiEntropy {
     }
 
     void tick(long now, List<Directive> out) {
+        if (now >= joinCheckAt) {
+            joinCheckAt = Long.MAX_VALUE;
+            MemberEntry peer = table.randomLive(random);
+            if (peer != null && peer.status == MemberStatus.ALIVE) {
+                out.add(new Directive.SendReliable(peer.id.address(), new SyncDigest(local.id(), table.digest())));
+            }
+        }
         if (now >= nextPushPullAt) {
             MemberEntry peer = table.randomLive(random);
             if (peer != null && peer.status == MemberStatus.ALIVE) {
@@ -138,6 +158,8 @@ final class AntiEntropy {
         if (!joined) {
             joined = true;
             schedulePushPull(now);
+            joinCheckAt = Timers.plus(
+                    now, JOIN_CHECK_PERIODS * periodNanos + random.nextLong(JOIN_CHECK_PERIODS * periodNanos));
         }
         if (!sync.reply()) {
             List<Sync> answer = sync.partial()
@@ -264,6 +286,6 @@ final class AntiEntropy {
     }
 
     long nextDueAt() {
-        return Math.min(nextPushPullAt, nextReconnectAt);
+        return Math.min(Math.min(nextPushPullAt, nextReconnectAt), joinCheckAt);
     }
 }
