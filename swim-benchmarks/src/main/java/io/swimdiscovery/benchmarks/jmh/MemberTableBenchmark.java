@@ -43,6 +43,7 @@ public class MemberTableBenchmark {
     private MemberId sender;
     private Address from;
     private long digest;
+    private Message.SyncDigest oneBucketDifferent;
     private final long now = 1_000_000_000L;
 
     @Setup
@@ -64,6 +65,7 @@ public class MemberTableBenchmark {
         sender = CodecSamples.member(1);
         from = sender.address();
         digest = digestOfTable();
+        oneBucketDifferent = oneBucketDifferent();
     }
 
     /**
@@ -81,6 +83,18 @@ public class MemberTableBenchmark {
             throw new IllegalStateException("the computed digest is not the engine's: " + out.size() + " directives");
         }
         return sum;
+    }
+
+    /** Our own bucket sums (the answer to a differing digest), with bucket 0 changed. */
+    private Message.SyncDigest oneBucketDifferent() {
+        for (Directive d : engine.onMessage(from, new Message.SyncDigest(sender, digest + 1), now)) {
+            if (d instanceof Directive.SendReliable r && r.message() instanceof Message.SyncDigest sums) {
+                List<Integer> changed = new ArrayList<>(sums.bucketSums());
+                changed.set(0, changed.get(0) + 1);
+                return new Message.SyncDigest(sender, digest + 1, changed);
+            }
+        }
+        throw new IllegalStateException("a differing digest drew no bucket sums");
     }
 
     private static long entryHash(MemberId id, long incarnation) {
@@ -132,9 +146,18 @@ public class MemberTableBenchmark {
         return engine.onMessage(from, new Message.SyncDigest(sender, digest), now);
     }
 
-    /** A digest that differs: the node builds its full state (n members) for the peer. */
+    /** A digest that differs: the node answers with its bucket sums (1,024 at this size). */
     @Benchmark
     public List<Directive> compareDifferentDigest() {
         return engine.onMessage(from, new Message.SyncDigest(sender, digest + 1), now);
+    }
+
+    /**
+     * The peer's bucket sums, one bucket different from ours: the node sends its members of that
+     * bucket (one pass over the table, about 10 members copied).
+     */
+    @Benchmark
+    public List<Directive> answerBucketSumsWithOneBucketDifferent() {
+        return engine.onMessage(from, oneBucketDifferent, now);
     }
 }

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Full-state exchange over a stream (SWIM's "infection-style" dissemination loses news now and
- * then; anti-entropy repairs it): the join through the seeds, the periodic push-pull (a 64-bit
- * {@link ViewDigest} first, the full state only when the views differ), and reconnects to failed
- * members, so a partition heals however long it lasted.
+ * State exchange over a stream (SWIM's "infection-style" dissemination loses news now and then;
+ * anti-entropy repairs it): the join through the seeds (full state), the periodic push-pull (a
+ * 64-bit {@link ViewDigest} first; when the views differ, the peer's bucket sums, then only the
+ * members of the differing buckets each way), and reconnects to failed members, so a partition
+ * heals however long it lasted.
  *
  * <p>Reconnects follow serf: every reconnect interval each member tries one failed member with
  * probability {@code failed / live}, so the whole cluster makes about one attempt per failed member
@@ -23,17 +23,13 @@ import org.jspecify.annotations.Nullable;
 final class AntiEntropy {
 
     /**
-     * Largest full-state frame, in the sizer's bytes: a bigger state goes out as several Syncs
-     * (see {@link #fullState}), so no frame comes near the stream frame limit and a receiver holds
-     * one chunk at a time, merged as it arrives.
+     * A joiner runs one digest exchange between this many and twice this many periods after its
+     * join, beside the regular schedule: members that joined at about the same moment may each have
+     * missed the other's news (each seed's state was built before the other arrived, and the news
+     * was spent on members that did not list the joiner yet). By then a random member has heard of
+     * both, and the delta exchange moves only what differs.
      */
-    static final int SYNC_CHUNK_BYTES = 1 << 20;
-
-    /** Most members in one full-state frame. */
-    static final int SYNC_CHUNK_MEMBERS = 8192;
-
-    /** Most metadata entries, all members together, in one full-state frame (the codec's per-packet cap is 131,072). */
-    static final int SYNC_CHUNK_METADATA_ENTRIES = 65_536;
+    private static final int JOIN_CHECK_PERIODS = 5;
 
     /** Members a rejoined node tells of its new uid directly, beside gossip. */
     private static final int REJOIN_ANNOUNCE_FANOUT = 3;
@@ -44,11 +40,14 @@ final class AntiEntropy {
     private final EngineCounters counters;
     private final LocalMember local;
     private final RandomGenerator random;
-    private final PacketSizer sizer;
+    private final SyncStates states;
     private final long periodNanos;
     private List<Address> seeds = List.of();
     private boolean joined;
     private long nextPushPullAt = Long.MAX_VALUE;
+    /** The one extra digest exchange a joiner runs a few periods after its join (Long.MAX_VALUE: none due). */
+    private long joinCheckAt = Long.MAX_VALUE;
+
     private long nextReconnectAt = Long.MAX_VALUE;
 
     AntiEntropy(
@@ -65,7 +64,7 @@ final class AntiEntropy {
         this.counters = counters;
         this.local = local;
         this.random = random;
-        this.sizer = sizer;
+        this.states = new SyncStates(table, failed, local, sizer);
         this.periodNanos = settings.protocolPeriod().toNanos();
     }
 
@@ -82,6 +81,7 @@ final class AntiEntropy {
     void stop() {
         nextPushPullAt = Long.MAX_VALUE;
         nextReconnectAt = Long.MAX_VALUE;
+        joinCheckAt = Long.MAX_VALUE;
     }
 
     boolean isJoined() {
@@ -100,7 +100,7 @@ final class AntiEntropy {
                 .distinct()
                 .toList();
         for (Address seed : seeds) {
-            send(seed, fullState(false, true, null), out);
+            send(seed, states.full(false, true, null), out);
         }
     }
 
@@ -111,6 +111,13 @@ final class AntiEntropy {
     }
 
     void tick(long now, List<Directive> out) {
+        if (now >= joinCheckAt) {
+            joinCheckAt = Long.MAX_VALUE;
+            MemberEntry peer = table.randomLive(random);
+            if (peer != null && peer.status == MemberStatus.ALIVE) {
+                out.add(new Directive.SendReliable(peer.id.address(), new SyncDigest(local.id(), table.digest())));
+            }
+        }
         if (now >= nextPushPullAt) {
             MemberEntry peer = table.randomLive(random);
             if (peer != null && peer.status == MemberStatus.ALIVE) {
@@ -128,7 +135,7 @@ final class AntiEntropy {
     private void reconnect(List<Directive> out) {
         if ((!joined || table.liveCount() == 0) && !seeds.isEmpty()) {
             // Alone (never joined, or everyone else gone): back to the seeds.
-            send(seeds.get(random.nextInt(seeds.size())), fullState(false, !joined, null), out);
+            send(seeds.get(random.nextInt(seeds.size())), states.full(false, !joined, null), out);
             return;
         }
         int candidates = failed.candidateCount();
@@ -151,17 +158,60 @@ final class AntiEntropy {
         if (!joined) {
             joined = true;
             schedulePushPull(now);
+            joinCheckAt = Timers.plus(
+                    now, JOIN_CHECK_PERIODS * periodNanos + random.nextLong(JOIN_CHECK_PERIODS * periodNanos));
         }
         if (!sync.reply()) {
-            reply(sync.sender(), from, fullState(true, false, sync.sender()), out);
+            List<Sync> answer = sync.partial()
+                    ? states.partial(true, sync.bucketCount(), sync.buckets(), sync.sender())
+                    : states.full(true, false, sync.sender());
+            reply(sync.sender(), from, answer, out);
         }
     }
 
-    /** A digest arrived: if the views differ, run the full exchange (the peer answers with its state). */
+    /**
+     * A digest arrived. A plain one that differs from this view is answered with this view's bucket
+     * sums (or, for a small view, its full state); a bucketed one, an answer to our own digest, is
+     * answered with this node's members of the buckets whose sums differ, and the peer sends back
+     * its own members of those buckets. So a push-pull under churn moves the members that differ
+     * (and their bucket neighbours), not two whole states; a settled one still moves 50 bytes.
+     */
     void onSyncDigest(SyncDigest digest, Address from, List<Directive> out) {
-        if (digest.digest() != table.digest()) {
-            reply(digest.sender(), from, fullState(false, false, digest.sender()), out);
+        if (digest.digest() == table.digest()) {
+            return;
         }
+        List<Integer> theirs = digest.bucketSums();
+        if (theirs.isEmpty()) {
+            int count = ViewDigest.bucketCountFor(table.size());
+            reply(
+                    digest.sender(),
+                    from,
+                    count == 0
+                            ? states.full(false, false, digest.sender())
+                            : List.of(new SyncDigest(local.id(), table.digest(), toList(table.bucketSums(count)))),
+                    out);
+            return;
+        }
+        int[] mine = table.bucketSums(theirs.size());
+        List<Integer> differing = new ArrayList<>();
+        for (int b = 0; b < mine.length; b++) {
+            if (mine[b] != theirs.get(b)) {
+                differing.add(b);
+            }
+        }
+        // No bucket differs though the totals do: 32-bit sums that collide. Rare; the full state repairs it.
+        List<Sync> state = differing.isEmpty()
+                ? states.full(false, false, digest.sender())
+                : states.partial(false, theirs.size(), differing, digest.sender());
+        reply(digest.sender(), from, state, out);
+    }
+
+    private static List<Integer> toList(int[] sums) {
+        List<Integer> list = new ArrayList<>(sums.length);
+        for (int s : sums) {
+            list.add(s);
+        }
+        return list;
     }
 
     /**
@@ -179,11 +229,11 @@ final class AntiEntropy {
             }
         }
         for (Address a : to) {
-            send(a, fullState(false, true, null), out);
+            send(a, states.full(false, true, null), out);
         }
     }
 
-    private void reply(MemberId sender, Address from, List<Sync> state, List<Directive> out) {
+    private void reply(MemberId sender, Address from, List<? extends Message> state, List<Directive> out) {
         if (!NewsSource.sameHost(from, sender.address())) {
             counters.reject(NewsRejection.REPLY_HOST_MISMATCH);
             return;
@@ -191,58 +241,10 @@ final class AntiEntropy {
         send(sender.address(), state, out);
     }
 
-    private static void send(Address to, List<Sync> chunks, List<Directive> out) {
-        for (Sync chunk : chunks) {
+    private static void send(Address to, List<? extends Message> chunks, List<Directive> out) {
+        for (Message chunk : chunks) {
             out.add(new Directive.SendReliable(to, chunk));
         }
-    }
-
-    /**
-     * This node's whole view, tombstones included, with every member's metadata in full. If the
-     * recipient is a uid this node holds for dead, its death is in the state even after the
-     * tombstone went, so it learns it and rejoins.
-     *
-     * <p>A state larger than one chunk ({@link #SYNC_CHUNK_BYTES}, {@link #SYNC_CHUNK_MEMBERS},
-     * {@link #SYNC_CHUNK_METADATA_ENTRIES}) is split into several Syncs, each a frame of its own that
-     * the receiver merges as it arrives. Every chunk but the last is marked as an answer, so only
-     * the last (carrying this exchange's own flags) makes the receiver send its state back: the
-     * receiver needs no reassembly and no new message type, and holds one chunk at a time.
-     */
-    List<Sync> fullState(boolean reply, boolean join, @Nullable MemberId recipient) {
-        List<Gossip> state = new ArrayList<>(table.size() + 1);
-        for (MemberEntry e : table.all()) {
-            state.add(e.toGossip(local.name()));
-        }
-        if (recipient != null) {
-            MemberEntry e = table.get(recipient.name());
-            boolean listedAsIs = e != null && e.id.equals(recipient);
-            if (!listedAsIs && (failed.isDead(recipient) || (e != null && e.retiredUid == recipient.uid()))) {
-                state.add(new Gossip(recipient, MemberStatus.DEAD, 0, java.util.Map.of(), null));
-            }
-        }
-        int base = sizer.baseSizeOf(new Sync(local.id(), reply, join, List.of()));
-        List<Sync> chunks = new ArrayList<>(1);
-        int from = 0;
-        int bytes = base;
-        int entries = 0;
-        for (int i = 0; i < state.size(); i++) {
-            Gossip g = state.get(i);
-            int size = sizer.sizeOf(g);
-            int n = g.metadata().size();
-            if (i > from
-                    && (bytes + size > SYNC_CHUNK_BYTES
-                            || i - from >= SYNC_CHUNK_MEMBERS
-                            || entries + n > SYNC_CHUNK_METADATA_ENTRIES)) {
-                chunks.add(new Sync(local.id(), true, join, state.subList(from, i)));
-                from = i;
-                bytes = base;
-                entries = 0;
-            }
-            bytes += size;
-            entries += n;
-        }
-        chunks.add(new Sync(local.id(), reply, join, state.subList(from, state.size())));
-        return chunks;
     }
 
     /**
@@ -284,6 +286,6 @@ final class AntiEntropy {
     }
 
     long nextDueAt() {
-        return Math.min(nextPushPullAt, nextReconnectAt);
+        return Math.min(Math.min(nextPushPullAt, nextReconnectAt), joinCheckAt);
     }
 }

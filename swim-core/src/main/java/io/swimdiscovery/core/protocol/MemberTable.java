@@ -30,6 +30,8 @@ final class MemberTable {
     private final Set<String> dead = new LinkedHashSet<>();
     private final String selfName;
     private long digest;
+    /** The digest's shares by fine bucket of the member's name ({@link ViewDigest#fineBucket}). */
+    private final long[] bucketSums = new long[ViewDigest.FINE_BUCKETS];
     /** Moves on with every put, reindex and remove: readers' snapshots are stale when it moved. */
     private long version;
 
@@ -56,11 +58,14 @@ final class MemberTable {
     void reindex(MemberEntry entry) {
         version++;
         String name = entry.id.name();
-        digest -= entry.digestShare;
-        entry.digestShare = entry.status.isTerminal()
+        long nameHash = ViewDigest.nameHash(name);
+        int bucket = ViewDigest.fineBucket(nameHash);
+        long share = entry.status.isTerminal()
                 ? 0
-                : ViewDigest.entryHash(name, entry.id.uid(), entry.incarnation, entry.status);
-        digest += entry.digestShare;
+                : ViewDigest.entryHash(nameHash, entry.id.uid(), entry.incarnation, entry.status);
+        digest += share - entry.digestShare;
+        bucketSums[bucket] += share - entry.digestShare;
+        entry.digestShare = share;
         if (name.equals(selfName)) {
             return;
         }
@@ -88,6 +93,7 @@ final class MemberTable {
 
     private void unindex(MemberEntry entry) {
         digest -= entry.digestShare;
+        bucketSums[ViewDigest.fineBucket(ViewDigest.nameHash(entry.id.name()))] -= entry.digestShare;
         entry.digestShare = 0;
         if (entry.liveSlot >= 0) {
             removeLive(entry);
@@ -111,6 +117,11 @@ final class MemberTable {
      */
     long digest() {
         return digest;
+    }
+
+    /** The digest's sums over {@code count} buckets (a valid bucket count), low 32 bits each: O(1,024). */
+    int[] bucketSums(int count) {
+        return ViewDigest.fold(bucketSums, count);
     }
 
     /** Changes with every change of the table; equal values mean nothing changed in between. */

@@ -107,24 +107,92 @@ public sealed interface Message
     }
 
     /**
-     * Anti-entropy: the sender's full state (one entry per known member, itself included), sent
+     * Anti-entropy: the sender's state (one entry per known member, itself included), sent
      * reliably. A receiver merges it and, unless {@code reply} is set, answers with its own state.
+     *
+     * <p>A <em>partial</em> state ({@code bucketCount > 0}) holds only the sender's members whose
+     * names fall in {@code buckets} when names are spread over {@code bucketCount} buckets (see
+     * {@link SyncDigest}); its answer holds the receiver's members of the same buckets. A full state
+     * has {@code bucketCount} 0 and no buckets.
      *
      * @param reply whether this is the answer to a sync
      * @param join whether the sender is joining (the receiver then prefers to answer at once)
+     * @param bucketCount 0 for a full state; else a power of two from 2 to {@link SyncDigest#MAX_BUCKETS}
+     * @param buckets the buckets a partial state covers, ascending, each below {@code bucketCount}; empty for a full state
      */
-    record Sync(MemberId sender, boolean reply, boolean join, List<Gossip> gossip) implements Message {
+    record Sync(
+            MemberId sender, boolean reply, boolean join, List<Gossip> gossip, int bucketCount, List<Integer> buckets)
+            implements Message {
         public Sync {
             gossip = List.copyOf(gossip);
+            buckets = List.copyOf(buckets);
+            if (bucketCount == 0) {
+                if (!buckets.isEmpty()) {
+                    throw new IllegalArgumentException("a full state names no buckets");
+                }
+            } else {
+                if (!SyncDigest.isValidBucketCount(bucketCount)) {
+                    throw new IllegalArgumentException("bucket count " + bucketCount);
+                }
+                if (buckets.isEmpty()) {
+                    throw new IllegalArgumentException("a partial state names at least one bucket");
+                }
+                int last = -1;
+                for (int b : buckets) {
+                    if (b <= last || b >= bucketCount) {
+                        throw new IllegalArgumentException("buckets " + buckets + " of " + bucketCount);
+                    }
+                    last = b;
+                }
+            }
+        }
+
+        /** A full state. */
+        public Sync(MemberId sender, boolean reply, boolean join, List<Gossip> gossip) {
+            this(sender, reply, join, gossip, 0, List.of());
+        }
+
+        /** Whether this holds only the members of some buckets. */
+        public boolean partial() {
+            return bucketCount != 0;
         }
     }
 
     /**
      * Anti-entropy, first step: a fingerprint of the sender's view (see {@code ViewDigest}), sent
-     * reliably. A receiver whose own view has another digest starts a full {@link Sync}; one whose
-     * view matches does nothing, which is what keeps the steady-state cost flat as the cluster grows.
+     * reliably. A receiver whose own view has another digest answers; one whose view matches does
+     * nothing, which is what keeps the steady-state cost flat as the cluster grows.
+     *
+     * <p>The answer of a large view is a digest too, carrying {@code bucketSums}: member names are
+     * spread over {@code bucketSums.size()} buckets by a hash, and each sum is the low 32 bits of
+     * the fingerprints of the bucket's members. The first sender then sends only its members of
+     * the buckets whose sums differ (a partial {@link Sync}), and gets back the peer's members of
+     * those buckets. A plain digest has no bucket sums.
+     *
+     * @param bucketSums empty, or a power of two from 2 to {@link #MAX_BUCKETS} sums
      */
-    record SyncDigest(MemberId sender, long digest) implements Message {
+    record SyncDigest(MemberId sender, long digest, List<Integer> bucketSums) implements Message {
+
+        /** Most buckets a digest may carry. */
+        public static final int MAX_BUCKETS = 1024;
+
+        public SyncDigest {
+            bucketSums = List.copyOf(bucketSums);
+            if (!bucketSums.isEmpty() && !isValidBucketCount(bucketSums.size())) {
+                throw new IllegalArgumentException("bucket count " + bucketSums.size());
+            }
+        }
+
+        /** A plain digest, without bucket sums. */
+        public SyncDigest(MemberId sender, long digest) {
+            this(sender, digest, List.of());
+        }
+
+        /** A power of two from 2 to {@link #MAX_BUCKETS}. */
+        public static boolean isValidBucketCount(int count) {
+            return count >= 2 && count <= MAX_BUCKETS && Integer.bitCount(count) == 1;
+        }
+
         @Override
         public List<Gossip> gossip() {
             return List.of();

@@ -38,6 +38,10 @@ public interface PacketSizer {
                 size += 2 + utf8(p.replyTo().host()) + 3 + 8;
             } else if (m instanceof Message.PingReq r) {
                 size += idSize(r.target());
+            } else if (m instanceof Message.Sync s && s.partial()) {
+                size += 4 + s.bucketCount() / 8 + 1;
+            } else if (m instanceof Message.SyncDigest d) {
+                size += 2 + 4 * d.bucketSums().size();
             }
             return size;
         }

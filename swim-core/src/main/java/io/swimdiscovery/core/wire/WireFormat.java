@@ -30,12 +30,17 @@ final class WireFormat {
 
     static final int TYPE_ROLE_ECHO = 10;
 
+    /** A {@code SyncDigest} carrying bucket sums (delta anti-entropy): type 7's fields, then the sums. */
+    static final int TYPE_SYNC_DIGEST_BUCKETS = 11;
+
     static final int ROLE_RELEASE = 0x01;
     static final int ROLE_FORMING = 0x02;
     static final int ROLE_ENDORSED = 0x01;
 
     static final int SYNC_REPLY = 0x01;
     static final int SYNC_JOIN = 0x02;
+    /** A partial state: the bucket count and mask follow the flags. */
+    static final int SYNC_PARTIAL = 0x04;
 
     static final int STATUS_MASK = 0x07;
     static final int STATUS_HAS_ORIGIN = 0x08;

@@ -42,6 +42,9 @@ final class WireLimits {
      */
     public static final int MAX_METADATA_ENTRIES_PER_PACKET = 131_072;
 
+    /** Most buckets in a bucketed SyncDigest or a partial Sync's mask (Message.SyncDigest.MAX_BUCKETS). */
+    public static final int MAX_SYNC_BUCKETS = 1024;
+
     /** Most messages in one compound packet. */
     public static final int MAX_COMPOUND_MESSAGES = 64;
 

@@ -370,18 +370,31 @@ final class WireReader {
             case WireFormat.TYPE_SYNC:
                 sender = memberId();
                 int flags = u8("sync flags");
-                if ((flags & ~(WireFormat.SYNC_REPLY | WireFormat.SYNC_JOIN)) != 0) {
+                if ((flags & ~(WireFormat.SYNC_REPLY | WireFormat.SYNC_JOIN | WireFormat.SYNC_PARTIAL)) != 0) {
                     throw new MalformedPacketException(
                             RejectReason.INVALID_FIELD, String.format("sync flags 0x%02x", flags));
+                }
+                int buckets = 0;
+                List<Integer> mask = List.of();
+                if ((flags & WireFormat.SYNC_PARTIAL) != 0) {
+                    buckets = WireBuckets.bucketCount(this, "sync bucket count");
+                    mask = WireBuckets.readMask(this, buckets);
                 }
                 return new Message.Sync(
                         sender,
                         (flags & WireFormat.SYNC_REPLY) != 0,
                         (flags & WireFormat.SYNC_JOIN) != 0,
-                        gossipList(WireLimits.MAX_SYNC_MEMBERS));
+                        gossipList(WireLimits.MAX_SYNC_MEMBERS),
+                        buckets,
+                        mask);
             case WireFormat.TYPE_SYNC_DIGEST:
                 sender = memberId();
                 return new Message.SyncDigest(sender, u64("view digest"));
+            case WireFormat.TYPE_SYNC_DIGEST_BUCKETS:
+                sender = memberId();
+                long digest = u64("view digest");
+                int count = WireBuckets.bucketCount(this, "digest bucket count");
+                return new Message.SyncDigest(sender, digest, WireBuckets.readSums(this, count));
             case WireFormat.TYPE_ROLE_HEARTBEAT:
                 return roleHeartbeat();
             case WireFormat.TYPE_ROLE_ECHO:

@@ -93,9 +93,10 @@ final class WireSizes {
         } else if (m instanceof Message.GossipPush g) {
             return 1 + memberId(g.sender());
         } else if (m instanceof Message.Sync s) {
-            return 1 + memberId(s.sender()) + 1;
+            return 1 + memberId(s.sender()) + 1 + (s.partial() ? WireBuckets.maskSize(s.bucketCount()) : 0);
         } else if (m instanceof Message.SyncDigest d) {
-            return 1 + memberId(d.sender()) + 8;
+            int sums = d.bucketSums().size();
+            return 1 + memberId(d.sender()) + 8 + (sums == 0 ? 0 : WireBuckets.sumsSize(sums));
         } else if (m instanceof Message.RoleHeartbeat h) {
             return 1
                     + memberId(h.sender())

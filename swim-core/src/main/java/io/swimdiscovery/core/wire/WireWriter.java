@@ -147,11 +147,20 @@ final class WireWriter {
         } else if (m instanceof Message.Sync s) {
             u8(WireFormat.TYPE_SYNC);
             memberId(s.sender());
-            u8((s.reply() ? WireFormat.SYNC_REPLY : 0) | (s.join() ? WireFormat.SYNC_JOIN : 0));
+            u8((s.reply() ? WireFormat.SYNC_REPLY : 0)
+                    | (s.join() ? WireFormat.SYNC_JOIN : 0)
+                    | (s.partial() ? WireFormat.SYNC_PARTIAL : 0));
+            if (s.partial()) {
+                WireBuckets.writeMask(this, s.bucketCount(), s.buckets());
+            }
         } else if (m instanceof Message.SyncDigest d) {
-            u8(WireFormat.TYPE_SYNC_DIGEST);
+            boolean bucketed = !d.bucketSums().isEmpty();
+            u8(bucketed ? WireFormat.TYPE_SYNC_DIGEST_BUCKETS : WireFormat.TYPE_SYNC_DIGEST);
             memberId(d.sender());
             u64(d.digest());
+            if (bucketed) {
+                WireBuckets.writeSums(this, d.bucketSums());
+            }
         } else if (m instanceof Message.RoleHeartbeat h) {
             u8(WireFormat.TYPE_ROLE_HEARTBEAT);
             memberId(h.sender());

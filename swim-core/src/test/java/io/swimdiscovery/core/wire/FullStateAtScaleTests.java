@@ -63,8 +63,10 @@ class FullStateAtScaleTests {
         sender.preload(view, 0);
         MemberId peer = member(0);
 
-        // A peer whose view differs asks for the full exchange.
-        List<Directive> out = sender.onMessage(peer.address(), new Message.SyncDigest(peer, 12345), 1);
+        // A peer whose view differs in every bucket (its bucket sums, the answer to our digest) gets
+        // every member, the partial state of all buckets.
+        List<Integer> allDiffer = java.util.Collections.nCopies(Message.SyncDigest.MAX_BUCKETS, 0);
+        List<Directive> out = sender.onMessage(peer.address(), new Message.SyncDigest(peer, 12345, allDiffer), 1);
         List<Message.Sync> chunks = new ArrayList<>();
         for (Directive d : out) {
             if (d instanceof Directive.SendReliable r && r.message() instanceof Message.Sync s) {

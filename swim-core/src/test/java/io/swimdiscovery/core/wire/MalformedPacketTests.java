@@ -28,6 +28,7 @@ class MalformedPacketTests {
     private static final int NACK = WireFormat.TYPE_NACK;
     private static final int PUSH = WireFormat.TYPE_GOSSIP_PUSH;
     private static final int SYNC = WireFormat.TYPE_SYNC;
+    private static final int DIGEST_BUCKETS = WireFormat.TYPE_SYNC_DIGEST_BUCKETS;
 
     /** A received packet, the mode of the receiver, and the reason it must be dropped for. */
     record Case(String name, byte[] packet, EncryptionMode mode, RejectReason expected, boolean receiverHasKey) {
@@ -95,7 +96,7 @@ class MalformedPacketTests {
                         RejectReason.BAD_MAGIC),
                 plain("version 2", new byte[] {0x53, 0x57, 2, 0, 0, 0, 0, 0, 0}, RejectReason.UNKNOWN_VERSION),
                 plain("reserved flag bit", new byte[] {0x53, 0x57, 1, 0x04, 0, 0, 0, 0, 0}, RejectReason.UNKNOWN_FLAGS),
-                body("message type 11", bytes().u8(11), RejectReason.UNKNOWN_TYPE),
+                body("message type 12", bytes().u8(12), RejectReason.UNKNOWN_TYPE),
                 body("message type 0", bytes().u8(0), RejectReason.UNKNOWN_TYPE),
                 plain("one bit flipped", flipped, RejectReason.BAD_CRC),
                 plain(
@@ -232,7 +233,99 @@ class MalformedPacketTests {
                                 .string("c")
                                 .string("")),
                         RejectReason.INVALID_FIELD),
-                body("reserved sync flag", bytes().u8(SYNC).memberId().u8(0x04).varint(0), RejectReason.INVALID_FIELD),
+                body("reserved sync flag", bytes().u8(SYNC).memberId().u8(0x08).varint(0), RejectReason.INVALID_FIELD),
+                body(
+                        "partial sync of 6 buckets (not a power of two)",
+                        bytes().u8(SYNC)
+                                .memberId()
+                                .u8(0x04)
+                                .varint(6)
+                                .varint(1)
+                                .u8(1)
+                                .varint(0),
+                        RejectReason.INVALID_FIELD),
+                body(
+                        "partial sync of 1 bucket",
+                        bytes().u8(SYNC)
+                                .memberId()
+                                .u8(0x04)
+                                .varint(1)
+                                .varint(1)
+                                .u8(1)
+                                .varint(0),
+                        RejectReason.INVALID_FIELD),
+                body(
+                        "partial sync of 2,048 buckets",
+                        bytes().u8(SYNC)
+                                .memberId()
+                                .u8(0x04)
+                                .varint(2048)
+                                .varint(256)
+                                .raw(new byte[256]),
+                        RejectReason.LIMIT_EXCEEDED),
+                body(
+                        "partial sync mask longer than its 8 buckets",
+                        bytes().u8(SYNC)
+                                .memberId()
+                                .u8(0x04)
+                                .varint(8)
+                                .varint(2)
+                                .u8(1, 0)
+                                .varint(0),
+                        RejectReason.INVALID_FIELD),
+                body(
+                        "partial sync mask of a huge length",
+                        bytes().u8(SYNC)
+                                .memberId()
+                                .u8(0x04)
+                                .varint(8)
+                                .varint(1L << 40)
+                                .u8(1),
+                        RejectReason.INVALID_FIELD),
+                body(
+                        "partial sync mask naming bucket 4 of 4",
+                        bytes().u8(SYNC)
+                                .memberId()
+                                .u8(0x04)
+                                .varint(4)
+                                .varint(1)
+                                .u8(0x10)
+                                .varint(0),
+                        RejectReason.INVALID_FIELD),
+                body(
+                        "partial sync with an empty mask",
+                        bytes().u8(SYNC)
+                                .memberId()
+                                .u8(0x04)
+                                .varint(16)
+                                .varint(2)
+                                .u8(0, 0)
+                                .varint(0),
+                        RejectReason.INVALID_FIELD),
+                body(
+                        "bucketed digest of 3 buckets",
+                        bytes().u8(DIGEST_BUCKETS).memberId().u64(1).varint(3).raw(new byte[12]),
+                        RejectReason.INVALID_FIELD),
+                body(
+                        "bucketed digest of 0 buckets",
+                        bytes().u8(DIGEST_BUCKETS).memberId().u64(1).varint(0),
+                        RejectReason.INVALID_FIELD),
+                body(
+                        "bucketed digest of 4,096 buckets",
+                        bytes().u8(DIGEST_BUCKETS)
+                                .memberId()
+                                .u64(1)
+                                .varint(4096)
+                                .raw(new byte[64]),
+                        RejectReason.LIMIT_EXCEEDED),
+                body(
+                        "bucketed digest of 1,024 buckets with 40 bytes of sums",
+                        bytes().u8(DIGEST_BUCKETS)
+                                .memberId()
+                                .u64(1)
+                                .varint(1024)
+                                .raw(new byte[40]),
+                        RejectReason.TRUNCATED),
                 plain(
                         "compound of 0 messages",
                         plaintextPacket(

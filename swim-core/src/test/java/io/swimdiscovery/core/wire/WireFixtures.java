@@ -54,6 +54,9 @@ final class WireFixtures {
                 new Message.GossipPush(BOB, g),
                 new Message.Sync(ZOE, true, false, g),
                 new Message.SyncDigest(ALICE, 0x8000_0000_0000_0001L),
+                new Message.SyncDigest(BOB, -7, List.of(0, -1, Integer.MIN_VALUE, 0x7FFF_FFFF, 1, 2, 3, 4)),
+                new Message.Sync(ZOE, false, false, g, 64, List.of(0, 7, 8, 63)),
+                new Message.Sync(BOB, true, false, List.of(), 2, List.of(1)),
                 new Message.Ping(ZOE.address(), 300, ALICE.uid(), List.of(), true),
                 new Message.RoleHeartbeat(BOB, "orders", 7, 12, 7, 3, List.of("alice", "zoë-🚀-服务"), false, false),
                 new Message.RoleHeartbeat(ALICE, "orders", 1, 0, 1, 0, List.of("alice"), false, true),
@@ -196,6 +199,28 @@ final class WireFixtures {
         return gossip().list().ofMaxSize(12);
     }
 
+    /** Sums of a power-of-two count of buckets, 2 to 1,024. */
+    static Arbitrary<List<Integer>> bucketSums() {
+        return Arbitraries.integers()
+                .between(1, 10)
+                .flatMap(bits -> Arbitraries.integers().list().ofSize(1 << bits));
+    }
+
+    /** A bucket count, then the buckets of a partial state: distinct, ascending, at least one. */
+    static Arbitrary<List<Integer>> bucketMasks() {
+        return Arbitraries.integers().between(1, 10).flatMap(bits -> Arbitraries.integers()
+                .between(0, (1 << bits) - 1)
+                .set()
+                .ofMinSize(1)
+                .ofMaxSize(40)
+                .map(set -> {
+                    List<Integer> out = new ArrayList<>();
+                    out.add(1 << bits);
+                    set.stream().sorted().forEach(out::add);
+                    return out;
+                }));
+    }
+
     static Arbitrary<Message> messages() {
         Arbitrary<MemberId> id = memberIds();
         Arbitrary<Long> seq = Arbitraries.longs();
@@ -207,6 +232,10 @@ final class WireFixtures {
                 Combinators.combine(seq, g).as(Message.Ack::new),
                 Combinators.combine(seq, g).as(Message.Nack::new),
                 Combinators.combine(id, Arbitraries.longs()).as(Message.SyncDigest::new),
+                Combinators.combine(id, Arbitraries.longs(), bucketSums()).as(Message.SyncDigest::new),
+                Combinators.combine(id, Arbitraries.of(true, false), g, bucketMasks())
+                        .as((sender, reply, gossip, mask) -> new Message.Sync(
+                                sender, reply, false, gossip, mask.get(0), mask.subList(1, mask.size()))),
                 Combinators.combine(id, g).as(Message.GossipPush::new),
                 Combinators.combine(id, Arbitraries.of(true, false), Arbitraries.of(true, false), g)
                         .as(Message.Sync::new));
