@@ -13,13 +13,16 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +103,10 @@ final class RealScenario {
             return t;
         });
         List<SwimNode> nodes = new ArrayList<>();
-        List<Seen> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // Appended by the listener thread, read by this one. Not a CopyOnWriteArrayList: at
+        // n = 1000 a join produces hundreds of thousands of events, and copying the whole array
+        // per event made the harness itself the largest allocator in the JVM.
+        Queue<Seen> seen = new ConcurrentLinkedQueue<>();
         Map<String, Boolean> gone = new ConcurrentHashMap<>();
         RealRunResult result = new RealRunResult()
                 .put("impl", "swim")
@@ -250,7 +256,7 @@ final class RealScenario {
 
     private RealRunResult finish(
             RealRunResult result,
-            List<Seen> seen,
+            Collection<Seen> seen,
             Map<String, Boolean> gone,
             @Nullable Long firstSuspect,
             @Nullable Long firstDead,
@@ -294,7 +300,7 @@ final class RealScenario {
         return sum;
     }
 
-    private static int terminalEvents(List<Seen> seen, String victim) {
+    private static int terminalEvents(Collection<Seen> seen, String victim) {
         int c = 0;
         for (Seen s : seen) {
             if (s.event().member().name().equals(victim)
@@ -307,7 +313,7 @@ final class RealScenario {
     }
 
     private static @Nullable Long firstAt(
-            List<Seen> seen, String victim, Class<? extends MembershipEvent> type, long t0) {
+            Collection<Seen> seen, String victim, Class<? extends MembershipEvent> type, long t0) {
         long best = Long.MAX_VALUE;
         for (Seen s : seen) {
             if (type.isInstance(s.event()) && s.event().member().name().equals(victim)) {
@@ -318,7 +324,7 @@ final class RealScenario {
     }
 
     private static @Nullable Long lastAt(
-            List<Seen> seen, String victim, Class<? extends MembershipEvent> type, long t0) {
+            Collection<Seen> seen, String victim, Class<? extends MembershipEvent> type, long t0) {
         long worst = Long.MIN_VALUE;
         for (Seen s : seen) {
             if (type.isInstance(s.event()) && s.event().member().name().equals(victim)) {
