@@ -22,8 +22,26 @@ import org.jspecify.annotations.Nullable;
  */
 final class FailedMembers {
 
-    /** One failed process: its identity and when this node learnt it had failed. */
-    record Failure(MemberId id, long failedAtNanos) {}
+    /** One failed process: its identity, when this node learnt it had failed, when it last told it so. */
+    static final class Failure {
+        private final MemberId id;
+        private final long failedAtNanos;
+        private boolean noticed;
+        private long noticedAtNanos;
+
+        Failure(MemberId id, long failedAtNanos) {
+            this.id = id;
+            this.failedAtNanos = failedAtNanos;
+        }
+
+        MemberId id() {
+            return id;
+        }
+
+        long failedAtNanos() {
+            return failedAtNanos;
+        }
+    }
 
     private final int capacity;
     private final long retentionNanos;
@@ -63,6 +81,24 @@ final class FailedMembers {
     boolean isDead(MemberId id) {
         Failure f = byName.get(id.name());
         return f != null && f.id().uid() == id.uid();
+    }
+
+    /**
+     * Whether to tell {@code id} now that this node holds it dead: it is a uid this node saw fail,
+     * and this node has not told it in the last {@code intervalNanos} (one small datagram per dead
+     * uid per interval, whatever the news that prompts it). Records the notice when it is due.
+     */
+    boolean deathNoticeDue(MemberId id, long now, long intervalNanos) {
+        Failure f = byName.get(id.name());
+        if (f == null || f.id().uid() != id.uid()) {
+            return false;
+        }
+        if (f.noticed && now - f.noticedAtNanos < intervalNanos) {
+            return false;
+        }
+        f.noticed = true;
+        f.noticedAtNanos = now;
+        return true;
     }
 
     /** Reconnect candidates now. */

@@ -2,7 +2,9 @@ package io.swimdiscovery.core.protocol;
 
 import io.swimdiscovery.core.protocol.MembershipEvent.MemberFailed;
 import io.swimdiscovery.core.protocol.MembershipEvent.MemberJoined;
+import io.swimdiscovery.core.protocol.Message.GossipPush;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,6 +90,9 @@ final class Membership {
         int order =
                 Precedence.compare(g.member().uid(), g.status(), g.incarnation(), e.id.uid(), e.status, e.incarnation);
         if (order < 0) {
+            if (e.status == MemberStatus.DEAD && !g.status().isTerminal()) {
+                tellItIsDead(who, now, out); // someone believes a uid alive that is dead here
+            }
             return false;
         }
         if (g.metadataOmitted() && order > 0) {
@@ -169,6 +174,9 @@ final class Membership {
         MemberId who = g.member();
         if (failed.isDead(who) || (e != null && e.retiredUid == who.uid())) {
             counters.reject(NewsRejection.STALE_UID);
+            if (!g.status().isTerminal() && (e == null || e.status.isTerminal())) {
+                tellItIsDead(who, now, out); // no newer process of the name is known: this may be it
+            }
             return;
         }
         if (g.status().isTerminal()) {
@@ -213,6 +221,30 @@ final class Membership {
         }
         admit(g, e, regossip, now, out);
     }
+
+    /**
+     * News that a uid this node holds dead is alive. Dead is final for a uid, so this node will never
+     * list it again; if the process is in fact alive (a false death here alone: its refutation came
+     * too late), it must rejoin under a new uid, and it learns of its death only from a member that
+     * holds it. Left to chance, that is when a death gossip happens to reach it, or its round-robin
+     * probe reaches this node (n periods: a quarter of an hour at 1,000 members) while everyone else
+     * lists it alive and this node alone does not. So tell it directly: one small datagram to the
+     * address the uid has for life (never one the news names), at most once per
+     * {@link #DEATH_NOTICE_PERIODS} protocol periods per uid. A process that is really gone costs a
+     * datagram to nowhere; a forged alive buys the forger nothing it could not send itself.
+     */
+    private void tellItIsDead(MemberId who, long now, List<Directive> out) {
+        if (local.isDone()
+                || !failed.deathNoticeDue(
+                        who, now, Timers.times(settings.protocolPeriod().toNanos(), DEATH_NOTICE_PERIODS))) {
+            return;
+        }
+        Gossip death = new Gossip(who, MemberStatus.DEAD, 0, Map.of(), null);
+        out.add(new Directive.Send(who.address(), new GossipPush(local.id(), List.of(death))));
+    }
+
+    /** How many protocol periods apart this node tells the same dead uid that it is dead. */
+    static final int DEATH_NOTICE_PERIODS = 5;
 
     /** Makes {@code g}'s uid the current process of its name, retiring the old one. */
     private void admit(Gossip g, @Nullable MemberEntry old, boolean regossip, long now, List<Directive> out) {
