@@ -4,6 +4,7 @@ import io.swimdiscovery.core.node.SwimNode;
 import io.swimdiscovery.core.protocol.Member;
 import io.swimdiscovery.core.protocol.MemberId;
 import io.swimdiscovery.core.protocol.MemberStatus;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import java.util.TreeMap;
  */
 final class ViewCensus {
 
+    /** Wrong pairs spelt out in full, enough to follow one in a log without flooding the result line. */
+    private static final int MAX_EXAMPLES = 8;
+
     private ViewCensus() {}
 
     static void describe(List<SwimNode> nodes, RealRunResult result) {
@@ -29,6 +33,7 @@ final class ViewCensus {
         }
         Map<String, Integer> wrong = new TreeMap<>();
         Map<String, Integer> missingByMember = new HashMap<>();
+        List<String> examples = new ArrayList<>();
         int unconverged = 0;
         for (SwimNode observer : nodes) {
             if (!observer.isRunning()) {
@@ -53,6 +58,11 @@ final class ViewCensus {
                     continue;
                 }
                 complete = false;
+                if (examples.size() < MAX_EXAMPLES) {
+                    examples.add(observer.localMember().name() + " lists " + expected.name() + " as "
+                            + (m == null ? "nothing" : m.status() + " uid " + m.id().uid() + " inc " + m.incarnation())
+                            + ", current uid " + expected.uid());
+                }
                 wrong.merge(kind, 1, Integer::sum);
                 missingByMember.merge(expected.name(), 1, Integer::sum);
             }
@@ -64,6 +74,7 @@ final class ViewCensus {
                 .put("census_unconverged_observers", unconverged)
                 .put("census_wrong_pairs", wrong.toString())
                 .put("census_members_not_seen_by_all", missingByMember.size())
+                .put("census_examples", examples.toString())
                 .put(
                         "census_most_missed_by",
                         missingByMember.values().stream()
