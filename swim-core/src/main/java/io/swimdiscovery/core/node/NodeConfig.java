@@ -43,8 +43,8 @@ record NodeConfig(
         int maxPendingListenerEvents,
         @Nullable SwimResources sharedResources) {
 
-    /** Freezes {@code b}'s settings; @throws IllegalArgumentException naming the first setting that is wrong */
-    static NodeConfig of(SwimNode.Builder b) {
+    /** Freezes a builder's settings; @throws IllegalArgumentException naming the first setting that is wrong */
+    static NodeConfig of(NodeBuilderValues b) {
         return new NodeConfig(
                 b.name,
                 b.clusterName,

@@ -318,39 +318,13 @@ public final class SwimNode implements AutoCloseable {
      * {@link #build()} checks and copies the settings: changing the builder later changes no node.
      */
     public static final class Builder {
-        String name = "";
-        String clusterName = "swim";
-        String bindHost = BindAddressRules.DEFAULT_BIND_HOST;
-        int bindPort = 7946;
-        String advertiseHost = "";
-        int advertisePort = -1;
-        SwimSettings settings = SwimSettings.lan();
-        RoleSettings roles = RoleSettings.disabled();
-        Map<String, String> metadata = Map.of();
-        SeedProvider seeds = SeedProvider.none();
-        List<byte[]> keys = List.of();
-        EncryptionMode encryptionMode = EncryptionMode.NONE;
-        Duration joinTimeout = Duration.ofSeconds(10);
-        Duration leaveTimeout = Duration.ofSeconds(3);
-
-        @Nullable
-        Executor listenerExecutor;
-
-        int maxQueuedDatagrams = DEFAULT_MAX_QUEUED_DATAGRAMS;
-        long maxQueuedDatagramBytes = DEFAULT_MAX_QUEUED_DATAGRAM_BYTES;
-        UnaryOperator<TransportConfig> transportTuning = UnaryOperator.identity();
-        int maxConcurrentSyncs = DEFAULT_MAX_CONCURRENT_SYNCS;
-        int maxPendingListenerEvents = DEFAULT_MAX_PENDING_LISTENER_EVENTS;
-        UnaryOperator<Transport> transportDecorator = UnaryOperator.identity();
-
-        @Nullable
-        SwimResources sharedResources;
+        final NodeBuilderValues values = new NodeBuilderValues();
 
         private Builder() {}
 
         /** Unique member name, at most 255 UTF-8 bytes; default: the advertised {@code host:port}. */
         public Builder name(String v) {
-            this.name = Objects.requireNonNull(v, "name");
+            values.name = Objects.requireNonNull(v, "name");
             return this;
         }
 
@@ -359,7 +333,7 @@ public final class SwimNode implements AutoCloseable {
          * clusters on one network ignore each other. Default {@code "swim"}.
          */
         public Builder clusterName(String v) {
-            this.clusterName = Objects.requireNonNull(v, "clusterName");
+            values.clusterName = Objects.requireNonNull(v, "clusterName");
             return this;
         }
 
@@ -371,7 +345,7 @@ public final class SwimNode implements AutoCloseable {
          * loopback without {@link #keys keys} logs a warning at start.
          */
         public Builder bindHost(String v) {
-            this.bindHost = Objects.requireNonNull(v, "bindHost");
+            values.bindHost = Objects.requireNonNull(v, "bindHost");
             return this;
         }
 
@@ -380,7 +354,7 @@ public final class SwimNode implements AutoCloseable {
          * node on the same host needs another port, or 0.
          */
         public Builder bindPort(int v) {
-            this.bindPort = v;
+            values.bindPort = v;
             return this;
         }
 
@@ -390,19 +364,19 @@ public final class SwimNode implements AutoCloseable {
          * up, else loopback. Set it behind NAT or in containers.
          */
         public Builder advertiseHost(String v) {
-            this.advertiseHost = Objects.requireNonNull(v, "advertiseHost");
+            values.advertiseHost = Objects.requireNonNull(v, "advertiseHost");
             return this;
         }
 
         /** Port peers use to reach this node, 0..65535; default -1: the bound port. */
         public Builder advertisePort(int v) {
-            this.advertisePort = v;
+            values.advertisePort = v;
             return this;
         }
 
         /** Protocol timing and limits; default {@link SwimSettings#lan()}. */
         public Builder settings(SwimSettings v) {
-            this.settings = Objects.requireNonNull(v, "settings");
+            values.settings = Objects.requireNonNull(v, "settings");
             return this;
         }
 
@@ -411,7 +385,7 @@ public final class SwimNode implements AutoCloseable {
          * (docs/roles.md). Default: roles off.
          */
         public Builder roles(RoleSettings v) {
-            roles = Objects.requireNonNull(v, "roles");
+            values.roles = Objects.requireNonNull(v, "roles");
             return this;
         }
 
@@ -420,13 +394,13 @@ public final class SwimNode implements AutoCloseable {
          * At most {@link SwimSettings#maxMetadataBytes()} encoded.
          */
         public Builder metadata(Map<String, String> v) {
-            this.metadata = Map.copyOf(v);
+            values.metadata = Map.copyOf(v);
             return this;
         }
 
         /** Where {@link SwimNode#join()} finds the cluster; default {@link SeedProvider#none()} (start one). */
         public Builder seeds(SeedProvider v) {
-            this.seeds = Objects.requireNonNull(v, "seeds");
+            values.seeds = Objects.requireNonNull(v, "seeds");
             return this;
         }
 
@@ -436,19 +410,19 @@ public final class SwimNode implements AutoCloseable {
          * sealed packets (the first rollout step).
          */
         public Builder keys(List<byte[]> v) {
-            this.keys = List.copyOf(v);
+            values.keys = List.copyOf(v);
             return this;
         }
 
         /** Whether packets are sealed; default {@link EncryptionMode#NONE}. A sealing mode needs a key. */
         public Builder encryptionMode(EncryptionMode v) {
-            this.encryptionMode = Objects.requireNonNull(v, "encryptionMode");
+            values.encryptionMode = Objects.requireNonNull(v, "encryptionMode");
             return this;
         }
 
         /** How long {@link SwimNode#join()} waits for a seed before it fails (retries go on); default 10 s, positive. */
         public Builder joinTimeout(Duration v) {
-            this.joinTimeout = Objects.requireNonNull(v, "joinTimeout");
+            values.joinTimeout = Objects.requireNonNull(v, "joinTimeout");
             return this;
         }
 
@@ -457,13 +431,13 @@ public final class SwimNode implements AutoCloseable {
          * default 3 s, zero or more. {@link SwimNode#leave(Duration)} takes its own.
          */
         public Builder leaveTimeout(Duration v) {
-            this.leaveTimeout = Objects.requireNonNull(v, "leaveTimeout");
+            values.leaveTimeout = Objects.requireNonNull(v, "leaveTimeout");
             return this;
         }
 
         /** Where listeners run; default one daemon thread per node. Events stay in order either way. */
         public Builder listenerExecutor(Executor v) {
-            this.listenerExecutor = v;
+            values.listenerExecutor = v;
             return this;
         }
 
@@ -472,7 +446,7 @@ public final class SwimNode implements AutoCloseable {
          * ({@code FaultInjectingTransport}) or traffic accounting. Identity by default.
          */
         public Builder transportDecorator(UnaryOperator<Transport> v) {
-            this.transportDecorator = Objects.requireNonNull(v, "transportDecorator");
+            values.transportDecorator = Objects.requireNonNull(v, "transportDecorator");
             return this;
         }
 
@@ -482,7 +456,7 @@ public final class SwimNode implements AutoCloseable {
          * {@code inbound-queue-full}. Acks and nacks may use a further small reserve.
          */
         public Builder maxQueuedDatagrams(int v) {
-            this.maxQueuedDatagrams = v;
+            values.maxQueuedDatagrams = v;
             return this;
         }
 
@@ -491,7 +465,7 @@ public final class SwimNode implements AutoCloseable {
          * and counted as {@code inbound-queue-full}. At least one datagram (65,507 bytes).
          */
         public Builder maxQueuedDatagramBytes(long v) {
-            this.maxQueuedDatagramBytes = v;
+            values.maxQueuedDatagramBytes = v;
             return this;
         }
 
@@ -500,7 +474,7 @@ public final class SwimNode implements AutoCloseable {
          * from {@link TransportConfig#of}; the bind address stays the builder's. Identity by default.
          */
         public Builder transport(UnaryOperator<TransportConfig> v) {
-            this.transportTuning = Objects.requireNonNull(v, "transport");
+            values.transportTuning = Objects.requireNonNull(v, "transport");
             return this;
         }
 
@@ -510,7 +484,7 @@ public final class SwimNode implements AutoCloseable {
          * sent and a sync digest not answered, counted as {@value NodeDrops#SYNC_CONCURRENCY_LIMIT}.
          */
         public Builder maxConcurrentSyncs(int v) {
-            this.maxConcurrentSyncs = v;
+            values.maxConcurrentSyncs = v;
             return this;
         }
 
@@ -520,7 +494,7 @@ public final class SwimNode implements AutoCloseable {
          * pending one, or is dropped if none is pending; both counted ({@link NodeDrops}).
          */
         public Builder maxPendingListenerEvents(int v) {
-            this.maxPendingListenerEvents = v;
+            values.maxPendingListenerEvents = v;
             return this;
         }
 
@@ -531,13 +505,13 @@ public final class SwimNode implements AutoCloseable {
          * to the caller, who closes them after the nodes. Default null: threads of its own.
          */
         public Builder sharedResources(@Nullable SwimResources v) {
-            this.sharedResources = v;
+            values.sharedResources = v;
             return this;
         }
 
         /** @throws IllegalArgumentException naming the first setting that is wrong */
         public SwimNode build() {
-            NodeConfig config = NodeConfig.of(this);
+            NodeConfig config = NodeConfig.of(values);
             config.transportConfig();
             return new SwimNode(config);
         }

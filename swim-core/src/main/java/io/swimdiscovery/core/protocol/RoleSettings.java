@@ -1,6 +1,8 @@
 package io.swimdiscovery.core.protocol;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -107,5 +109,18 @@ public record RoleSettings(
     public long endorsementHoldNanos() {
         double stretch = (1 + maxClockDrift) / (1 - maxClockDrift);
         return Timers.plus((long) Math.ceil(stepDownAfter.toNanos() * stretch), safetyMargin.toNanos());
+    }
+
+    /**
+     * {@code metadata} with {@link #GROUP_KEY} naming this group, so peers see which group the
+     * member takes part in; unchanged when roles are off or the key is already right.
+     */
+    Map<String, String> withGroupKey(Map<String, String> metadata) {
+        if (group.isEmpty() || group.equals(metadata.get(GROUP_KEY))) {
+            return metadata;
+        }
+        Map<String, String> m = new HashMap<>(metadata);
+        m.put(GROUP_KEY, group);
+        return m;
     }
 }

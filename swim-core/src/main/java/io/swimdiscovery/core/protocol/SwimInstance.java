@@ -1,19 +1,12 @@
 package io.swimdiscovery.core.protocol;
 
-import io.swimdiscovery.core.protocol.Message.Ack;
 import io.swimdiscovery.core.protocol.Message.GossipPush;
-import io.swimdiscovery.core.protocol.Message.Nack;
-import io.swimdiscovery.core.protocol.Message.Ping;
-import io.swimdiscovery.core.protocol.Message.PingReq;
-import io.swimdiscovery.core.protocol.Message.Sync;
-import io.swimdiscovery.core.protocol.Message.SyncDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The SWIM engine of one member: a state machine driven by inputs, answering with directives.
@@ -30,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * others), {@link Membership} (merge rules; {@link Suspicions} for the timers), {@link ClaimVerifier}
  * (news only its subject may issue), {@link LocalMember} (this member's own record, refutation,
  * rejoin), {@link Dissemination} (the gossip queue and piggybacking), {@link AntiEntropy} (join,
- * push-pull, reconnect, with {@link FailedMembers}) and {@link Timers}. docs/protocol.md describes
- * the rules and the measurements behind each default.
+ * push-pull, reconnect, with {@link FailedMembers}) and {@link Timers}. {@link MessageDispatch}
+ * routes a peer's message to them and {@link TimerDispatch} a due timer. docs/protocol.md
+ * describes the rules and the measurements behind each default.
  *
  * <p>Not thread-safe: one thread (the node's event loop, or the simulator) calls it.
  */
@@ -52,17 +46,16 @@ public final class SwimInstance {
     private final FailedMembers failed;
     private final Dissemination dissemination;
     private final LocalMember local;
-    private final Suspicions suspicions;
     private final Membership membership;
     private final ClaimVerifier verifier;
     private final FailureDetector detector;
-    private final ProbeRelay relay;
     private final AntiEntropy antiEntropy;
-    private final PingAnswers answers;
     private final RoleElection roles;
+    private final MessageDispatch messages;
+    private final TimerDispatch timerDispatch;
     private final RandomGenerator random;
     private final long gossipIntervalNanos;
-    private final String roleGroup;
+    private final RoleSettings roleSettings;
     private boolean started;
     private long nextGossipAt = Long.MAX_VALUE;
     private long scheduledTickAt = Long.MAX_VALUE;
@@ -115,11 +108,11 @@ public final class SwimInstance {
         this.failed = new FailedMembers(
                 settings.maxMembers(), settings.reconnectRetention().toNanos());
         this.dissemination = new Dissemination(settings, sizer, table, random, self.name(), counters);
-        this.roleGroup = roleSettings.group();
+        this.roleSettings = roleSettings;
         this.local = new LocalMember(
                 settings,
                 self,
-                withRoleGroup(metadata),
+                roleSettings.withGroupKey(metadata),
                 table,
                 failed,
                 dissemination,
@@ -127,7 +120,7 @@ public final class SwimInstance {
                 random,
                 health,
                 nowNanos);
-        this.suspicions = new Suspicions(settings, table, schedule, timers, random);
+        Suspicions suspicions = new Suspicions(settings, table, schedule, timers, random);
         this.membership = new Membership(settings, table, schedule, dissemination, suspicions, failed, counters, local);
         this.verifier = new ClaimVerifier(settings, health, table, membership, timers, counters, sequences, local);
         membership.verifyClaimsWith(verifier);
@@ -143,11 +136,14 @@ public final class SwimInstance {
                 sequences,
                 local,
                 random);
-        this.relay = new ProbeRelay(settings, table, dissemination, timers, counters, sequences, local);
+        ProbeRelay relay = new ProbeRelay(settings, table, dissemination, timers, counters, sequences, local);
         this.antiEntropy = new AntiEntropy(settings, table, failed, counters, local, random, sizer);
         AntiEntropy ae = this.antiEntropy;
         this.roles = new RoleElection(roleSettings, local, () -> ae.isJoined() || !ae.hasSeeds(), nowNanos);
-        this.answers = new PingAnswers(local, failed, dissemination, counters);
+        PingAnswers answers = new PingAnswers(local, failed, dissemination, counters);
+        this.messages = new MessageDispatch(
+                dissemination, membership, detector, relay, verifier, antiEntropy, answers, roles, local);
+        this.timerDispatch = new TimerDispatch(settings, timers, suspicions, membership, relay, verifier, counters);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -214,62 +210,11 @@ public final class SwimInstance {
             return out; // our own packet looped back, or a name clash: never act on it
         }
         roles.checkLease(now, out); // a pause that outlasted the claim ends it before anything else
-        NewsSource source = sourceOf(message, from, sender);
-        boolean correct = false;
-        boolean fullState = message instanceof Sync;
-        if (fullState) {
-            dissemination.beginSyncMerge(); // a whole view: only part of it is re-gossiped
-        }
-        try {
-            for (Gossip g : message.gossip()) {
-                correct |= membership.merge(g, source, true, now, out);
-            }
-        } finally {
-            dissemination.endSyncMerge();
-        }
-        if (message instanceof Ping ping) {
-            answers.answer(ping, from, correct, out);
-        } else if (message instanceof Ack ack) {
-            if (!detector.onAck(ack.sequence(), now) && !relay.onAck(ack.sequence(), out)) {
-                verifier.onAck(ack.sequence(), ack.gossip(), now, out);
-            }
-        } else if (message instanceof PingReq req) {
-            if (!local.isDone()) {
-                relay.onPingReq(req, from, now, out);
-            }
-        } else if (message instanceof Nack nack) {
-            if (!detector.onNack(nack.sequence(), from, now, out)) {
-                verifier.onNotThere(nack.sequence(), now, out);
-            }
-        } else if (message instanceof Sync sync) {
-            antiEntropy.onSync(sync, from, now, out);
-        } else if (message instanceof SyncDigest digest) {
-            antiEntropy.onSyncDigest(digest, from, out);
-        } else if (message instanceof Message.RoleHeartbeat h) {
-            roles.onHeartbeat(from, h, now, out);
-        } else if (message instanceof Message.RoleEcho e) {
-            roles.onEcho(from, e, now, out);
-        }
+        messages.dispatch(from, message, sender, now, out);
         if (local.takeRejoinAnnouncement()) {
             antiEntropy.announceRejoin(sender == null ? List.of() : List.of(sender.address()), now, out);
         }
         return finish(out, now);
-    }
-
-    private NewsSource sourceOf(Message message, Address from, @Nullable MemberId sender) {
-        long sequence;
-        if (message instanceof Ack a) {
-            sequence = a.sequence();
-        } else if (message instanceof Nack n) {
-            sequence = n.sequence();
-        } else {
-            return NewsSource.of(from, sender, message instanceof Sync);
-        }
-        MemberId answering = detector.answeringTarget(sequence, from);
-        if (answering == null) {
-            answering = verifier.pingedFor(sequence);
-        }
-        return answering != null ? NewsSource.answerFrom(answering, from) : NewsSource.of(from, null, false);
     }
 
     /** Time passed: runs every protocol action due at {@code now}. */
@@ -280,7 +225,7 @@ public final class SwimInstance {
         }
         scheduledTickAt = Long.MAX_VALUE;
         roles.checkLease(now, out);
-        fireTimers(now, out);
+        timerDispatch.fireTimers(now, out);
         if (!local.hasLeft()) {
             detector.tick(now, out);
         }
@@ -296,47 +241,6 @@ public final class SwimInstance {
         }
         roles.tick(now, out);
         return finish(out, now);
-    }
-
-    private void fireTimers(long now, List<Directive> out) {
-        for (Timers.Token t = timers.pollDue(now); t != null; t = timers.pollDue(now)) {
-            if (t instanceof Timers.SuspicionExpiry s) {
-                if (suspicions.isDue(s, now)) {
-                    expireSuspicion(s.entry(), now, out);
-                }
-            } else if (t instanceof Timers.UnreachableExpiry u) {
-                if (suspicions.isDue(u)) {
-                    declareDead(u.entry(), now, out);
-                }
-            } else if (t instanceof Timers.TombstoneExpiry tomb) {
-                suspicions.expireTombstone(tomb);
-            } else if (t instanceof Timers.RelayNack n) {
-                relay.onNackDue(n, out);
-            } else if (t instanceof Timers.RelayExpiry r) {
-                relay.onExpiry(r);
-            } else if (t instanceof Timers.ClaimExpiry c) {
-                verifier.expire(c, now, out);
-            }
-        }
-    }
-
-    private void expireSuspicion(MemberEntry e, long now, List<Directive> out) {
-        if (settings().unreachableEnabled()) {
-            membership.merge(
-                    new Gossip(e.id, MemberStatus.UNREACHABLE, e.incarnation, e.metadata, null),
-                    NewsSource.LOCAL,
-                    true,
-                    now,
-                    out);
-        } else {
-            declareDead(e, now, out);
-        }
-    }
-
-    private void declareDead(MemberEntry e, long now, List<Directive> out) {
-        counters.membersDeclaredDead++;
-        membership.merge(
-                new Gossip(e.id, MemberStatus.DEAD, e.incarnation, e.metadata, null), NewsSource.LOCAL, true, now, out);
     }
 
     /** A {@link Directive.SendReliable} could not be delivered (timed out, reset, a local error). */
@@ -406,7 +310,7 @@ public final class SwimInstance {
      * @throws IllegalArgumentException if the map exceeds {@link SwimSettings#maxMetadataBytes()}
      */
     public List<Directive> updateMetadata(Map<String, String> metadata, long now) {
-        local.updateMetadata(withRoleGroup(metadata));
+        local.updateMetadata(roleSettings.withGroupKey(metadata));
         return scheduleIfEarlier(new ArrayList<>(1), now);
     }
 
@@ -461,15 +365,6 @@ public final class SwimInstance {
         return roles.state();
     }
 
-    private Map<String, String> withRoleGroup(Map<String, String> metadata) {
-        if (roleGroup.isEmpty() || roleGroup.equals(metadata.get(RoleSettings.GROUP_KEY))) {
-            return metadata;
-        }
-        Map<String, String> m = new java.util.HashMap<>(metadata);
-        m.put(RoleSettings.GROUP_KEY, roleGroup);
-        return m;
-    }
-
     /** The role election's state, for diagnostics. */
     String describeRoles() {
         return roles.toString();
@@ -483,10 +378,6 @@ public final class SwimInstance {
     /** Fingerprint of this node's view, as its peers compute theirs: see {@link ViewDigest}. */
     long viewDigest() {
         return table.digest();
-    }
-
-    private SwimSettings settings() {
-        return suspicions.settings();
     }
 
     // ------------------------------------------------------------------------------------------

@@ -14,31 +14,8 @@ import java.time.Duration;
  */
 public final class SwimSettings {
 
-    private final Duration protocolPeriod;
-    private final Duration probeTimeout;
-    private final int indirectProbes;
-    private final double suspicionMultiplier;
-    private final int suspicionMaxTimeoutMultiplier;
-    private final int suspicionConfirmations;
-    private final int retransmitMultiplier;
-    private final Duration gossipInterval;
-    private final int gossipFanout;
-    private final Duration gossipToTheDeadTime;
-    private final Duration pushPullInterval;
-    private final Duration reconnectInterval;
-    private final Duration deadMemberRetention;
-    private final int localHealthMax;
-    private final boolean lifeguardEnabled;
-    private final boolean unreachableEnabled;
-    private final Duration unreachableTimeout;
-    private final int maxPacketSize;
-    private final int maxMetadataBytes;
-    private final Duration pauseTolerance;
-    private final Duration goneSuspicionTimeout;
-    private final Duration reconnectRetention;
-    private final int maxMembers;
-    private final int maxGossipQueue;
-    private final RejoinPolicy rejoinPolicy;
+    // Every value, in a copy no builder holds: see SwimSettingsValues.
+    private final SwimSettingsValues values;
 
     /** What a live node does when it learns the cluster declared it dead (dead is final for a uid). */
     public enum RejoinPolicy {
@@ -52,32 +29,8 @@ public final class SwimSettings {
     static final Duration MAX_DURATION = Duration.ofDays(365);
 
     private SwimSettings(Builder b) {
-        SwimSettingsChecks.check(b);
-        this.protocolPeriod = b.protocolPeriod;
-        this.probeTimeout = b.probeTimeout;
-        this.indirectProbes = b.indirectProbes;
-        this.suspicionMultiplier = b.suspicionMultiplier;
-        this.suspicionMaxTimeoutMultiplier = b.suspicionMaxTimeoutMultiplier;
-        this.suspicionConfirmations = b.suspicionConfirmations;
-        this.retransmitMultiplier = b.retransmitMultiplier;
-        this.gossipInterval = b.gossipInterval;
-        this.gossipFanout = b.gossipFanout;
-        this.gossipToTheDeadTime = b.gossipToTheDeadTime;
-        this.pushPullInterval = b.pushPullInterval;
-        this.reconnectInterval = b.reconnectInterval;
-        this.deadMemberRetention = b.deadMemberRetention;
-        this.localHealthMax = b.localHealthMax;
-        this.lifeguardEnabled = b.lifeguardEnabled;
-        this.unreachableEnabled = b.unreachableEnabled;
-        this.unreachableTimeout = b.unreachableTimeout;
-        this.maxPacketSize = b.maxPacketSize;
-        this.maxMetadataBytes = b.maxMetadataBytes;
-        this.pauseTolerance = b.pauseTolerance;
-        this.goneSuspicionTimeout = b.goneSuspicionTimeout;
-        this.reconnectRetention = b.reconnectRetention;
-        this.maxMembers = b.maxMembers;
-        this.maxGossipQueue = b.maxGossipQueue;
-        this.rejoinPolicy = b.rejoinPolicy;
+        SwimSettingsChecks.check(b.values);
+        this.values = b.values.copy();
     }
 
     /**
@@ -144,38 +97,12 @@ public final class SwimSettings {
 
     /** A builder holding these settings, to change some of them. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.protocolPeriod = protocolPeriod;
-        b.probeTimeout = probeTimeout;
-        b.indirectProbes = indirectProbes;
-        b.suspicionMultiplier = suspicionMultiplier;
-        b.suspicionMaxTimeoutMultiplier = suspicionMaxTimeoutMultiplier;
-        b.suspicionConfirmations = suspicionConfirmations;
-        b.retransmitMultiplier = retransmitMultiplier;
-        b.gossipInterval = gossipInterval;
-        b.gossipFanout = gossipFanout;
-        b.gossipToTheDeadTime = gossipToTheDeadTime;
-        b.pushPullInterval = pushPullInterval;
-        b.reconnectInterval = reconnectInterval;
-        b.deadMemberRetention = deadMemberRetention;
-        b.localHealthMax = localHealthMax;
-        b.lifeguardEnabled = lifeguardEnabled;
-        b.unreachableEnabled = unreachableEnabled;
-        b.unreachableTimeout = unreachableTimeout;
-        b.maxPacketSize = maxPacketSize;
-        b.maxMetadataBytes = maxMetadataBytes;
-        b.pauseTolerance = pauseTolerance;
-        b.goneSuspicionTimeout = goneSuspicionTimeout;
-        b.reconnectRetention = reconnectRetention;
-        b.maxMembers = maxMembers;
-        b.maxGossipQueue = maxGossipQueue;
-        b.rejoinPolicy = rejoinPolicy;
-        return b;
+        return new Builder(values.copy());
     }
 
     /** Time between two probes of this node (T in the paper), before Lifeguard scaling. Positive; default 1 s. */
     public Duration protocolPeriod() {
-        return protocolPeriod;
+        return values.protocolPeriod;
     }
 
     /**
@@ -183,12 +110,12 @@ public final class SwimSettings {
      * most the protocol period; default 500 ms.
      */
     public Duration probeTimeout() {
-        return probeTimeout;
+        return values.probeTimeout;
     }
 
     /** Members asked to probe indirectly (k in the paper) when a direct probe times out. 0 or more; default 3. */
     public int indirectProbes() {
-        return indirectProbes;
+        return values.indirectProbes;
     }
 
     /**
@@ -198,7 +125,7 @@ public final class SwimSettings {
      * (memberlist: 4).
      */
     public double suspicionMultiplier() {
-        return suspicionMultiplier;
+        return values.suspicionMultiplier;
     }
 
     /**
@@ -206,7 +133,7 @@ public final class SwimSettings {
      * as confirmations arrive. 1 or more; default 6.
      */
     public int suspicionMaxTimeoutMultiplier() {
-        return suspicionMaxTimeoutMultiplier;
+        return values.suspicionMaxTimeoutMultiplier;
     }
 
     /**
@@ -215,12 +142,12 @@ public final class SwimSettings {
      * A count, 0 or more; default 2.
      */
     public int suspicionConfirmations() {
-        return suspicionConfirmations;
+        return values.suspicionConfirmations;
     }
 
     /** Each piece of news is sent at most {@code retransmitMultiplier * ceil(log10(n+1))} times. 1 or more; default 4. */
     public int retransmitMultiplier() {
-        return retransmitMultiplier;
+        return values.retransmitMultiplier;
     }
 
     /**
@@ -228,12 +155,12 @@ public final class SwimSettings {
      * probes. Positive; default 200 ms.
      */
     public Duration gossipInterval() {
-        return gossipInterval;
+        return values.gossipInterval;
     }
 
     /** Members that receive a gossip push every gossip interval. 0 or more; default 3. */
     public int gossipFanout() {
-        return gossipFanout;
+        return values.gossipFanout;
     }
 
     /**
@@ -241,7 +168,7 @@ public final class SwimSettings {
      * declared dead. Zero or more; default 30 s.
      */
     public Duration gossipToTheDeadTime() {
-        return gossipToTheDeadTime;
+        return values.gossipToTheDeadTime;
     }
 
     /**
@@ -250,7 +177,7 @@ public final class SwimSettings {
      * Default 30 s.
      */
     public Duration pushPullInterval() {
-        return pushPullInterval;
+        return values.pushPullInterval;
     }
 
     /**
@@ -258,12 +185,12 @@ public final class SwimSettings {
      * partition merges back without an operator. Zero disables it. Default 10 s.
      */
     public Duration reconnectInterval() {
-        return reconnectInterval;
+        return values.reconnectInterval;
     }
 
     /** How long a dead or left member is kept as a tombstone, so stale news cannot resurrect it. Zero or more; default 5 min. */
     public Duration deadMemberRetention() {
-        return deadMemberRetention;
+        return values.deadMemberRetention;
     }
 
     /**
@@ -272,7 +199,7 @@ public final class SwimSettings {
      * {@code AwarenessMaxMultiplier}). 1 to 64; default 8 (up to 8x).
      */
     public int localHealthMax() {
-        return localHealthMax;
+        return values.localHealthMax;
     }
 
     /**
@@ -281,17 +208,17 @@ public final class SwimSettings {
      * Default on.
      */
     public boolean lifeguardEnabled() {
-        return lifeguardEnabled;
+        return values.lifeguardEnabled;
     }
 
     /** Whether an expired suspicion leads to unreachable (then dead after {@link #unreachableTimeout()}). Default off. */
     public boolean unreachableEnabled() {
-        return unreachableEnabled;
+        return values.unreachableEnabled;
     }
 
     /** With unreachable on, how long a member stays unreachable before it is declared dead. Zero or more; default 1 min. */
     public Duration unreachableTimeout() {
-        return unreachableTimeout;
+        return values.unreachableTimeout;
     }
 
     /**
@@ -299,12 +226,12 @@ public final class SwimSettings {
      * messages go over a stream. 512..65000; default 1400 (fits a 1500-byte Ethernet MTU).
      */
     public int maxPacketSize() {
-        return maxPacketSize;
+        return values.maxPacketSize;
     }
 
     /** Largest encoded metadata map a member may publish, in bytes. 0 up to half of {@link #maxPacketSize()}; default 512. */
     public int maxMetadataBytes() {
-        return maxMetadataBytes;
+        return values.maxMetadataBytes;
     }
 
     /**
@@ -314,7 +241,7 @@ public final class SwimSettings {
      * memberlist.
      */
     public Duration pauseTolerance() {
-        return pauseTolerance;
+        return values.pauseTolerance;
     }
 
     /**
@@ -324,7 +251,7 @@ public final class SwimSettings {
      * wrong (a firewall that rejects streams while the datagrams were merely lost).
      */
     public Duration goneSuspicionTimeout() {
-        return goneSuspicionTimeout;
+        return values.goneSuspicionTimeout;
     }
 
     /**
@@ -332,12 +259,12 @@ public final class SwimSettings {
      * its tombstone went: long enough for any partition to heal. Default 6 h.
      */
     public Duration reconnectRetention() {
-        return reconnectRetention;
+        return values.reconnectRetention;
     }
 
     /** Most members (tombstones included) a node holds; news of more is dropped and counted. Default 20,000. */
     public int maxMembers() {
-        return maxMembers;
+        return values.maxMembers;
     }
 
     /**
@@ -347,12 +274,12 @@ public final class SwimSettings {
      * it. 16 to 1,000,000; default 4,096.
      */
     public int maxGossipQueue() {
-        return maxGossipQueue;
+        return values.maxGossipQueue;
     }
 
     /** What a live node does when it learns it was declared dead. Default {@link RejoinPolicy#REJOIN}. */
     public RejoinPolicy rejoinPolicy() {
-        return rejoinPolicy;
+        return values.rejoinPolicy;
     }
 
     @Override
@@ -367,19 +294,7 @@ public final class SwimSettings {
 
     @Override
     public String toString() {
-        return "SwimSettings[protocolPeriod=" + protocolPeriod + ", probeTimeout=" + probeTimeout + ", indirectProbes="
-                + indirectProbes + ", suspicionMultiplier=" + suspicionMultiplier + ", suspicionMaxTimeoutMultiplier="
-                + suspicionMaxTimeoutMultiplier + ", suspicionConfirmations=" + suspicionConfirmations
-                + ", retransmitMultiplier=" + retransmitMultiplier
-                + ", gossipInterval=" + gossipInterval + ", gossipFanout=" + gossipFanout + ", gossipToTheDeadTime="
-                + gossipToTheDeadTime + ", pushPullInterval=" + pushPullInterval + ", reconnectInterval="
-                + reconnectInterval + ", deadMemberRetention=" + deadMemberRetention + ", localHealthMax="
-                + localHealthMax + ", lifeguardEnabled=" + lifeguardEnabled + ", unreachableEnabled="
-                + unreachableEnabled + ", unreachableTimeout=" + unreachableTimeout + ", maxPacketSize="
-                + maxPacketSize + ", maxMetadataBytes=" + maxMetadataBytes + ", pauseTolerance=" + pauseTolerance
-                + ", goneSuspicionTimeout=" + goneSuspicionTimeout + ", reconnectRetention=" + reconnectRetention
-                + ", maxMembers=" + maxMembers + ", maxGossipQueue=" + maxGossipQueue + ", rejoinPolicy=" + rejoinPolicy
-                + "]";
+        return values.toString();
     }
 
     /**
@@ -388,52 +303,34 @@ public final class SwimSettings {
      * {@link #build()} checks them all.
      */
     public static final class Builder {
-        Duration protocolPeriod = Duration.ofSeconds(1);
-        Duration probeTimeout = Duration.ofMillis(500);
-        int indirectProbes = 3;
-        double suspicionMultiplier = 1.5;
-        int suspicionMaxTimeoutMultiplier = 6;
-        int suspicionConfirmations = 2;
-        int retransmitMultiplier = 4;
-        Duration gossipInterval = Duration.ofMillis(200);
-        int gossipFanout = 3;
-        Duration gossipToTheDeadTime = Duration.ofSeconds(30);
-        Duration pushPullInterval = Duration.ofSeconds(30);
-        Duration reconnectInterval = Duration.ofSeconds(10);
-        Duration deadMemberRetention = Duration.ofMinutes(5);
-        int localHealthMax = 8;
-        boolean lifeguardEnabled = true;
-        boolean unreachableEnabled = false;
-        Duration unreachableTimeout = Duration.ofMinutes(1);
-        int maxPacketSize = 1400;
-        int maxMetadataBytes = 512;
-        Duration pauseTolerance = Duration.ofSeconds(5);
-        Duration goneSuspicionTimeout = Duration.ofSeconds(1);
-        Duration reconnectRetention = Duration.ofHours(6);
-        int maxMembers = 20_000;
-        int maxGossipQueue = 4096;
-        RejoinPolicy rejoinPolicy = RejoinPolicy.REJOIN;
+        final SwimSettingsValues values;
 
-        private Builder() {}
+        private Builder() {
+            this(new SwimSettingsValues());
+        }
+
+        private Builder(SwimSettingsValues values) {
+            this.values = values;
+        }
 
         /** Time between two probes; default 1 s. See {@link SwimSettings#protocolPeriod()}. */
         public Builder protocolPeriod(Duration v) {
-            this.protocolPeriod = v;
+            values.protocolPeriod = v;
             return this;
         }
         /** Wait for a direct ack, at most the protocol period; default 500 ms. See {@link SwimSettings#probeTimeout()}. */
         public Builder probeTimeout(Duration v) {
-            this.probeTimeout = v;
+            values.probeTimeout = v;
             return this;
         }
         /** Relays asked per failed direct probe; default 3. See {@link SwimSettings#indirectProbes()}. */
         public Builder indirectProbes(int v) {
-            this.indirectProbes = v;
+            values.indirectProbes = v;
             return this;
         }
         /** Factor of the minimum suspicion timeout; default 1.5. See {@link SwimSettings#suspicionMultiplier()}. */
         public Builder suspicionMultiplier(double v) {
-            this.suspicionMultiplier = v;
+            values.suspicionMultiplier = v;
             return this;
         }
         /**
@@ -441,107 +338,107 @@ public final class SwimSettings {
          * See {@link SwimSettings#suspicionMaxTimeoutMultiplier()}.
          */
         public Builder suspicionMaxTimeoutMultiplier(int v) {
-            this.suspicionMaxTimeoutMultiplier = v;
+            values.suspicionMaxTimeoutMultiplier = v;
             return this;
         }
         /** Confirmations for the minimum timeout; default 2. See {@link SwimSettings#suspicionConfirmations()}. */
         public Builder suspicionConfirmations(int v) {
-            this.suspicionConfirmations = v;
+            values.suspicionConfirmations = v;
             return this;
         }
         /** Sends per piece of news, times log10(n+1); default 4. See {@link SwimSettings#retransmitMultiplier()}. */
         public Builder retransmitMultiplier(int v) {
-            this.retransmitMultiplier = v;
+            values.retransmitMultiplier = v;
             return this;
         }
         /** Time between gossip pushes; default 200 ms. See {@link SwimSettings#gossipInterval()}. */
         public Builder gossipInterval(Duration v) {
-            this.gossipInterval = v;
+            values.gossipInterval = v;
             return this;
         }
         /** Members per gossip push; default 3. See {@link SwimSettings#gossipFanout()}. */
         public Builder gossipFanout(int v) {
-            this.gossipFanout = v;
+            values.gossipFanout = v;
             return this;
         }
         /** How long the dead still get gossip; default 30 s. See {@link SwimSettings#gossipToTheDeadTime()}. */
         public Builder gossipToTheDeadTime(Duration v) {
-            this.gossipToTheDeadTime = v;
+            values.gossipToTheDeadTime = v;
             return this;
         }
         /** Base full-sync interval, zero for none; default 30 s. See {@link SwimSettings#pushPullInterval()}. */
         public Builder pushPullInterval(Duration v) {
-            this.pushPullInterval = v;
+            values.pushPullInterval = v;
             return this;
         }
         /** Time between reconnect attempts, zero for none; default 10 s. See {@link SwimSettings#reconnectInterval()}. */
         public Builder reconnectInterval(Duration v) {
-            this.reconnectInterval = v;
+            values.reconnectInterval = v;
             return this;
         }
         /** How long tombstones are kept; default 5 min. See {@link SwimSettings#deadMemberRetention()}. */
         public Builder deadMemberRetention(Duration v) {
-            this.deadMemberRetention = v;
+            values.deadMemberRetention = v;
             return this;
         }
         /** Largest local health multiplier, 1..64; default 8. See {@link SwimSettings#localHealthMax()}. */
         public Builder localHealthMax(int v) {
-            this.localHealthMax = v;
+            values.localHealthMax = v;
             return this;
         }
         /** Lifeguard extensions on or off; default on. See {@link SwimSettings#lifeguardEnabled()}. */
         public Builder lifeguardEnabled(boolean v) {
-            this.lifeguardEnabled = v;
+            values.lifeguardEnabled = v;
             return this;
         }
         /** Unreachable stage on or off; default off. See {@link SwimSettings#unreachableEnabled()}. */
         public Builder unreachableEnabled(boolean v) {
-            this.unreachableEnabled = v;
+            values.unreachableEnabled = v;
             return this;
         }
         /** Time unreachable before dead; default 1 min. See {@link SwimSettings#unreachableTimeout()}. */
         public Builder unreachableTimeout(Duration v) {
-            this.unreachableTimeout = v;
+            values.unreachableTimeout = v;
             return this;
         }
         /** Largest datagram in bytes; default 1400. See {@link SwimSettings#maxPacketSize()}. */
         public Builder maxPacketSize(int v) {
-            this.maxPacketSize = v;
+            values.maxPacketSize = v;
             return this;
         }
         /** Largest metadata map in bytes; default 512. See {@link SwimSettings#maxMetadataBytes()}. */
         public Builder maxMetadataBytes(int v) {
-            this.maxMetadataBytes = v;
+            values.maxMetadataBytes = v;
             return this;
         }
         /** Longest pause survived on silence alone; default 5 s, 0 for none. See {@link SwimSettings#pauseTolerance()}. */
         public Builder pauseTolerance(Duration v) {
-            this.pauseTolerance = v;
+            values.pauseTolerance = v;
             return this;
         }
         /** Suspicion timeout when this node saw the process is gone; default 1 s. See {@link SwimSettings#goneSuspicionTimeout()}. */
         public Builder goneSuspicionTimeout(Duration v) {
-            this.goneSuspicionTimeout = v;
+            values.goneSuspicionTimeout = v;
             return this;
         }
         /** How long failed members are reconnect candidates; default 6 h. See {@link SwimSettings#reconnectRetention()}. */
         public Builder reconnectRetention(Duration v) {
-            this.reconnectRetention = v;
+            values.reconnectRetention = v;
             return this;
         }
         /** Most members a node holds, tombstones included; default 20,000. See {@link SwimSettings#maxMembers()}. */
         public Builder maxMembers(int v) {
-            this.maxMembers = v;
+            values.maxMembers = v;
             return this;
         }
         /** Most pieces of news waiting to be gossiped; default 4,096. See {@link SwimSettings#maxGossipQueue()}. */
         public Builder maxGossipQueue(int v) {
-            this.maxGossipQueue = v;
+            values.maxGossipQueue = v;
             return this;
         }
         /** What a node declared dead does; default {@link RejoinPolicy#REJOIN}. See {@link SwimSettings#rejoinPolicy()}. */
         public Builder rejoinPolicy(RejoinPolicy v) {
-            this.rejoinPolicy = v;
+            values.rejoinPolicy = v;
             return this;
         }
 

@@ -13,7 +13,7 @@ final class SwimSettingsChecks {
     private SwimSettingsChecks() {}
 
     /** @throws IllegalArgumentException naming the first setting out of range */
-    static void check(SwimSettings.Builder b) {
+    static void check(SwimSettingsValues b) {
         Duration protocolPeriod = positive(b.protocolPeriod, "protocolPeriod");
         Duration probeTimeout = positive(b.probeTimeout, "probeTimeout");
         if (probeTimeout.compareTo(protocolPeriod) >= 0) {

@@ -10,7 +10,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -244,52 +243,7 @@ final class WireReader {
                     RejectReason.LIMIT_EXCEEDED,
                     "metadata of " + (pos - start) + " bytes over the limit of " + WireLimits.MAX_METADATA_BYTES);
         }
-        return immutableMap(kv, n);
-    }
-
-    /**
-     * Builds the immutable map {@code Gossip} keeps (so its {@code Map.copyOf} is free), rejecting
-     * duplicate keys. Small maps, the usual case, skip the intermediate HashMap.
-     */
-    private static Map<String, String> immutableMap(String[] kv, int n) {
-        if (n <= 8) {
-            for (int i = 1; i < n; i++) {
-                for (int j = 0; j < i; j++) {
-                    if (kv[2 * i].equals(kv[2 * j])) {
-                        throw new MalformedPacketException(RejectReason.INVALID_FIELD, "duplicate metadata key");
-                    }
-                }
-            }
-            switch (n) {
-                case 1:
-                    return Map.of(kv[0], kv[1]);
-                case 2:
-                    return Map.of(kv[0], kv[1], kv[2], kv[3]);
-                case 3:
-                    return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5]);
-                case 4:
-                    return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7]);
-                case 5:
-                    return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9]);
-                case 6:
-                    return Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9], kv[10], kv[11]);
-                case 7:
-                    return Map.of(
-                            kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9], kv[10], kv[11],
-                            kv[12], kv[13]);
-                default:
-                    return Map.of(
-                            kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7], kv[8], kv[9], kv[10], kv[11],
-                            kv[12], kv[13], kv[14], kv[15]);
-            }
-        }
-        Map<String, String> map = new HashMap<>((int) (n / 0.75f) + 1);
-        for (int i = 0; i < n; i++) {
-            if (map.put(kv[2 * i], kv[2 * i + 1]) != null) {
-                throw new MalformedPacketException(RejectReason.INVALID_FIELD, "duplicate metadata key");
-            }
-        }
-        return Map.copyOf(map);
+        return MetadataMaps.immutable(kv, n);
     }
 
     Gossip gossip() {
