@@ -33,7 +33,10 @@ final class Membership {
     private final FailedMembers failed;
     private final EngineCounters counters;
     private final LocalMember local;
+    private final LocalHealth health;
     private @Nullable ClaimVerifier verifier;
+    /** When this node may send its next death notice (to any uid): see {@link #tellItIsDead}. */
+    private long nextNoticeAt = Long.MIN_VALUE;
 
     /** Shares equal metadata strings across the table's entries (a table holds n members). */
     private final MetadataPool metadataPool = MetadataPool.SHARED;
@@ -46,7 +49,8 @@ final class Membership {
             Suspicions suspicions,
             FailedMembers failed,
             EngineCounters counters,
-            LocalMember local) {
+            LocalMember local,
+            LocalHealth health) {
         this.settings = settings;
         this.table = table;
         this.schedule = schedule;
@@ -55,6 +59,7 @@ final class Membership {
         this.failed = failed;
         this.counters = counters;
         this.local = local;
+        this.health = health;
     }
 
     void verifyClaimsWith(ClaimVerifier verifier) {
@@ -232,13 +237,22 @@ final class Membership {
      * address the uid has for life (never one the news names), at most once per
      * {@link #DEATH_NOTICE_PERIODS} protocol periods per uid. A process that is really gone costs a
      * datagram to nowhere; a forged alive buys the forger nothing it could not send itself.
+     *
+     * <p>Each notice makes a process rejoin, and every member then checks the new uid with a ping:
+     * O(n) work in the cluster. So notices are paced, one per protocol period at this node, and a
+     * node whose local health is degraded sends none: its false deaths are the ones most likely, and
+     * during a storm of them (1,000 nodes on two cores, measured) prompt rejoins would feed the
+     * storm. Once healthy again it repairs what is left, on the next news of each such uid.
      */
     private void tellItIsDead(MemberId who, long now, List<Directive> out) {
+        long period = settings.protocolPeriod().toNanos();
         if (local.isDone()
-                || !failed.deathNoticeDue(
-                        who, now, Timers.times(settings.protocolPeriod().toNanos(), DEATH_NOTICE_PERIODS))) {
+                || health.score() > 0
+                || now < nextNoticeAt
+                || !failed.deathNoticeDue(who, now, Timers.times(period, DEATH_NOTICE_PERIODS))) {
             return;
         }
+        nextNoticeAt = Timers.plus(now, period);
         Gossip death = new Gossip(who, MemberStatus.DEAD, 0, Map.of(), null);
         out.add(new Directive.Send(who.address(), new GossipPush(local.id(), List.of(death))));
     }

@@ -121,7 +121,8 @@ public final class SwimInstance {
                 health,
                 nowNanos);
         Suspicions suspicions = new Suspicions(settings, table, schedule, timers, random);
-        this.membership = new Membership(settings, table, schedule, dissemination, suspicions, failed, counters, local);
+        this.membership =
+                new Membership(settings, table, schedule, dissemination, suspicions, failed, counters, local, health);
         this.verifier = new ClaimVerifier(settings, health, table, membership, timers, counters, sequences, local);
         membership.verifyClaimsWith(verifier);
         this.detector = new FailureDetector(

@@ -86,6 +86,34 @@ class DeathNoticeTests {
     }
 
     @Test
+    void oneNoticePerPeriodAtThisNode_whateverTheUid() {
+        MemberId z = id("z", 2000);
+        f.learn(x, y, z);
+        killX(0);
+        f.push(y, 0, suspect(z, 0, "y"));
+        f.push(y, 0, dead(z, 0));
+        List<Directive> out = f.push(y, SECOND, alive(x, 1), alive(z, 1));
+        assertThat(noticesToX(out)).hasSize(1);
+        assertThat(of(out, Directive.Send.class)).noneMatch(s -> s.to().equals(z.address()));
+        assertThat(of(f.push(y, SECOND + period, alive(z, 1)), Directive.Send.class))
+                .as("z, a period later")
+                .anyMatch(s -> s.to().equals(z.address()) && s.message() instanceof GossipPush);
+    }
+
+    @Test
+    void aNodeOfDegradedLocalHealth_sendsNoNotice_untilItRecovers() {
+        f.learn(x, y);
+        killX(0);
+        MemberId self = f.instance.localMember().id();
+        f.push(y, SECOND, suspect(self, 0, "y")); // suspected: this node refutes, and its health drops
+        assertThat(f.instance.localHealth()).isPositive();
+        assertThat(noticesToX(f.push(y, SECOND + MS, alive(x, 1)))).isEmpty();
+        f.tickAcking(SECOND + 2 * MS, 20 * SECOND, 100 * MS); // its probes succeed again
+        assertThat(f.instance.localHealth()).isZero();
+        assertThat(noticesToX(f.push(y, 21 * SECOND, alive(x, 1)))).hasSize(1);
+    }
+
+    @Test
     void noNotice_forAMemberAliveHere() {
         f.learn(x, y);
         assertThat(noticesToX(f.push(y, SECOND, alive(x, 1)))).isEmpty();
