@@ -205,17 +205,22 @@ final class ClaimVerifier {
         }
     }
 
-    /** A verification ping's wait ended. */
-    void expire(Timers.ClaimExpiry t, long now, List<Directive> out) {
+    /**
+     * A verification ping's wait ended.
+     *
+     * @return whether the claim went unchecked: its subject did not answer in time
+     */
+    boolean expire(Timers.ClaimExpiry t, long now, List<Directive> out) {
         Claim c = t.claim();
         if (c.stage != t.stage() || bySequence.remove(c.sequence) == null) {
-            return;
+            return false;
         }
         if (c.stage == 2 || c.kind == Kind.SILENCE) {
             accept(c, now, out);
-        } else {
-            finish(c, NewsRejection.UNVERIFIED);
+            return false;
         }
+        finish(c, NewsRejection.UNVERIFIED);
+        return true;
     }
 
     private void accept(Claim c, long now, List<Directive> out) {

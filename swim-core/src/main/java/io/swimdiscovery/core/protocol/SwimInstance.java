@@ -144,7 +144,8 @@ public final class SwimInstance {
         PingAnswers answers = new PingAnswers(local, failed, dissemination, counters);
         this.messages = new MessageDispatch(
                 dissemination, membership, detector, relay, verifier, antiEntropy, answers, roles, local);
-        this.timerDispatch = new TimerDispatch(settings, timers, suspicions, membership, relay, verifier, counters);
+        this.timerDispatch =
+                new TimerDispatch(settings, timers, suspicions, membership, relay, verifier, antiEntropy, counters);
     }
 
     // ------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ final class TimerDispatch {
     private final Membership membership;
     private final ProbeRelay relay;
     private final ClaimVerifier verifier;
+    private final AntiEntropy antiEntropy;
     private final EngineCounters counters;
 
     TimerDispatch(
@@ -26,6 +27,7 @@ final class TimerDispatch {
             Membership membership,
             ProbeRelay relay,
             ClaimVerifier verifier,
+            AntiEntropy antiEntropy,
             EngineCounters counters) {
         this.settings = settings;
         this.timers = timers;
@@ -33,6 +35,7 @@ final class TimerDispatch {
         this.membership = membership;
         this.relay = relay;
         this.verifier = verifier;
+        this.antiEntropy = antiEntropy;
         this.counters = counters;
     }
 
@@ -54,7 +57,11 @@ final class TimerDispatch {
             } else if (t instanceof Timers.RelayExpiry r) {
                 relay.onExpiry(r);
             } else if (t instanceof Timers.ClaimExpiry c) {
-                verifier.expire(c, now, out);
+                if (verifier.expire(c, now, out)) {
+                    // News this node could not take (a new uid, a new member): dropped here, and
+                    // the gossip that carried it may be over by now. A push-pull soon brings it again.
+                    antiEntropy.syncSoon(now);
+                }
             }
         }
     }

@@ -30,8 +30,15 @@ class JoinCheckTests {
     void aJoiner_sendsOneDigestFiveToTenPeriodsAfterItsJoin_andTheRegularPushPullStillFollows() {
         instance.start(0);
         instance.join(List.of(seed.address()), 0);
-        // The seed's answer: the joiner is in.
-        instance.onMessage(seed.address(), new Sync(seed, true, false, List.of(alive(seed, 0), alive(other, 0))), 0);
+        // The seed's answer: the joiner is in, and checks "other" (heard from the seed) with a ping,
+        // which "other" answers: no claim goes unchecked, so no early push-pull (EarlySyncTests).
+        List<Directive> answer = instance.onMessage(
+                seed.address(), new Sync(seed, true, false, List.of(alive(seed, 0), alive(other, 0))), 0);
+        for (Directive.Send s : of(answer, Directive.Send.class)) {
+            if (s.message() instanceof Ping p) {
+                instance.onMessage(s.to(), new Ack(p.sequence(), List.of()), MS);
+            }
+        }
         long period = f.settings.protocolPeriod().toNanos();
         List<Long> digestsAt = new ArrayList<>();
         for (long t = 0; t <= 40 * SECOND; t += 100 * MS) {

@@ -114,9 +114,20 @@ final class TinyNetwork {
         }
     }
 
+    private final Set<Long> blocked = new HashSet<>();
+
+    /** Drops everything {@code from} sends to {@code to} (one way) until {@link #unblock}. */
+    void block(int from, int to) {
+        blocked.add(((long) from << 32) | to);
+    }
+
+    void unblock(int from, int to) {
+        blocked.remove(((long) from << 32) | to);
+    }
+
     private void deliver(int from, Address to, Message message) {
         Integer target = byAddress.get(to);
-        if (target != null) {
+        if (target != null && !blocked.contains(((long) from << 32) | target)) {
             queue.add(new Event(
                     now + MS + slow.getOrDefault(target, 0L),
                     seq++,
