@@ -14,6 +14,8 @@ import java.util.Locale;
  * protocol threads and one Netty I/O thread, so a thousand nodes need a handful of threads
  * instead of three each; 0 (the default) gives each node threads of its own. {@code --join-batch B}
  * joins the nodes in waves of B, each once the seed lists the previous one (default: all at once).
+ * {@code --join-deadline-s J} is how long the joins, and then the convergence, may each take
+ * (default max(120, N / 2) s): a run that has not converged by then prints a census of the views.
  *
  * <p>Settings default to {@link SwimSettings#lan()}; {@code --settings memberlist} is
  * {@link SwimSettings#memberlist()}, memberlist's DefaultLANConfig (1 s period, 500 ms probe
@@ -44,6 +46,7 @@ public final class RealCommand {
         long seed = 1;
         int sharedThreads = 0;
         int joinBatch = 0;
+        int joinDeadlineS = 0;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -66,18 +69,19 @@ public final class RealCommand {
                     case "--seed" -> seed = Long.parseLong(v);
                     case "--shared-threads" -> sharedThreads = Integer.parseInt(v);
                     case "--join-batch" -> joinBatch = Integer.parseInt(v);
+                    case "--join-deadline-s" -> joinDeadlineS = Integer.parseInt(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
-            if (nodes < 2 || runs < 1 || loss < 0 || loss > 1 || sharedThreads < 0) {
+            if (nodes < 2 || runs < 1 || loss < 0 || loss > 1 || sharedThreads < 0 || joinDeadlineS < 0) {
                 throw new IllegalArgumentException(
-                        "need --nodes >= 2, --runs >= 1, --loss 0..1, --shared-threads >= 0");
+                        "need --nodes >= 2, --runs >= 1, --loss 0..1, --shared-threads >= 0, --join-deadline-s >= 0");
             }
         } catch (IllegalArgumentException e) {
             err.println("real: " + e.getMessage());
             err.println("usage: real --scenario crash|loss|join|leave --nodes N --runs R [--loss P] [--duration-s D]"
                     + " [--warmup-s W] [--settings lan|memberlist|local] [--seed S] [--shared-threads T]"
-                    + " [--join-batch B]");
+                    + " [--join-batch B] [--join-deadline-s J]");
             return 2;
         }
         SwimSettings settings =
@@ -99,7 +103,8 @@ public final class RealCommand {
                     settings,
                     seed + run,
                     sharedThreads,
-                    joinBatch);
+                    joinBatch,
+                    joinDeadlineS);
             out.println(scenario.run(run).toJson());
             out.flush();
         }

@@ -74,12 +74,13 @@ final class RealScenario {
             SwimSettings settings,
             long seed,
             int sharedThreads,
-            int joinBatch) {
+            int joinBatch,
+            int joinDeadlineS) {
         this.kind = kind;
         this.sharedThreads = sharedThreads;
         this.joinBatch = joinBatch;
         // Deadlines grow with n: a thousand nodes on two cores form more slowly than a hundred.
-        this.joinDeadline = Duration.ofSeconds(Math.max(120, n / 2));
+        this.joinDeadline = Duration.ofSeconds(joinDeadlineS > 0 ? joinDeadlineS : Math.max(120, n / 2));
         this.detectDeadline = Duration.ofSeconds(120);
         this.settleDeadline = Duration.ofSeconds(Math.max(60, n / 4));
         this.pollMillis = Math.max(50, n / 2);
