@@ -170,6 +170,7 @@ final class RealScenario {
             result.put("t_join_ms", converged ? millisSince(lastJoinCall) : null);
             result.put("t_join_from_first_ms", converged ? millisSince(firstJoinCall) : null);
             result.put("join_batch", batch);
+            ClusterCounters.describe(nodes, "c_", result);
             if (!converged) {
                 ViewCensus.describe(nodes, result);
                 return finish(result, seen, gone, null, null, null);
