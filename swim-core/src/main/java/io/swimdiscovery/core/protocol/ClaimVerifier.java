@@ -3,6 +3,7 @@ package io.swimdiscovery.core.protocol;
 import io.swimdiscovery.core.protocol.Message.Ping;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +37,8 @@ final class ClaimVerifier {
 
     static final int MAX_IN_FLIGHT = 32;
     static final int MAX_WAITING = 4096;
+    /** Expired checks whose answer is still taken if it comes: the last few waits' worth. */
+    static final int MAX_LATE = 4 * MAX_IN_FLIGHT;
 
     /** Claims that may wait for a ping: one per member the table may hold, at least {@link #MAX_WAITING}. */
     static int maxWaiting(SwimSettings settings) {
@@ -52,15 +55,19 @@ final class ClaimVerifier {
     static final class Claim {
         final Gossip news;
         final Kind kind;
+        /** Whether the check ping also carries this node's own record (see {@link #offer}). */
+        final boolean introduce;
+
         int stage;
         long sequence;
 
         @Nullable
         MemberId pinged;
 
-        Claim(Gossip news, Kind kind) {
+        Claim(Gossip news, Kind kind, boolean introduce) {
             this.news = news;
             this.kind = kind;
+            this.introduce = introduce;
         }
     }
 
@@ -76,6 +83,14 @@ final class ClaimVerifier {
     private final Map<String, Claim> byName = new HashMap<>();
     private final Map<Long, Claim> bySequence = new HashMap<>();
     private final ArrayDeque<Claim> waiting = new ArrayDeque<>();
+    /**
+     * Checks of a new member or uid that expired unanswered, by sequence, oldest first, at most
+     * {@link #MAX_LATE}. A loaded host answers late, not never (a 500-node formation on two cores
+     * answered most checks after 1 to 5 s); an answer that comes from the pinged address with the
+     * ping's random sequence is the subject's word however late, so it still admits the member
+     * instead of leaving it to be heard and checked again.
+     */
+    private final LinkedHashMap<Long, Claim> late = new LinkedHashMap<>();
 
     ClaimVerifier(
             SwimSettings settings,
@@ -102,8 +117,17 @@ final class ClaimVerifier {
         this.maxWaiting = maxWaiting(settings);
     }
 
-    /** Queues a claim; one per member name at a time, the first one kept. */
-    void offer(Gossip news, Kind kind) {
+    /**
+     * Queues a claim; one per member name at a time, the first one kept.
+     *
+     * @param introduce whether its check should also carry this node's own record: for claims that
+     *     came in a full state over a stream, whose sender had to complete a TCP handshake. A
+     *     joiner checks every member of its seed's state, so each of them hears of the joiner from
+     *     the joiner itself and need not check it in turn when the joiner's news reaches it by
+     *     gossip (n check pings at the newcomer, in one burst, otherwise). A forged datagram's claim
+     *     still costs only the small ping.
+     */
+    void offer(Gossip news, Kind kind, boolean introduce) {
         if (byName.containsKey(news.member().name())) {
             return;
         }
@@ -111,7 +135,7 @@ final class ClaimVerifier {
             counters.reject(NewsRejection.CLAIM_QUEUE_FULL);
             return;
         }
-        Claim c = new Claim(news, kind);
+        Claim c = new Claim(news, kind, introduce);
         byName.put(news.member().name(), c);
         waiting.add(c);
     }
@@ -129,10 +153,19 @@ final class ClaimVerifier {
         c.sequence = sequences.next();
         c.pinged = target;
         bySequence.put(c.sequence, c);
-        // The claim alone, no piggybacked queue: the address is the claimant's choice, so it must get
-        // no more than the one item it was sent (issue 8: a forged member costs one small ping).
-        Ping ping =
-                new Ping(local.id().address(), c.sequence, target.uid(), first == null ? List.of() : List.of(first));
+        // The claim, no piggybacked queue: the address is the claimant's choice, so it must get no
+        // more than the one item it was sent (issue 8: a forged member costs one small ping). A claim
+        // from a stream's full state also introduces this node (see offer): the subject lists it as
+        // its own word, since the ping comes from this node's advertised address.
+        List<Gossip> gossip;
+        if (first == null) {
+            gossip = List.of();
+        } else if (c.introduce && stage == 1) {
+            gossip = List.of(first, local.record());
+        } else {
+            gossip = List.of(first);
+        }
+        Ping ping = new Ping(local.id().address(), c.sequence, target.uid(), gossip);
         out.add(new Directive.Send(target.address(), ping));
         timers.after(now, health.scale(waitNanos), new Timers.ClaimExpiry(c, stage));
     }
@@ -141,6 +174,9 @@ final class ClaimVerifier {
     @Nullable
     MemberId pingedFor(long sequence) {
         Claim c = bySequence.get(sequence);
+        if (c == null) {
+            c = late.get(sequence);
+        }
         return c == null ? null : c.pinged;
     }
 
@@ -151,13 +187,12 @@ final class ClaimVerifier {
     void onAck(long sequence, List<Gossip> answer, long now, List<Directive> out) {
         Claim c = bySequence.remove(sequence);
         if (c == null) {
+            onLateAck(sequence, answer, now, out);
             return;
         }
         boolean corrected = false;
         for (Gossip g : answer) {
-            if (g.member().name().equals(c.news.member().name()) && !confirms(g, c.news)) {
-                corrected = true;
-            }
+            corrected |= corrects(g, c);
         }
         if (c.stage == 2 || c.kind == Kind.SILENCE) {
             // The old uid (or the member said to have left) answered: it is alive, the claim is false.
@@ -178,6 +213,28 @@ final class ClaimVerifier {
             }
         }
         accept(c, now, out);
+    }
+
+    /** A late answer to an expired check of a new member or uid: the subject's word all the same. */
+    private void onLateAck(long sequence, List<Gossip> answer, long now, List<Directive> out) {
+        Claim c = late.remove(sequence);
+        if (c == null) {
+            return;
+        }
+        for (Gossip g : answer) {
+            if (corrects(g, c)) {
+                return; // the subject's own record, merged as its word, is what this node lists now
+            }
+        }
+        Claim current = byName.get(c.news.member().name());
+        if (current != null) {
+            return; // newer news of the name is being checked; that check decides
+        }
+        membership.mergeVerified(c.news, now, out);
+    }
+
+    private static boolean corrects(Gossip g, Claim c) {
+        return g.member().name().equals(c.news.member().name()) && !confirms(g, c.news);
     }
 
     /**
@@ -220,6 +277,12 @@ final class ClaimVerifier {
             return false;
         }
         finish(c, NewsRejection.UNVERIFIED);
+        if (c.kind == Kind.ANSWER) {
+            late.put(c.sequence, c);
+            if (late.size() > MAX_LATE) {
+                late.remove(late.keySet().iterator().next());
+            }
+        }
         return true;
     }
 

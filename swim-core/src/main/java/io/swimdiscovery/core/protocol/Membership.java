@@ -108,7 +108,7 @@ final class Membership {
                 if (source.verifiedClaim()) {
                     counters.reject(NewsRejection.METADATA_MISSING);
                 } else {
-                    claim(g, ClaimVerifier.Kind.ANSWER);
+                    claim(g, ClaimVerifier.Kind.ANSWER, source);
                 }
                 return false;
             }
@@ -129,12 +129,12 @@ final class Membership {
                 if (own || isRefutation(e, g)) {
                     apply(e, g, regossip, now, out);
                 } else {
-                    claim(g, ClaimVerifier.Kind.ANSWER);
+                    claim(g, ClaimVerifier.Kind.ANSWER, source);
                 }
             }
             case SUSPECT, UNREACHABLE -> {
                 if (g.incarnation() > e.incarnation && !own) {
-                    claim(g, ClaimVerifier.Kind.ANSWER); // the higher incarnation is the member's to issue
+                    claim(g, ClaimVerifier.Kind.ANSWER, source); // the higher incarnation is the member's to issue
                 } else {
                     apply(e, g, regossip, now, out);
                 }
@@ -160,7 +160,7 @@ final class Membership {
                 if (own || e.status.isTerminal()) {
                     apply(e, g, regossip, now, out);
                 } else {
-                    claim(g, ClaimVerifier.Kind.SILENCE);
+                    claim(g, ClaimVerifier.Kind.SILENCE, source);
                 }
             }
         }
@@ -208,7 +208,8 @@ final class Membership {
                                     || e.status.isTerminal()
                                     || e.id.address().equals(g.member().address())
                             ? ClaimVerifier.Kind.ANSWER
-                            : ClaimVerifier.Kind.ANSWER_AND_OLD_SILENT);
+                            : ClaimVerifier.Kind.ANSWER_AND_OLD_SILENT,
+                    source);
             return;
         }
         if (e != null
@@ -217,7 +218,7 @@ final class Membership {
                 && !source.verifiedClaim()) {
             // The process itself says it is a new start elsewhere, while the old uid is live here:
             // two live processes cannot share a name, so the old one must stop answering first.
-            claim(g, ClaimVerifier.Kind.ANSWER_AND_OLD_SILENT);
+            claim(g, ClaimVerifier.Kind.ANSWER_AND_OLD_SILENT, source);
             return;
         }
         if (e == null && table.size() >= settings.maxMembers()) {
@@ -358,10 +359,10 @@ final class Membership {
         merge(g, NewsSource.verifiedBy(g.member()), true, now, out);
     }
 
-    private void claim(Gossip g, ClaimVerifier.Kind kind) {
+    private void claim(Gossip g, ClaimVerifier.Kind kind, NewsSource source) {
         ClaimVerifier v = verifier;
         if (v != null) {
-            v.offer(g, kind);
+            v.offer(g, kind, source.sync());
         }
     }
 }
