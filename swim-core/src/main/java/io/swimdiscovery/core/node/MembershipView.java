@@ -63,6 +63,31 @@ final class MembershipView {
         return view;
     }
 
+    /** What {@code SwimNode.members()} returns: the last view's members, or none before the first start. */
+    List<Member> members() {
+        View v = view;
+        return v == null ? List.of() : v.members();
+    }
+
+    /** What {@code SwimNode.routableMembers()} returns: the last view's routable members, or none. */
+    List<Member> routable() {
+        View v = view;
+        return v == null ? List.of() : v.routable();
+    }
+
+    /**
+     * What {@code SwimNode.localMember()} returns: this node in the last view.
+     *
+     * @throws IllegalStateException before the node first started
+     */
+    Member local() {
+        View v = view;
+        if (v == null) {
+            throw new IllegalStateException("node is not started");
+        }
+        return v.local();
+    }
+
     /** On the loop: the next {@link #refresh} rebuilds whatever the batch did. */
     void markDirty() {
         dirty = true;

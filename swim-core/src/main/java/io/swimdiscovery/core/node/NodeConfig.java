@@ -43,9 +43,13 @@ record NodeConfig(
         int maxPendingListenerEvents,
         @Nullable SwimResources sharedResources) {
 
-    /** Freezes a builder's settings; @throws IllegalArgumentException naming the first setting that is wrong */
+    /**
+     * Freezes a builder's settings, the transport's tuning included.
+     *
+     * @throws IllegalArgumentException naming the first setting that is wrong
+     */
     static NodeConfig of(NodeBuilderValues b) {
-        return new NodeConfig(
+        NodeConfig config = new NodeConfig(
                 b.name,
                 b.clusterName,
                 b.bindHost,
@@ -68,6 +72,8 @@ record NodeConfig(
                 b.maxConcurrentSyncs,
                 b.maxPendingListenerEvents,
                 b.sharedResources);
+        config.transportConfig(); // a tuning that moves the bind address fails here, not at start()
+        return config;
     }
 
     /** @throws IllegalArgumentException naming the first setting that is wrong */

@@ -33,6 +33,18 @@ final class NodeState {
         return System.nanoTime();
     }
 
+    /** @throws IllegalStateException unless the node runs, saying whether it was closed or never started */
+    void requireRunning() {
+        if (!running) {
+            throw new IllegalStateException(closed ? "node is closed" : "node is not started; call start() first");
+        }
+    }
+
+    /** Where the node is in its life, for {@code toString}. */
+    String phase() {
+        return running ? "running" : closed ? "closed" : "not started";
+    }
+
     /** The engine if the node runs, for a loop task; null once it stopped. */
     @Nullable
     SwimInstance runningEngine() {

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -61,37 +60,10 @@ public final class SwimNode implements AutoCloseable {
     /** Default of {@link Builder#maxPendingListenerEvents}: a 10,000-member join's events, a few MB at most. */
     public static final int DEFAULT_MAX_PENDING_LISTENER_EVENTS = 16_384;
 
-    private static final AtomicInteger NODE_COUNTER = new AtomicInteger();
-
-    private final NodeConfig config;
-    private final NodeState state = new NodeState();
-    private final EventLoop loop;
-    private final WireNodeCodec codec;
-    private final TrafficCounters traffic = new TrafficCounters();
-    private final MembershipView view;
-    private final ListenerDelivery listeners;
-    private final DirectiveRunner runner;
-    private final SeedJoiner joiner;
-    private final NodeLifecycle lifecycle;
+    private final NodeParts parts;
 
     private SwimNode(NodeConfig config) {
-        this.config = config;
-        String label = config.label(NODE_COUNTER.incrementAndGet());
-        SwimResources shared = config.sharedResources();
-        this.loop = shared == null ? EventLoop.dedicated(label) : EventLoop.shared(shared);
-        this.codec = WireNodeCodec.create(config);
-        this.view = new MembershipView(config.settings().protocolPeriod().toNanos());
-        ListenerExecutorChoice listenerThreads = ListenerExecutorChoice.of(config, shared, label);
-        this.listeners = new ListenerDelivery(listenerThreads.executor(), traffic, config.maxPendingListenerEvents());
-        this.runner = new DirectiveRunner(state, loop, codec, traffic, view, listeners, config, this::afterBatch);
-        this.joiner = new SeedJoiner(state, loop, runner, config, label);
-        this.lifecycle = new NodeLifecycle(
-                config, label, state, loop, codec, traffic, view, runner, joiner, listenerThreads.owned());
-    }
-
-    /** On the loop after every batch of directives: join futures complete here. */
-    private void afterBatch() {
-        joiner.afterBatch();
+        this.parts = new NodeParts(config);
     }
 
     /** A builder at the defaults: a node on 127.0.0.1:7946 with the LAN settings and no seeds. */
@@ -106,7 +78,7 @@ public final class SwimNode implements AutoCloseable {
      * @throws java.io.UncheckedIOException if the address cannot be bound
      */
     public void start() {
-        lifecycle.start();
+        parts.lifecycle.start();
     }
 
     /**
@@ -118,8 +90,8 @@ public final class SwimNode implements AutoCloseable {
      * @throws IllegalStateException if the node is not running
      */
     public CompletableFuture<Void> join() {
-        requireRunning();
-        return joiner.join();
+        parts.state.requireRunning();
+        return parts.joiner.join();
     }
 
     /**
@@ -130,7 +102,7 @@ public final class SwimNode implements AutoCloseable {
      * node that is not running it just closes it.
      */
     public CompletableFuture<Void> leave(Duration timeout) {
-        return lifecycle.leave(Objects.requireNonNull(timeout, "timeout"));
+        return parts.lifecycle.leave(Objects.requireNonNull(timeout, "timeout"));
     }
 
     /**
@@ -141,7 +113,7 @@ public final class SwimNode implements AutoCloseable {
      */
     @Override
     public void close() {
-        lifecycle.close();
+        parts.lifecycle.close();
     }
 
     /**
@@ -151,7 +123,7 @@ public final class SwimNode implements AutoCloseable {
      * already handed to listeners are still delivered.
      */
     public void halt() {
-        lifecycle.halt();
+        parts.lifecycle.halt();
     }
 
     /**
@@ -161,8 +133,7 @@ public final class SwimNode implements AutoCloseable {
      * within one protocol period. Empty before {@link #start()}; after a stop, the last state.
      */
     public List<Member> members() {
-        MembershipView.View v = view.current();
-        return v == null ? List.of() : v.members();
+        return parts.view.members();
     }
 
     /**
@@ -172,8 +143,7 @@ public final class SwimNode implements AutoCloseable {
      * call costs no copy and no wait: cheap enough for a load balancer to call per request.
      */
     public List<Member> routableMembers() {
-        MembershipView.View v = view.current();
-        return v == null ? List.of() : v.routable();
+        return parts.view.routable();
     }
 
     /**
@@ -182,11 +152,7 @@ public final class SwimNode implements AutoCloseable {
      * @throws IllegalStateException before {@link #start()}
      */
     public Member localMember() {
-        MembershipView.View v = view.current();
-        if (v == null) {
-            throw new IllegalStateException("node is not started");
-        }
-        return v.local();
+        return parts.view.local();
     }
 
     /**
@@ -195,8 +161,8 @@ public final class SwimNode implements AutoCloseable {
      */
     public CompletableFuture<Void> updateMetadata(Map<String, String> metadata) {
         Map<String, String> copy = Map.copyOf(metadata);
-        return runner.submit(engine -> {
-            view.markDirty();
+        return parts.runner.submit(engine -> {
+            parts.view.markDirty();
             return engine.updateMetadata(copy, NodeState.now());
         });
     }
@@ -209,17 +175,17 @@ public final class SwimNode implements AutoCloseable {
      */
     public CompletableFuture<Void> yieldRole(Duration holdOff) {
         Objects.requireNonNull(holdOff, "holdOff");
-        return runner.submit(engine -> engine.yieldRole(holdOff, NodeState.now()));
+        return parts.runner.submit(engine -> engine.yieldRole(holdOff, NodeState.now()));
     }
 
     /** Adds a listener for every membership change from now on; it runs on the listener executor. */
     public void addListener(MembershipListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        parts.listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Removes a listener; events already handed to the listener executor may still reach it. */
     public void removeListener(MembershipListener listener) {
-        listeners.remove(listener);
+        parts.listeners.remove(listener);
     }
 
     /**
@@ -227,7 +193,7 @@ public final class SwimNode implements AutoCloseable {
      * {@link RoleState#NONE} when roles are off. Never waits for the protocol thread.
      */
     public RoleState roleState() {
-        return state.roleState;
+        return parts.state.roleState;
     }
 
     /**
@@ -237,7 +203,7 @@ public final class SwimNode implements AutoCloseable {
      * systems that can fence on it.
      */
     public boolean isPrimary() {
-        return state.roleState.isPrimaryAt(NodeState.now());
+        return parts.state.roleState.isPrimaryAt(NodeState.now());
     }
 
     /**
@@ -245,7 +211,7 @@ public final class SwimNode implements AutoCloseable {
      * {@code membersByStatus} counts the same snapshot {@link #members()} returns.
      */
     public NodeStatistics statistics() {
-        return lifecycle.statistics();
+        return parts.lifecycle.statistics();
     }
 
     /**
@@ -254,12 +220,12 @@ public final class SwimNode implements AutoCloseable {
      * {@code remove} the old one. Thread-safe.
      */
     public Keyring keyring() {
-        return codec.packetCodec().keyring();
+        return parts.codec.packetCodec().keyring();
     }
 
     /** The encryption mode now. */
     public EncryptionMode encryptionMode() {
-        return codec.packetCodec().mode();
+        return parts.codec.packetCodec().mode();
     }
 
     /**
@@ -269,17 +235,17 @@ public final class SwimNode implements AutoCloseable {
      * @throws IllegalArgumentException if the mode seals and the keyring has no key
      */
     public void encryptionMode(EncryptionMode mode) {
-        codec.packetCodec().setMode(mode);
+        parts.codec.packetCodec().setMode(mode);
     }
 
     /** Listener invocations that threw (logged and skipped; later events are still delivered). */
     public long listenerFailures() {
-        return traffic.listenerFailures.sum();
+        return parts.traffic.listenerFailures.sum();
     }
 
     /** Whether the node is started and not stopped (it still runs while a leave is going out). */
     public boolean isRunning() {
-        return state.running;
+        return parts.state.running;
     }
 
     /**
@@ -290,27 +256,19 @@ public final class SwimNode implements AutoCloseable {
         return Instant.now().minusNanos(System.nanoTime() - engineNanos);
     }
 
-    private void requireRunning() {
-        if (!state.running) {
-            throw new IllegalStateException(
-                    state.closed ? "node is closed" : "node is not started; call start() first");
-        }
-    }
-
     /** The counters, readable while the protocol thread is busy (tests in this package). */
     TrafficCounters trafficForTests() {
-        return traffic;
+        return parts.traffic;
     }
 
     /** The protocol thread, for tests in this package that need it busy. */
     EventLoop eventLoop() {
-        return loop;
+        return parts.loop;
     }
 
     @Override
     public String toString() {
-        return "SwimNode[" + config.name() + (state.running ? ", running" : state.closed ? ", closed" : ", not started")
-                + "]";
+        return "SwimNode[" + parts.config.name() + ", " + parts.state.phase() + "]";
     }
 
     /**
@@ -511,9 +469,7 @@ public final class SwimNode implements AutoCloseable {
 
         /** @throws IllegalArgumentException naming the first setting that is wrong */
         public SwimNode build() {
-            NodeConfig config = NodeConfig.of(values);
-            config.transportConfig();
-            return new SwimNode(config);
+            return new SwimNode(NodeConfig.of(values));
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Primary and secondaries of this node's role group, from the membership itself (docs/roles.md).
@@ -16,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * of its recent rounds; an endorser waits out the old claim, stretched for clock drift, before it
  * endorses another. So two members never hold a valid claim at the same instant, whatever the
  * network does, as long as clocks drift within {@link RoleSettings#maxClockDrift()}.
+ * This class decides when this node claims and whom it endorses; carrying out its own claim
+ * (rounds, grant, lease, release) is {@link RoleClaimant}'s.
  *
  * <p>Who claims: the oldest live member of the base (the one admitted first), once the primary it
  * followed is dead or left, or released the role; the next ones in base order try one
@@ -32,14 +33,11 @@ final class RoleElection {
     private final RoleGroupView view;
     private final RoleBase base = new RoleBase();
     private final RoleEndorsement endorsement;
-    private final long stepDownNanos;
     private final long heartbeatNanos;
-    private @Nullable RoleClaim claim;
-    private long knownMaxToken;
-    private long nextHeartbeatAt = Long.MAX_VALUE;
     private long nextCheckAt = Long.MIN_VALUE;
     private final RoleSuccession succession;
     private final RoleOutput output;
+    private final RoleClaimant claimant;
     private boolean done;
     private RoleState state = RoleState.NONE;
 
@@ -49,10 +47,10 @@ final class RoleElection {
         this.inCluster = inCluster;
         this.view = new RoleGroupView(settings.group(), now);
         this.endorsement = new RoleEndorsement(settings.endorsementHoldNanos(), now);
-        this.stepDownNanos = settings.stepDownAfter().toNanos();
         this.heartbeatNanos = Math.max(1, settings.heartbeatIntervalNanos());
         this.succession = new RoleSuccession(settings, local, inCluster, view, base, endorsement);
         this.output = new RoleOutput(local, settings.group(), base);
+        this.claimant = new RoleClaimant(settings, local, view, base, endorsement, succession, output, heartbeatNanos);
         if (settings.enabled()) {
             state = new RoleState(settings.group(), null, 0, Long.MIN_VALUE);
         }
@@ -68,11 +66,6 @@ final class RoleElection {
 
     private long self() {
         return local.id().uid();
-    }
-
-    /** This member's base seat: its name, which a rejoin keeps. */
-    private String seat() {
-        return RoleGroupView.seatOf(local.entry().snapshot());
     }
 
     // ------------------------------------------------------------------------------------------
@@ -115,23 +108,12 @@ final class RoleElection {
     }
 
     private void lostIdentity(MembershipEvent.LocalMemberDeclaredDead d, long now, List<Directive> out) {
-        // The old uid is dead everywhere: its claim must end here too. The endorsement this
-        // process gave stays in force (same process, same promise), so a new uid cannot vote twice.
-        Member old = d.previous();
-        RoleClaim c = claim;
-        if (c != null) {
-            if (c.granted) {
-                output.revoked(old, c.token, d.rejoined() ? "declared-dead" : "stopped", out);
-            }
-            c.end();
-            claim = null;
-            endorsement.releaseSelf(old.id().uid());
-        }
+        // The old uid is dead everywhere: its claim must end here too.
+        claimant.lostIdentity(d.previous(), d.rejoined() ? "declared-dead" : "stopped", out);
         if (!d.rejoined()) {
             done = true;
         }
         succession.restart();
-        nextHeartbeatAt = Long.MAX_VALUE;
         publishState(now);
     }
 
@@ -158,14 +140,14 @@ final class RoleElection {
                 || !from.host().equals(h.sender().address().host())) {
             return;
         }
-        knownMaxToken = Math.max(knownMaxToken, h.token());
+        claimant.heardOf(h.token());
         if (h.forming() && !base.isEmpty() && !isSameBase(h.baseEpoch(), h.baseSeq(), h.base())) {
             echo(h, false, true, out); // the group exists: the claimant learns its base instead
             return;
         }
         adoptBase(h.baseEpoch(), h.baseSeq(), h.base(), now, out);
         long uid = h.sender().uid();
-        RoleClaim mine = claim;
+        RoleClaim mine = claimant.current();
         if (mine != null) {
             if (mine.isValidAt(now) || h.token() <= mine.token) {
                 echo(h, false, false, out);
@@ -201,8 +183,8 @@ final class RoleElection {
                 || !from.host().equals(e.sender().address().host())) {
             return;
         }
-        knownMaxToken = Math.max(knownMaxToken, e.maxToken());
-        RoleClaim c = claim;
+        claimant.heardOf(e.maxToken());
+        RoleClaim c = claimant.current();
         if (c != null
                 && c.forming
                 && !c.granted
@@ -214,7 +196,7 @@ final class RoleElection {
             return;
         }
         adoptBase(e.baseEpoch(), e.baseSeq(), e.base(), now, out);
-        c = claim;
+        c = claimant.current();
         if (c == null || e.token() != c.token) {
             return;
         }
@@ -222,9 +204,11 @@ final class RoleElection {
         base.confirmedBy(seat, e.baseEpoch(), e.baseSeq());
         if (e.endorsed()) {
             if (base.contains(seat)) {
-                c.endorsed(seat, e.round(), neededFromOthers());
+                c.endorsed(seat, e.round(), claimant.neededFromOthers());
             }
-            checkGrant(c, now, out);
+            if (claimant.checkGrant(c, now, out)) {
+                publishState(now);
+            }
         } else if (e.maxToken() > c.token && !c.isValidAt(now)) {
             abandon(now, out); // someone else holds a newer claim
         }
@@ -237,7 +221,7 @@ final class RoleElection {
 
     private void adoptBase(long epoch, long seq, List<String> members, long now, List<Directive> out) {
         if (base.adopt(epoch, seq, members)) {
-            RoleClaim c = claim;
+            RoleClaim c = claimant.current();
             if (c != null) {
                 c.baseChanged();
                 if (epoch > c.token) {
@@ -252,10 +236,7 @@ final class RoleElection {
 
     /** Ends a claim whose lease ran out, before anything else is acted on (a pause ends here). */
     void checkLease(long now, List<Directive> out) {
-        RoleClaim c = claim;
-        if (c != null && c.granted && !c.isValidAt(now)) {
-            c.granted = false;
-            output.revoked(local.entry().snapshot(), c.token, "step-down", out);
+        if (claimant.checkLease(now, out)) {
             publishState(now);
         }
     }
@@ -265,12 +246,11 @@ final class RoleElection {
             return;
         }
         checkLease(now, out);
-        RoleClaim c = claim;
+        RoleClaim c = claimant.current();
         if (c == null && now >= nextCheckAt) {
             nextCheckAt = Timers.plus(now, heartbeatNanos);
             if (succession.mayClaimNow(now)) {
-                startClaim(now);
-                c = claim;
+                claimant.start(now);
             } else {
                 nextCheckAt = Math.min(nextCheckAt, succession.nextChangeAt(now));
             }
@@ -278,14 +258,7 @@ final class RoleElection {
             abandon(now, out); // no quorum in time: let the next in line try
             return;
         }
-        if (c != null && now >= nextHeartbeatAt) {
-            if (c.granted && base.isCommitted(seat(), settings.quorumSize())) {
-                changeBase(c, now);
-            }
-            endorsement.tryEndorse(self(), c.token, now);
-            sendRound(c, now, out);
-            nextHeartbeatAt = Timers.plus(now, heartbeatNanos);
-        }
+        claimant.heartbeatIfDue(now, out);
         publishState(now);
     }
 
@@ -293,33 +266,11 @@ final class RoleElection {
         if (!enabled()) {
             return Long.MAX_VALUE;
         }
-        RoleClaim c = claim;
-        if (c == null) {
-            return nextCheckAt;
-        }
-        return c.granted ? Math.min(nextHeartbeatAt, c.leaseUntil()) : nextHeartbeatAt;
+        return claimant.nextDueAt(nextCheckAt);
     }
 
     // ------------------------------------------------------------------------------------------
     // Claiming
-
-    private void startClaim(long now) {
-        long self = self();
-        // Every claim takes a new token, even this node's own after it gave one up: a delayed
-        // release of the old claim then cannot free an endorser of the new one.
-        long token = Math.max(knownMaxToken, endorsement.maxToken()) + 1;
-        if (token > SwimInstance.MAX_INCARNATION || !endorsement.tryEndorse(self, token, now)) {
-            return;
-        }
-        knownMaxToken = token;
-        boolean formedNow = base.isEmpty();
-        if (formedNow) {
-            base.set(token, 0, succession.formingSeats());
-        }
-        claim = new RoleClaim(token, stepDownNanos, now);
-        claim.forming = formedNow;
-        nextHeartbeatAt = now;
-    }
 
     /** Gives the role up on request and claims nothing for {@code holdOffNanos}. */
     void yieldRole(long holdOffNanos, long now, List<Directive> out) {
@@ -336,65 +287,9 @@ final class RoleElection {
 
     /** Gives a claim up: its endorsers are told, so they are free at once. */
     private void abandon(long now, List<Directive> out, String reason) {
-        RoleClaim c = claim;
-        if (c == null) {
-            return;
-        }
-        if (c.granted) {
-            output.revoked(local.entry().snapshot(), c.token, reason, out);
-        }
-        c.end();
-        claim = null;
-        endorsement.releaseSelf(self());
-        sendRelease(c.token, out);
-        if (c.forming && !c.everGranted && base.epoch() == c.token && base.seq() == 0) {
-            base.clear(); // the proposal never became a group's base: it is no one's to keep
-        }
-        succession.restart();
-        nextHeartbeatAt = Long.MAX_VALUE;
-        nextCheckAt = Timers.plus(now, heartbeatNanos);
-        publishState(now);
-    }
-
-    private int neededFromOthers() {
-        int quorum = base.quorum(settings.quorumSize());
-        return base.contains(seat()) ? quorum - 1 : quorum;
-    }
-
-    private void checkGrant(RoleClaim c, long now, List<Directive> out) {
-        if (!c.granted && c.isValidAt(now)) {
-            c.everGranted = true;
-            c.granted = true;
-            if (base.epoch() < c.token) {
-                base.restamp(c.token); // commit the inherited base under this token before changing it
-            }
-            output.granted(c.token, out);
+        if (claimant.giveUp(reason, out)) {
+            nextCheckAt = Timers.plus(now, heartbeatNanos);
             publishState(now);
-        }
-    }
-
-    private void sendRound(RoleClaim c, long now, List<Directive> out) {
-        long round = c.newRound(now);
-        if (neededFromOthers() <= 0) {
-            c.selfSufficient(round);
-            checkGrant(c, now, out);
-        }
-        output.heartbeats(c, round, view.live(), out);
-    }
-
-    private void sendRelease(long token, List<Directive> out) {
-        output.releases(token, view.live(), out);
-    }
-
-    /** One committed change of the base: drop a member known gone, else admit a new one. */
-    private void changeBase(RoleClaim c, long now) {
-        if (base.epoch() != c.token || !c.isBackedByCurrentBase()) {
-            // Not before a quorum of the current base confirmed this claim: a claim still backed by
-            // the base of two changes ago could share no seat with a claim under the next one.
-            return;
-        }
-        if (base.followGroup(seat(), view, c.startedAt, settings.endorsementHoldNanos(), settings.quorumSize(), now)) {
-            c.baseChanged();
         }
     }
 
@@ -406,15 +301,7 @@ final class RoleElection {
         if (!enabled()) {
             return;
         }
-        RoleClaim c = claim;
-        if (c != null) {
-            if (c.granted) {
-                output.revoked(local.entry().snapshot(), c.token, "leave", out);
-            }
-            c.end();
-            claim = null;
-            sendRelease(c.token, out);
-        }
+        claimant.leave(out);
         done = true;
         publishState(now);
     }
@@ -423,7 +310,7 @@ final class RoleElection {
         if (!settings.enabled()) {
             return;
         }
-        RoleClaim c = claim;
+        RoleClaim c = claimant.current();
         RoleState next;
         if (c != null && c.granted) {
             next = new RoleState(settings.group(), local.entry().snapshot(), c.token, c.leaseUntil());
@@ -439,11 +326,12 @@ final class RoleElection {
 
     @Override
     public String toString() {
-        RoleClaim c = claim;
+        RoleClaim c = claimant.current();
         return "roles[self=" + self() + " base=" + base.members() + "@" + base.epoch() + "." + base.seq()
                 + " live=" + view.live().stream().map(Member::name).toList()
                 + " bound=" + endorsement.currentPrimary(Long.MIN_VALUE) + "/" + endorsement.token()
-                + " last=" + endorsement.lastPrimary() + " max=" + endorsement.maxToken() + " known=" + knownMaxToken
+                + " last=" + endorsement.lastPrimary() + " max=" + endorsement.maxToken() + " known="
+                + claimant.knownMaxToken()
                 + " claim="
                 + (c == null ? "none" : c.token + (c.granted ? " granted" : " pending") + " until " + c.leaseUntil())
                 + " done=" + done + " joined=" + inCluster.getAsBoolean() + " liveQuorum=" + succession.liveQuorum()
