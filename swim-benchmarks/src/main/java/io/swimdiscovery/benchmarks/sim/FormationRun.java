@@ -99,11 +99,18 @@ final class FormationRun {
             }
         }
         int convergedSecond = perSecond.size() - 1;
-        // After: keep sampling to see the load settle.
+        // After: keep sampling to see the load settle, and what the first seconds after are made of.
+        Map<String, Long> byTypeAtConvergence = sim.bytesSentByType();
         for (int s = 0; s < Math.max(o.afterS(), SETTLE_WINDOW_S); s++) {
             long next = (sim.nowNanos() / 1_000_000_000L + 1) * 1_000_000_000L;
             sim.runUntilNanos(next);
             perSecond.add(sim.totalTraffic());
+            if (s + 1 == o.afterS()) {
+                for (Map.Entry<String, Long> e : sim.bytesSentByType().entrySet()) {
+                    long d = e.getValue() - byTypeAtConvergence.getOrDefault(e.getKey(), 0L);
+                    line.put("after_bytes_per_node_s_" + e.getKey(), d / ((double) o.nodes() * o.afterS()));
+                }
+            }
         }
         int n = o.nodes();
         line.put("bytes_per_node_s_join_window", rate(perSecond, 0, Math.min(o.joinWindowS(), convergedSecond), n))
