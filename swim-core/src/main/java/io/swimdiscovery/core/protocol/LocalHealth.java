@@ -3,7 +3,7 @@ package io.swimdiscovery.core.protocol;
 /**
  * Lifeguard's local health multiplier (LHM, paper section IV.A): a score 0..max-1 that rises when
  * this node shows signs of being the slow one (its probes fail, relays' nacks go missing, others
- * suspect it) and falls with each successful probe. Probe timeout and protocol period are scaled by
+ * suspect it, its own timer wakes it late) and falls with each successful probe. Probe timeout and protocol period are scaled by
  * {@code score + 1}, so a node that cannot keep up stops accusing healthy members.
  */
 final class LocalHealth {
@@ -17,7 +17,13 @@ final class LocalHealth {
         /** A relay of a ping-req did not even send a nack: likely our own packets are lost. */
         MISSED_NACK(1),
         /** Someone suspected this node: it was too slow to answer. */
-        REFUTED_SUSPICION(1);
+        REFUTED_SUSPICION(1),
+        /**
+         * Not in the paper: this node's own timer woke it more than half a probe timeout late, so
+         * it is the slow one whatever its probes say (answers wait unread behind the backlog, and
+         * without this a node that is itself behind fails probes of healthy members).
+         */
+        LATE_WAKE(1);
 
         private final int delta;
 

@@ -59,6 +59,8 @@ public final class SwimInstance {
     private boolean started;
     private long nextGossipAt = Long.MAX_VALUE;
     private long scheduledTickAt = Long.MAX_VALUE;
+    /** A tick this much after the time it asked for says this node is slow: half a probe timeout. */
+    private final long lateWakeNanos;
 
     /**
      * @param settings tuning parameters
@@ -105,6 +107,7 @@ public final class SwimInstance {
         this.table = new MemberTable(self.name());
         this.schedule = new ProbeSchedule(random);
         this.health = new LocalHealth(settings.localHealthMax(), settings.lifeguardEnabled());
+        this.lateWakeNanos = settings.probeTimeout().toNanos() / 2;
         this.failed = new FailedMembers(
                 settings.maxMembers(), settings.reconnectRetention().toNanos());
         this.dissemination = new Dissemination(settings, sizer, table, random, self.name(), counters);
@@ -224,6 +227,12 @@ public final class SwimInstance {
         List<Directive> out = new ArrayList<>(4);
         if (!started || local.isStopped()) {
             return out;
+        }
+        if (scheduledTickAt != Long.MAX_VALUE && now - scheduledTickAt > lateWakeNanos) {
+            // Woken late: this node is the slow one (a GC pause, a starved CPU, a backlog on its
+            // event loop). Acks it has not read yet are not its peers' fault, so it probes less
+            // often and waits longer, as after any other sign of its own slowness.
+            health.apply(LocalHealth.Event.LATE_WAKE);
         }
         scheduledTickAt = Long.MAX_VALUE;
         roles.checkLease(now, out);
@@ -370,6 +379,11 @@ public final class SwimInstance {
     /** The role election's state, for diagnostics. */
     String describeRoles() {
         return roles.toString();
+    }
+
+    /** The time of the tick this engine last asked for, or {@code Long.MAX_VALUE} (for tests that advance time). */
+    long requestedTickAt() {
+        return scheduledTickAt;
     }
 
     /** Pieces of news waiting to be sent. */

@@ -64,7 +64,7 @@ class DeathNoticeTests {
         f.learn(x, y);
         killX(0);
         long afterTombstone = f.settings.deadMemberRetention().toNanos() + SECOND;
-        f.instance.onTick(afterTombstone);
+        f.tickAcking(0, afterTombstone, 100 * MS); // y answers its probes: this node stays healthy
         assertThat(f.member("x")).isEmpty();
         assertThat(noticesToX(f.push(y, afterTombstone + MS, alive(x, 3)))).hasSize(1);
         assertThat(f.member("x")).isEmpty();

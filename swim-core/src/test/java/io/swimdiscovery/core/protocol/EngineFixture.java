@@ -106,6 +106,25 @@ final class EngineFixture {
         return instance.onMessage(FORGER, new GossipPush(sender, List.of(news)), now);
     }
 
+    /**
+     * Advances {@code instance} from {@code from} to {@code to} the way a node's runtime does: a tick
+     * at every time the engine asks for (never before {@code from}), then one at {@code to}. A test
+     * that jumped straight to {@code to} would make the engine see a late wake (docs/protocol.md,
+     * "A late wake"), which no runtime that keeps up produces.
+     */
+    static List<Directive> tickOnTime(SwimInstance instance, long from, long to) {
+        List<Directive> out = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            long next = Math.max(from, instance.requestedTickAt());
+            if (next >= to) {
+                break;
+            }
+            out.addAll(instance.onTick(next));
+        }
+        out.addAll(instance.onTick(to));
+        return out;
+    }
+
     /** Starts the engine and has each member announce itself (alive at incarnation 0), in its own word. */
     List<Directive> learn(MemberId... members) {
         instance.start(0);

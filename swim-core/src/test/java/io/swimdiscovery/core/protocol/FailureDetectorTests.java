@@ -34,7 +34,7 @@ class FailureDetectorTests {
 
     /** The probe's timeout tick: the ping-reqs and the stream ping it sends. */
     private List<Directive> timeoutOf(FirstProbe first) {
-        return instance.onTick(first.at() + timeout);
+        return EngineFixture.tickOnTime(instance, first.at(), first.at() + timeout);
     }
 
     private static List<Directive.Send> pingReqs(List<Directive> out) {
@@ -63,7 +63,7 @@ class FailureDetectorTests {
             assertThat(r.sequence()).isEqualTo(first.ping().sequence());
             assertThat(s.to()).isNotEqualTo(target.address());
         });
-        List<Directive> atPeriodEnd = instance.onTick(first.at() + period);
+        List<Directive> atPeriodEnd = EngineFixture.tickOnTime(instance, first.at() + timeout, first.at() + period);
         assertThat(events(atPeriodEnd))
                 .singleElement()
                 .isInstanceOfSatisfying(MembershipEvent.MemberSuspected.class, e -> {
@@ -81,7 +81,7 @@ class FailureDetectorTests {
         for (Directive.Send req : pingReqs(timeoutOf(first))) {
             instance.onMessage(req.to(), new Nack(first.ping().sequence(), List.of()), first.at() + 700 * MS);
         }
-        assertThat(events(instance.onTick(first.at() + period)))
+        assertThat(events(EngineFixture.tickOnTime(instance, first.at() + 700 * MS, first.at() + period)))
                 .anySatisfy(e -> assertThat(e).isInstanceOf(MembershipEvent.MemberSuspected.class));
         assertThat(instance.localHealth()).isZero();
         assertThat(instance.counters().nacksReceived()).isEqualTo(3);
@@ -265,12 +265,14 @@ class FailureDetectorTests {
     @Test
     void theProbeTimeoutAndPeriod_scaleWithLocalHealth() {
         FirstProbe first = f.firstProbeAmongFour();
-        instance.onTick(first.at() + timeout);
-        instance.onTick(first.at() + period); // three missing nacks: health 3, timeouts x4
+        timeoutOf(first);
+        EngineFixture.tickOnTime(
+                instance, first.at() + timeout, first.at() + period); // three missing nacks: health 3, timeouts x4
         assertThat(instance.localHealth()).isEqualTo(3);
         FirstProbe next = new FirstProbe(first.at() + period, null, null);
-        List<Directive> early = instance.onTick(next.at() + timeout);
+        List<Directive> early = EngineFixture.tickOnTime(instance, next.at(), next.at() + timeout);
         assertThat(pingReqs(early)).as("the timeout is now 4 x 500 ms").isEmpty();
-        assertThat(pingReqs(instance.onTick(next.at() + 4 * timeout))).isNotEmpty();
+        assertThat(pingReqs(EngineFixture.tickOnTime(instance, next.at() + timeout, next.at() + 4 * timeout)))
+                .isNotEmpty();
     }
 }

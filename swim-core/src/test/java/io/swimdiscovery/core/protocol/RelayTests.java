@@ -74,7 +74,7 @@ class RelayTests {
         EngineFixture prober = new EngineFixture(wan);
         FirstProbe first = prober.firstProbeAmongFour();
         long timeout = wan.probeTimeout().toNanos();
-        List<Directive> atTimeout = prober.instance.onTick(first.at() + timeout);
+        List<Directive> atTimeout = EngineFixture.tickOnTime(prober.instance, first.at(), first.at() + timeout);
         List<Directive.Send> reqs = of(atTimeout, Directive.Send.class).stream()
                 .filter(s -> s.message() instanceof PingReq)
                 .toList();
@@ -82,6 +82,7 @@ class RelayTests {
         // Each relay is an engine with the same settings; the target has crashed, so its nack is all
         // that comes back, 10 ms of latency each way.
         long latency = 10 * MS;
+        long lastNack = first.at() + timeout;
         for (Directive.Send req : reqs) {
             EngineFixture relay = new EngineFixture(wan, EngineFixture.nameAt(req.to(), FOUR));
             MemberId crashed = ((PingReq) req.message()).target();
@@ -90,8 +91,10 @@ class RelayTests {
             relay.instance.onMessage(prober.me.address(), req.message(), receivedAt);
             long nackAt = nackTime(relay, prober.me.address(), first.ping().sequence(), receivedAt);
             prober.instance.onMessage(req.to(), new Nack(first.ping().sequence(), List.of()), nackAt + latency);
+            lastNack = Math.max(lastNack, nackAt + latency);
         }
-        prober.instance.onTick(first.at() + wan.protocolPeriod().toNanos());
+        EngineFixture.tickOnTime(
+                prober.instance, lastNack, first.at() + wan.protocolPeriod().toNanos());
         assertThat(prober.instance.counters().nacksReceived()).isEqualTo(3);
         assertThat(prober.instance.counters().probesFailed()).isEqualTo(1);
         assertThat(prober.instance.localHealth())
