@@ -3,8 +3,9 @@ package io.swimdiscovery.core.protocol;
 /**
  * Lifeguard's local health multiplier (LHM, paper section IV.A): a score 0..max-1 that rises when
  * this node shows signs of being the slow one (its probes fail, relays' nacks go missing, others
- * suspect it, its own timer wakes it late) and falls with each successful probe. Probe timeout and protocol period are scaled by
- * {@code score + 1}, so a node that cannot keep up stops accusing healthy members.
+ * suspect it, its own timer wakes it late) and falls with each successful probe. Probe timeout and
+ * protocol period are scaled by {@code score + 1}, so a node that cannot keep up stops accusing
+ * healthy members.
  */
 final class LocalHealth {
 
