@@ -6,6 +6,7 @@ import static io.swimdiscovery.core.protocol.EngineFixture.destinations;
 import static io.swimdiscovery.core.protocol.EngineFixture.events;
 import static io.swimdiscovery.core.protocol.EngineFixture.id;
 import static io.swimdiscovery.core.protocol.EngineFixture.of;
+import static io.swimdiscovery.core.protocol.EngineFixture.pingTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.swimdiscovery.core.protocol.Message.Ack;
@@ -28,18 +29,10 @@ class ClaimCheckCostTests {
     private final MemberId y = id("y", 1);
     private final long wait = 2 * f.settings.probeTimeout().toNanos();
 
-    private static Ping check(List<Directive> out, MemberId to) {
-        List<Directive.Send> sends = of(out, Directive.Send.class).stream()
-                .filter(s -> s.to().equals(to.address()))
-                .toList();
-        assertThat(sends).hasSize(1);
-        return (Ping) sends.get(0).message();
-    }
-
     @Test
     void anAnswerThatComesAfterTheCheckExpired_stillListsTheMember() {
         f.learn(y);
-        Ping ping = check(f.push(y, 0, alive(x, 0)), x);
+        Ping ping = pingTo(f.push(y, 0, alive(x, 0)), x);
         instance.onTick(wait);
         assertThat(f.rejected(NewsRejection.UNVERIFIED)).isEqualTo(1);
         assertThat(f.member("x")).isEmpty();
@@ -55,7 +48,7 @@ class ClaimCheckCostTests {
     void aLateAnswerWithAnotherRecordOfTheSubject_listsThatRecord_notTheClaim() {
         f.learn(x, y);
         Gossip claim = new Gossip(x, MemberStatus.ALIVE, 20, Map.of("port", "666"), null);
-        Ping ping = check(f.push(y, 0, claim), x);
+        Ping ping = pingTo(f.push(y, 0, claim), x);
         instance.onTick(wait);
         Gossip own = new Gossip(x, MemberStatus.ALIVE, 1, Map.of("port", "8080"), null);
 
@@ -70,7 +63,7 @@ class ClaimCheckCostTests {
     @Test
     void aLateAckWithAnotherSequence_listsNothing() {
         f.learn(y);
-        Ping ping = check(f.push(y, 0, alive(x, 0)), x);
+        Ping ping = pingTo(f.push(y, 0, alive(x, 0)), x);
         instance.onTick(wait);
 
         List<Directive> out = instance.onMessage(x.address(), new Ack(ping.sequence() + 1, List.of()), wait + MS);
@@ -84,7 +77,7 @@ class ClaimCheckCostTests {
         f.learn(y);
         Sync state = new Sync(y, true, false, List.of(alive(y, 0), alive(x, 0)), 0, List.of());
 
-        Ping ping = check(instance.onMessage(y.address(), state, MS), x);
+        Ping ping = pingTo(instance.onMessage(y.address(), state, MS), x);
 
         assertThat(ping.gossip()).hasSize(2);
         assertThat(ping.gossip().get(0)).as("the claim first, for x to correct").isEqualTo(alive(x, 0));
@@ -95,7 +88,7 @@ class ClaimCheckCostTests {
     @Test
     void theCheckOfAMemberHeardInADatagram_carriesTheClaimAlone() {
         f.learn(y);
-        Ping ping = check(f.push(y, 0, alive(x, 0)), x);
+        Ping ping = pingTo(f.push(y, 0, alive(x, 0)), x);
         assertThat(ping.gossip()).containsExactly(alive(x, 0));
     }
 

@@ -6,7 +6,6 @@ import static io.swimdiscovery.core.protocol.EngineFixture.destinations;
 import static io.swimdiscovery.core.protocol.EngineFixture.events;
 import static io.swimdiscovery.core.protocol.EngineFixture.id;
 import static io.swimdiscovery.core.protocol.EngineFixture.left;
-import static io.swimdiscovery.core.protocol.EngineFixture.of;
 import static io.swimdiscovery.core.protocol.EngineFixture.suspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,11 +30,7 @@ class ClaimVerificationTests {
 
     /** The verification ping in {@code out}: the only datagram to {@code to}. */
     private static Ping check(List<Directive> out, MemberId to) {
-        List<Directive.Send> sends = of(out, Directive.Send.class).stream()
-                .filter(s -> s.to().equals(to.address()))
-                .toList();
-        assertThat(sends).hasSize(1);
-        Ping ping = (Ping) sends.get(0).message();
+        Ping ping = EngineFixture.pingTo(out, to);
         assertThat(ping.targetUid()).isEqualTo(to.uid());
         return ping;
     }

@@ -1,5 +1,7 @@
 package io.swimdiscovery.core.protocol;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.swimdiscovery.core.protocol.Message.GossipPush;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,6 +86,15 @@ final class EngineFixture {
     }
 
     /** Every address a directive sends to, datagram or stream. */
+    /** The only datagram {@code out} sends to {@code to}, a ping (a check of a claim about it). */
+    static Message.Ping pingTo(List<Directive> out, MemberId to) {
+        List<Directive.Send> sends = of(out, Directive.Send.class).stream()
+                .filter(s -> s.to().equals(to.address()))
+                .toList();
+        assertThat(sends).hasSize(1);
+        return (Message.Ping) sends.get(0).message();
+    }
+
     static List<Address> destinations(List<Directive> directives) {
         List<Address> out = new ArrayList<>();
         for (Directive d : directives) {

@@ -6,6 +6,7 @@ import static io.swimdiscovery.core.protocol.EngineFixture.destinations;
 import static io.swimdiscovery.core.protocol.EngineFixture.events;
 import static io.swimdiscovery.core.protocol.EngineFixture.id;
 import static io.swimdiscovery.core.protocol.EngineFixture.of;
+import static io.swimdiscovery.core.protocol.EngineFixture.pingTo;
 import static io.swimdiscovery.core.protocol.EngineFixture.suspect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -34,15 +35,6 @@ class MetadataDigestNewsTests {
 
     private static Gossip aliveWithMeta(MemberId m, long inc) {
         return new Gossip(m, MemberStatus.ALIVE, inc, META, null);
-    }
-
-    /** The only datagram {@code out} sends to {@code to}, a ping for its uid. */
-    private static Ping pingTo(List<Directive> out, MemberId to) {
-        List<Directive.Send> sends = of(out, Directive.Send.class).stream()
-                .filter(s -> s.to().equals(to.address()))
-                .toList();
-        assertThat(sends).hasSize(1);
-        return (Ping) sends.get(0).message();
     }
 
     @Test
