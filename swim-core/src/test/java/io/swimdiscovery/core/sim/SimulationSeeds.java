@@ -19,6 +19,27 @@ public final class SimulationSeeds implements TestWatcher {
         return seed;
     }
 
+    /**
+     * {@code count} seeds from {@code defaultFirst} on, for a test that states a median over runs;
+     * {@code -Dsim.seed} replays that one seed alone. Call {@link #running} with each as it starts.
+     */
+    public static long[] seeds(long defaultFirst, int count) {
+        Long replay = Long.getLong("sim.seed");
+        if (replay != null) {
+            return new long[] {replay};
+        }
+        long[] seeds = new long[count];
+        for (int i = 0; i < count; i++) {
+            seeds[i] = defaultFirst + i;
+        }
+        return seeds;
+    }
+
+    /** Remembers {@code seed} as the one a failure now reports. */
+    public static void running(long seed) {
+        CURRENT.set(seed);
+    }
+
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
         Long seed = CURRENT.get();
