@@ -25,9 +25,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Dissemination {
 
-    /** Refutations go out this many times the usual retransmit limit (see {@link GossipQueue#offer}). */
-    static final int REFUTATION_LIMIT_MULTIPLIER = 2;
-
     private final SwimSettings settings;
     private final PacketSizer sizer;
     private final MemberTable table;
@@ -59,7 +56,7 @@ final class Dissemination {
     }
 
     void offer(Gossip news) {
-        offer(news, 1, GossipQueue.Kind.MEMBERSHIP);
+        offer(news, GossipQueue.Reach.USUAL, GossipQueue.Kind.MEMBERSHIP);
     }
 
     /**
@@ -68,11 +65,11 @@ final class Dissemination {
      * with a ping to the member anyway, and the member's answer carries its full record. Only this
      * node's own record travels in full, and full states (syncs) always do.
      */
-    void offer(Gossip news, int limitMultiplier) {
-        offer(news, limitMultiplier, GossipQueue.Kind.MEMBERSHIP);
+    void offer(Gossip news, GossipQueue.Reach reach) {
+        offer(news, reach, GossipQueue.Kind.MEMBERSHIP);
     }
 
-    void offer(Gossip news, int limitMultiplier, GossipQueue.Kind kind) {
+    void offer(Gossip news, GossipQueue.Reach reach, GossipQueue.Kind kind) {
         if (syncOffersLeft >= 0 && !news.member().name().equals(selfName)) {
             if (syncOffersLeft == 0) {
                 counters.dropGossip(GossipDrop.SYNC_REGOSSIP_CAPPED, 1);
@@ -81,7 +78,7 @@ final class Dissemination {
             syncOffersLeft--;
         }
         long evictedBefore = queue.evicted();
-        queue.offer(news.member().name().equals(selfName) ? news : news.withoutMetadata(), limitMultiplier, kind);
+        queue.offer(news.member().name().equals(selfName) ? news : news.withoutMetadata(), reach, kind);
         counters.dropGossip(GossipDrop.QUEUE_FULL, queue.evicted() - evictedBefore);
     }
 

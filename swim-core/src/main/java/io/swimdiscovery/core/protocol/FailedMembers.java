@@ -83,6 +83,11 @@ final class FailedMembers {
         return f != null && f.id().uid() == id.uid();
     }
 
+    /** Whether this node remembers a failed process of that name (any uid). */
+    boolean remembers(String name) {
+        return byName.containsKey(name);
+    }
+
     /**
      * Whether to tell {@code id} now that this node holds it dead: it is a uid this node saw fail,
      * and this node has not told it in the last {@code intervalNanos} (one small datagram per dead

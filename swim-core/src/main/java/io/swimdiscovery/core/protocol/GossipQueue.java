@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * {@code capacity} items.
  *
  * <p>Each item goes out at most {@code limit} times ({@code retransmitMultiplier * ceil(log10(n+1))},
- * enough for an epidemic to reach every member with high probability). Items sent fewest times go
+ * enough for an epidemic to reach every member with high probability), or its {@link Reach} share
+ * of that. Items sent fewest times go
  * first, and among those the newest, so fresh news overtakes news most members already have. A newer
  * item about a member replaces the older one, which then never goes out again.
  *
@@ -38,18 +39,47 @@ final class GossipQueue {
         METADATA
     }
 
+    /**
+     * How many times an item goes out, as a share of the retransmit limit (in quarters, so the
+     * comparison stays in integers).
+     */
+    enum Reach {
+        /**
+         * A quarter: news of a new member heard from the member itself, which is telling every
+         * member it knows (a joiner checks each member of its seed's state with its own record in
+         * the ping). Every one of them passing it on a full limit's worth is n times the sends an
+         * epidemic needs, and at a mass join it kept the gossip pushes busy for a minute after
+         * the views had converged; a quarter still reaches the few it did not tell.
+         */
+        SELF_SPREAD(1),
+        /** The retransmit limit: enough for news heard from one member to reach all. */
+        USUAL(4),
+        /**
+         * Twice the limit: a refutation, a death, a new identity heard from others. A member that
+         * misses a refutation keeps an old suspicion and declares a live member dead, while
+         * missing other news costs nothing until the next sync.
+         */
+        URGENT(8);
+
+        final int quarters;
+
+        Reach(int quarters) {
+            this.quarters = quarters;
+        }
+    }
+
     /** One queued item; ordered by transmits ascending, then newest first. */
     private static final class Item implements Comparable<Item> {
         final Gossip gossip;
         final long id;
-        final int limitMultiplier;
+        final Reach reach;
         final Kind kind;
         int transmits;
 
-        Item(Gossip gossip, long id, int limitMultiplier, Kind kind) {
+        Item(Gossip gossip, long id, Reach reach, Kind kind) {
             this.gossip = gossip;
             this.id = id;
-            this.limitMultiplier = limitMultiplier;
+            this.reach = reach;
             this.kind = kind;
         }
 
@@ -90,15 +120,11 @@ final class GossipQueue {
 
     /** Queues membership news, replacing any queued item about the same member name. */
     void offer(Gossip gossip) {
-        offer(gossip, 1, Kind.MEMBERSHIP);
+        offer(gossip, Reach.USUAL, Kind.MEMBERSHIP);
     }
 
-    /**
-     * Queues {@code gossip} to go out {@code limitMultiplier} times the usual limit. A refutation
-     * gets 2: a member that misses it keeps an old suspicion and declares a live member dead, while
-     * missing other news costs nothing until the next sync.
-     */
-    void offer(Gossip gossip, int limitMultiplier, Kind kind) {
+    /** Queues {@code gossip} to go out its {@code reach} share of the retransmit limit. */
+    void offer(Gossip gossip, Reach reach, Kind kind) {
         String name = gossip.member().name();
         Item old = byName.remove(name);
         if (old != null) {
@@ -106,7 +132,7 @@ final class GossipQueue {
         } else if (byName.size() >= capacity) {
             evictOne(kind);
         }
-        Item item = new Item(gossip, nextId++, limitMultiplier, kind);
+        Item item = new Item(gossip, nextId++, reach, kind);
         byName.put(name, item);
         order(kind).add(item);
     }
@@ -195,7 +221,8 @@ final class GossipQueue {
         }
         for (Item item : sent) {
             item.transmits++;
-            if (item.transmits >= limit * item.limitMultiplier) {
+            // At least once: a quarter of a small cluster's limit rounds up, never down to nothing.
+            if (item.transmits * 4L >= Math.max(4L, (long) limit * item.reach.quarters)) {
                 byName.remove(item.gossip.member().name());
             } else {
                 order(item.kind).add(item);

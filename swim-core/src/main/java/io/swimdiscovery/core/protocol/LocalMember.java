@@ -131,7 +131,7 @@ final class LocalMember {
                     // Already refuted, but the sender has not heard: a probe that failed just before
                     // our refutation arrived raises the old suspicion again after the refutation
                     // stopped circulating. Queue it once more so the very answer carries it.
-                    dissemination.offer(record(), Dissemination.REFUTATION_LIMIT_MULTIPLIER);
+                    dissemination.offer(record(), GossipQueue.Reach.URGENT);
                 }
                 return true;
             }
@@ -167,7 +167,7 @@ final class LocalMember {
         table.reindex(entry);
         counters.refutations++;
         health.apply(LocalHealth.Event.REFUTED_SUSPICION);
-        dissemination.offer(record(), Dissemination.REFUTATION_LIMIT_MULTIPLIER);
+        dissemination.offer(record(), GossipQueue.Reach.URGENT);
     }
 
     private void declaredDead(long now, List<Directive> out) {
@@ -188,7 +188,7 @@ final class LocalMember {
         entry.episode++;
         table.reindex(entry);
         counters.rejoins++;
-        dissemination.offer(record(), Dissemination.REFUTATION_LIMIT_MULTIPLIER);
+        dissemination.offer(record(), GossipQueue.Reach.URGENT);
         announceRejoin = true;
         out.add(new Directive.Publish(new LocalMemberDeclaredDead(entry.snapshot(), previous, true)));
     }
@@ -213,7 +213,7 @@ final class LocalMember {
         entry.metadata = Map.copyOf(metadata);
         entry.incarnation++;
         table.reindex(entry);
-        dissemination.offer(record(), 1, GossipQueue.Kind.METADATA);
+        dissemination.offer(record(), GossipQueue.Reach.USUAL, GossipQueue.Kind.METADATA);
         return true;
     }
 

@@ -55,7 +55,7 @@ class GossipQueueBoundTests {
     @Test
     void newsAboutSelf_isNeverEvicted() {
         GossipQueue q = new GossipQueue(2, "self");
-        q.offer(alive("self", 1), 2, GossipQueue.Kind.MEMBERSHIP);
+        q.offer(alive("self", 1), GossipQueue.Reach.URGENT, GossipQueue.Kind.MEMBERSHIP);
         for (int i = 0; i < 3; i++) {
             q.take(BIG, PacketSizer.ESTIMATE, 100, null); // self is now the most-sent and oldest item
         }
@@ -69,7 +69,7 @@ class GossipQueueBoundTests {
     @Test
     void aFloodOfMembershipNews_leavesAMetadataUpdateItsTurnInEveryPacket() {
         GossipQueue q = new GossipQueue(64, "self");
-        q.offer(withMetadata("updated", 3), 1, GossipQueue.Kind.METADATA);
+        q.offer(withMetadata("updated", 3), GossipQueue.Reach.USUAL, GossipQueue.Kind.METADATA);
         int metadataSends = 0;
         for (int round = 0; round < 40; round++) {
             for (int i = 0; i < 20; i++) {
@@ -95,7 +95,7 @@ class GossipQueueBoundTests {
         int deathSends = 0;
         for (int round = 0; round < 40; round++) {
             for (int i = 0; i < 20; i++) {
-                q.offer(withMetadata("u" + i, round), 1, GossipQueue.Kind.METADATA);
+                q.offer(withMetadata("u" + i, round), GossipQueue.Reach.USUAL, GossipQueue.Kind.METADATA);
             }
             for (Gossip g : q.take(300, PacketSizer.ESTIMATE, 5, null)) {
                 if (g.member().name().equals("gone")) {
@@ -117,7 +117,7 @@ class GossipQueueBoundTests {
         GossipQueue q = new GossipQueue(capacity, "self");
         int protectedCount = capacity / 2;
         for (int i = 0; i < protectedCount; i++) {
-            q.offer(withMetadata("meta" + i, 1), 1, GossipQueue.Kind.METADATA);
+            q.offer(withMetadata("meta" + i, 1), GossipQueue.Reach.USUAL, GossipQueue.Kind.METADATA);
         }
         long offered = protectedCount;
         boolean taken = false;
@@ -150,7 +150,7 @@ class GossipQueueBoundTests {
         for (int i = 0; i < items; i++) {
             q.offer(
                     i % 3 == 0 ? withMetadata("m" + i, 1) : suspect("m" + i),
-                    1,
+                    GossipQueue.Reach.USUAL,
                     i % 3 == 0 ? GossipQueue.Kind.METADATA : GossipQueue.Kind.MEMBERSHIP);
             if (i % 4 == 0) {
                 q.take(BIG, PacketSizer.ESTIMATE, limit, null)

@@ -68,7 +68,7 @@ class GossipQueueTests {
     @Test
     void offer_withALimitMultiplier_goesOutThatManyTimesTheLimit() {
         GossipQueue q = new GossipQueue(1000, "self");
-        q.offer(alive("refuter", 1), 2, GossipQueue.Kind.MEMBERSHIP);
+        q.offer(alive("refuter", 1), GossipQueue.Reach.URGENT, GossipQueue.Kind.MEMBERSHIP);
         int sends = 0;
         for (int round = 0; round < 20; round++) {
             sends += q.take(10_000, PacketSizer.ESTIMATE, 4, null).size();
