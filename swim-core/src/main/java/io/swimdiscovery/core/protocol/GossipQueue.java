@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each item goes out at most {@code limit} times ({@code retransmitMultiplier * ceil(log10(n+1))},
  * enough for an epidemic to reach every member with high probability), or its {@link Reach} share
- * of that. Items sent fewest times go
- * first, and among those the newest, so fresh news overtakes news most members already have. A newer
- * item about a member replaces the older one, which then never goes out again.
+ * of that. Items sent fewest times go first, and among those the newest, so fresh news overtakes
+ * news most members already have. A newer item about a member replaces the older one, which then
+ * never goes out again.
  *
  * <p>Two kinds share the queue without starving each other (memberlist#299, where a flood of
  * membership broadcasts kept user updates from ever going out, and the reverse): {@link
@@ -45,11 +45,12 @@ final class GossipQueue {
      */
     enum Reach {
         /**
-         * A quarter: news of a new member heard from the member itself, which is telling every
-         * member it knows (a joiner checks each member of its seed's state with its own record in
-         * the ping). Every one of them passing it on a full limit's worth is n times the sends an
-         * epidemic needs, and at a mass join it kept the gossip pushes busy for a minute after
-         * the views had converged; a quarter still reaches the few it did not tell.
+         * A quarter: news of a name this node never knew, heard outside a full state. Its subject
+         * is telling every member it knows itself (a joiner checks each member of its seed's state
+         * with its own record in the ping). Every one of them passing it on a full limit's worth
+         * is n times the sends an epidemic needs, and at a mass join it kept the gossip pushes
+         * busy for a minute after the views had converged; a quarter still reaches the few it did
+         * not tell.
          */
         SELF_SPREAD(1),
         /** The retransmit limit: enough for news heard from one member to reach all. */
