@@ -62,6 +62,12 @@ class SelfSpreadTests {
         return sends;
     }
 
+    /** {@code subject} answers the check this node sent it (in {@code out}) with its own record. */
+    private void answerTheCheck(List<Directive> out, MemberId subject, long now) {
+        Ping check = pingTo(out, subject);
+        f.instance.onMessage(subject.address(), new Ack(check.sequence(), List.of(alive(subject, 0))), now);
+    }
+
     @Test
     void newsHeardFromTheNewcomersOwnPing_isPassedOnAQuarterOfTheLimit() {
         long now = learnTwenty();
@@ -81,13 +87,11 @@ class SelfSpreadTests {
     @Test
     void newsHeardFromOthersAndCheckedWithTheNewcomer_isPassedOnAQuarterOfTheLimit() {
         long now = learnTwenty();
-        MemberId teller = id("m0", 1);
-        List<Directive> out = f.push(teller, now, alive(newcomer, 0));
+        List<Directive> out = f.push(id("m0", 1), now, alive(newcomer, 0));
         assertThat(f.statusOf("newcomer"))
                 .as("a claim until the newcomer answers")
                 .isNull();
-        Ping check = pingTo(out, newcomer);
-        f.instance.onMessage(newcomer.address(), new Ack(check.sequence(), List.of(alive(newcomer, 0))), now);
+        answerTheCheck(out, newcomer, now);
         assertThat(f.statusOf("newcomer")).isEqualTo(MemberStatus.ALIVE);
 
         int sends = sendsOf("newcomer", now);
@@ -112,9 +116,7 @@ class SelfSpreadTests {
     void aRestartUnderAKnownName_heardFromOthers_isPassedOnTwiceTheLimit() {
         long now = learnTwenty();
         MemberId restarted = id("m5", 2); // m5 was listed with uid 1
-        List<Directive> out = f.push(id("m0", 1), now, alive(restarted, 0));
-        Ping check = pingTo(out, restarted);
-        f.instance.onMessage(restarted.address(), new Ack(check.sequence(), List.of(alive(restarted, 0))), now);
+        answerTheCheck(f.push(id("m0", 1), now, alive(restarted, 0)), restarted, now);
         assertThat(f.statusOf("m5")).isEqualTo(MemberStatus.ALIVE);
 
         int sends = sendsOf("m5", now);
