@@ -225,26 +225,30 @@ final class Membership {
             counters.reject(NewsRejection.MEMBER_TABLE_FULL);
             return;
         }
-        admit(g, e, regossip, selfSpread(source, e, who.name()), now, out);
+        admit(g, e, regossip ? reachOfNewIdentity(source, e, who.name()) : null, now, out);
     }
 
     /**
-     * Whether this node need pass on news of a new identity only a little ({@link
-     * GossipQueue.Reach#SELF_SPREAD}): a name it never knew, heard outside a full-state exchange. A
+     * How far this node passes on news of a new identity: only a little ({@link
+     * GossipQueue.Reach#SELF_SPREAD}) for a name it never knew, heard outside a full-state exchange. A
      * joiner checks every member of its seed's state with its own record in the ping, so it tells
      * them itself, and a member that heard of it from others and checked it is one of many that
      * know. With every hearer sending each joiner twice a full limit (32 times at n = 1,000), a join
      * of 1,000 in 20 s kept the gossip pushes at 11 KB/node/s for 50 s after the views had converged
      * (simulator, docs/benchmarks.md); a quarter settles within 3 s, converging as fast.
      *
-     * <p>Everything else goes out in full. The seed hears a joiner in its exchange and may be the
+     * <p>Everything else goes out as often as a refutation ({@link GossipQueue.Reach#URGENT}): a
+     * member that misses it lists nobody under that name until the next full sync (minutes at large
+     * n). The seed hears a joiner in its exchange and may be the
      * only one, as may any node that learns members from another's full state (a push-pull, a
      * healed partition). And a new uid of a name this node already knew (a restart, a rejoin after a
      * false death, the other side of a healed partition) is told to nobody by its subject: every
      * member that lists the old uid must hear of the new one from others.
      */
-    private boolean selfSpread(NewsSource source, @Nullable MemberEntry known, String name) {
-        return !source.sync() && known == null && !failed.remembers(name);
+    private GossipQueue.Reach reachOfNewIdentity(NewsSource source, @Nullable MemberEntry known, String name) {
+        return !source.sync() && known == null && !failed.remembers(name)
+                ? GossipQueue.Reach.SELF_SPREAD
+                : GossipQueue.Reach.URGENT;
     }
 
     /**
@@ -280,9 +284,12 @@ final class Membership {
     /** How many protocol periods apart this node tells the same dead uid that it is dead. */
     static final int DEATH_NOTICE_PERIODS = 5;
 
-    /** Makes {@code g}'s uid the current process of its name, retiring the old one. */
+    /**
+     * Makes {@code g}'s uid the current process of its name, retiring the old one, and passes the
+     * news on {@code reach} unless that is null.
+     */
     private void admit(
-            Gossip g, @Nullable MemberEntry old, boolean regossip, boolean selfSpread, long now, List<Directive> out) {
+            Gossip g, @Nullable MemberEntry old, GossipQueue.@Nullable Reach reach, long now, List<Directive> out) {
         MemberEntry e =
                 new MemberEntry(g.member(), MemberStatus.ALIVE, g.incarnation(), metadataPool.share(g.metadata()), now);
         if (old != null) {
@@ -299,11 +306,8 @@ final class Membership {
         table.put(e);
         failed.replaced(g.member().name());
         suspicions.setStatus(e, g.status(), g.origin(), now);
-        if (regossip) {
-            // A new identity goes out as often as a refutation: a member that misses it lists nobody
-            // under that name until the next full sync (minutes at large n), as after a healed
-            // partition. Unless its subject is telling everyone itself (see selfSpread).
-            dissemination.offer(g, selfSpread ? GossipQueue.Reach.SELF_SPREAD : GossipQueue.Reach.URGENT);
+        if (reach != null) {
+            dissemination.offer(g, reach); // see reachOfNewIdentity
         }
         out.add(new Directive.Publish(new MemberJoined(e.snapshot())));
     }
