@@ -132,30 +132,39 @@ final class MembershipView {
     /** On the loop: rebuilds now (start, stop, a deferred rebuild, a join completing). */
     void rebuild(SwimInstance engine, long now) {
         long version = engine.membershipVersion();
-        List<Member> members = engine.members();
-        List<Member> routable = new ArrayList<>(members.size());
+        // The engine reuses the snapshot of every member unchanged since the last call: a rebuild
+        // allocates two lists of references, not n members.
+        List<Member> members = Collections.unmodifiableList(engine.members());
         int[] counts = new int[STATUSES.length];
+        int reachable = 0;
         for (Member m : members) {
             counts[m.status().ordinal()]++;
             if (m.status().isReachable()) {
-                routable.add(m);
+                reachable++;
             }
         }
+        List<Member> routable = reachable == members.size() ? members : routableOf(members, reachable);
         Map<MemberStatus, Integer> byStatus = new EnumMap<>(MemberStatus.class);
         for (MemberStatus s : STATUSES) {
             if (counts[s.ordinal()] > 0) {
                 byStatus.put(s, counts[s.ordinal()]);
             }
         }
-        // engine.members() is a fresh list nobody else holds: wrap it, do not copy it again.
-        view = new View(
-                Collections.unmodifiableList(members),
-                Collections.unmodifiableList(routable),
-                engine.localMember(),
-                Map.copyOf(byStatus));
+        // engine.members() is a fresh list nobody else holds: wrapped above, not copied again.
+        view = new View(members, routable, engine.localMember(), Map.copyOf(byStatus));
         dirty = false;
         builtAtNanos = now;
         builtSize = members.size();
         builtVersion = version;
+    }
+
+    private static List<Member> routableOf(List<Member> members, int reachable) {
+        List<Member> routable = new ArrayList<>(reachable);
+        for (Member m : members) {
+            if (m.status().isReachable()) {
+                routable.add(m);
+            }
+        }
+        return Collections.unmodifiableList(routable);
     }
 }

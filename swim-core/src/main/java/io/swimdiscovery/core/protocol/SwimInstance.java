@@ -333,11 +333,15 @@ public final class SwimInstance {
         return local.entry().snapshot();
     }
 
-    /** Every member this node knows, itself included, tombstones included (not claims still being verified). */
+    /**
+     * Every member this node knows, itself included, tombstones included (not claims still being
+     * verified), in a new list. A member unchanged since the last call is the same {@link Member}
+     * instance as then, so a call allocates the list, not n members.
+     */
     public List<Member> members() {
         List<Member> out = new ArrayList<>(table.size());
         for (MemberEntry e : table.all()) {
-            out.add(e.snapshot());
+            out.add(e.viewSnapshot());
         }
         return out;
     }
