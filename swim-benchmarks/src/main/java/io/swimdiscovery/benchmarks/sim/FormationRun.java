@@ -124,6 +124,9 @@ final class FormationRun {
                 .put("wall_ms_join", wallJoin / 1e6)
                 .put("heap_mb_after_join", liveHeapMb());
         if (o.scenario().equals("proof")) {
+            // A proof at 10,000 runs for hours: what is known so far goes to stderr at each phase's
+            // end, so a run stopped during the loss phase still leaves its join and crash figures.
+            progress("joined", line);
             proof(sim, line);
         }
         return line.put("sim_s", sim.nowNanos() / 1e9)
@@ -151,11 +154,17 @@ final class FormationRun {
                         TraceAnalysis.deathSeenByAll(sim, victim, at).orElse(-1))
                 .put("detected_by", sim.observersSeeing(victimIndex, MemberStatus.DEAD))
                 .put("survivors", others);
+        progress("crash detected", line);
         sim.loss(o.loss());
         long from = sim.nowNanos();
         NodeTraffic before = sim.totalTraffic();
         Map<String, Long> byTypeBefore = sim.bytesSentByType();
-        sim.runFor(Duration.ofSeconds(o.durationS()));
+        for (long s = 0; s < o.durationS(); s += 60) {
+            sim.runFor(Duration.ofSeconds(Math.min(60, o.durationS() - s)));
+            System.err.printf(
+                    "# loss: %d of %d s, %d false deaths so far%n",
+                    Math.min(s + 60, o.durationS()), o.durationS(), TraceAnalysis.falseDeaths(sim, at, sim.nowNanos()));
+        }
         NodeTraffic during = sim.totalTraffic().minus(before);
         double nodeSeconds = (double) sim.upNodes().size() * o.durationS();
         for (Map.Entry<String, Long> e : sim.bytesSentByType().entrySet()) {
@@ -175,6 +184,10 @@ final class FormationRun {
         line.putMillis("t_converged_after_loss_ms", converged ? sim.nowNanos() - healed : -1)
                 .put("largest_message_bytes", sim.largestMessageBytes())
                 .put("largest_message_type", sim.largestMessageType());
+    }
+
+    private static void progress(String phase, JsonLine line) {
+        System.err.println("# " + phase + ": " + line + " (so far)");
     }
 
     /** Claims verified and news rejected by reason, summed over the up nodes: why a join is slow. */
