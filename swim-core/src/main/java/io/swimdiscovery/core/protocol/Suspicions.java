@@ -83,7 +83,7 @@ final class Suspicions {
         }
         Suspicion s = new Suspicion(origin, now, min, max, expected);
         e.suspicion = s;
-        timers.at(s.deadlineNanos(), new Timers.SuspicionExpiry(e, s));
+        timers.at(s.deadlineNanos(), new Timers.SuspicionExpiry(e, e.episode));
     }
 
     /**
@@ -96,7 +96,7 @@ final class Suspicions {
         if (s == null || !s.confirm(origin)) {
             return false;
         }
-        timers.at(s.deadlineNanos(), new Timers.SuspicionExpiry(e, s));
+        timers.at(s.deadlineNanos(), new Timers.SuspicionExpiry(e, e.episode));
         return true;
     }
 
@@ -105,7 +105,7 @@ final class Suspicions {
         Suspicion s = e.suspicion;
         if (s != null
                 && s.capAt(Timers.plus(now, settings.goneSuspicionTimeout().toNanos()))) {
-            timers.at(s.deadlineNanos(), new Timers.SuspicionExpiry(e, s));
+            timers.at(s.deadlineNanos(), new Timers.SuspicionExpiry(e, e.episode));
         }
     }
 
@@ -113,8 +113,9 @@ final class Suspicions {
     boolean isDue(Timers.SuspicionExpiry t, long now) {
         MemberEntry e = t.entry();
         return table.get(e.id.name()) == e
-                && e.suspicion == t.suspicion()
+                && e.episode == t.episode()
                 && e.status == MemberStatus.SUSPECT
+                && e.suspicion != null
                 && e.suspicion.deadlineNanos() <= now;
     }
 

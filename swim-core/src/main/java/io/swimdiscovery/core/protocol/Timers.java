@@ -15,8 +15,13 @@ final class Timers {
     sealed interface Token
             permits SuspicionExpiry, UnreachableExpiry, TombstoneExpiry, RelayNack, RelayExpiry, ClaimExpiry {}
 
-    /** A suspicion's deadline; void once {@code entry.suspicion != suspicion}. */
-    record SuspicionExpiry(MemberEntry entry, Suspicion suspicion) implements Token {}
+    /**
+     * A suspicion's deadline; void once the entry's episode moved on. Every new suspicion of an
+     * entry starts in a new episode, so the episode names the suspicion without holding it: a
+     * refuted suspicion is garbage at once instead of waiting for its longest deadline (under 10%
+     * loss at 2,000 simulated nodes, 300,000 refuted suspicions were held that way).
+     */
+    record SuspicionExpiry(MemberEntry entry, long episode) implements Token {}
 
     /** The end of the optional unreachable stage; void once the entry's episode moved on. */
     record UnreachableExpiry(MemberEntry entry, long episode) implements Token {}
