@@ -30,6 +30,7 @@ import java.util.SplittableRandom;
 final class FormationRun {
 
     private static final Duration STEP = Duration.ofMillis(100);
+    private static final Duration CENSUS_EVERY = Duration.ofSeconds(60);
     /** Per-second samples are kept this long after convergence to find when the load settled. */
     private static final int SETTLE_WINDOW_S = 120;
 
@@ -92,10 +93,19 @@ final class FormationRun {
                 convergedAt = sim.nowNanos();
                 break;
             }
+            if (sim.nowNanos() > windowEnd && (sim.nowNanos() - windowEnd) % CENSUS_EVERY.toNanos() == 0) {
+                // A join that does not converge: what is still missing, once a minute, to stderr.
+                JsonLine census = new JsonLine().put("t_s", sim.nowNanos() / 1e9);
+                ViewCensus.put(sim, census);
+                System.err.println("# census: " + census);
+            }
         }
         long wallJoin = System.nanoTime() - wall0;
         line.putMillis("t_converged_ms", convergedAt).put("converged", convergedAt >= 0);
         putRejections(sim, line);
+        if (convergedAt < 0) {
+            ViewCensus.put(sim, line);
+        }
         if (byTypeInWindow != null && o.joinWindowS() > 0) {
             for (Map.Entry<String, Long> e : byTypeInWindow.entrySet()) {
                 line.put("join_bytes_per_node_s_" + e.getKey(), e.getValue() / ((double) o.nodes() * o.joinWindowS()));
@@ -165,8 +175,11 @@ final class FormationRun {
         for (long s = 0; s < o.durationS(); s += 60) {
             sim.runFor(Duration.ofSeconds(Math.min(60, o.durationS() - s)));
             System.err.printf(
-                    "# loss: %d of %d s, %d false deaths so far%n",
-                    Math.min(s + 60, o.durationS()), o.durationS(), TraceAnalysis.falseDeaths(sim, at, sim.nowNanos()));
+                    "# loss: %d of %d s, %d false deaths so far, %s%n",
+                    Math.min(s + 60, o.durationS()),
+                    o.durationS(),
+                    TraceAnalysis.falseDeaths(sim, at, sim.nowNanos()),
+                    EngineTotals.put(sim, new JsonLine()));
         }
         suspicions.stop();
         NodeTraffic during = sim.totalTraffic().minus(before);
@@ -182,6 +195,7 @@ final class FormationRun {
                 .put("false_suspects_loss", suspicions.count())
                 .put("false_deads", TraceAnalysis.falseDeaths(sim, at, sim.nowNanos()))
                 .put("converged_at_loss_end", sim.isConverged());
+        EngineTotals.put(sim, line);
         sim.loss(0);
         long healed = sim.nowNanos();
         boolean converged = sim.runUntil(sim::isConverged, Duration.ofSeconds(120), Duration.ofMillis(100));

@@ -186,6 +186,9 @@ final class SimScenarioRun {
         } else {
             line.putNull("false_suspects");
         }
+        if (swim) {
+            EngineTotals.put(sim, line);
+        }
         return line.put("false_deads", falseDeads)
                 .put("converged", converged)
                 .put("sim_s", simSeconds)
