@@ -7,6 +7,7 @@ import io.swimdiscovery.core.protocol.MemberStatus;
 import io.swimdiscovery.core.sim.Simulation;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,7 +16,8 @@ import java.util.TreeMap;
  * What is missing from a cluster that has not converged: the (observer, subject) pairs of up
  * nodes where the observer does not list the subject's current process alive, by what the
  * observer holds instead, and how many of them the observer's engine lists alive after all (a
- * pair the simulator's event-built view missed, not the engine). O(n²) once, for a run's end.
+ * pair the simulator's event-built view missed, not the engine). O(n²): once a minute of virtual
+ * time while a join has not converged, and at its end.
  */
 final class ViewCensus {
 
@@ -41,7 +43,7 @@ final class ViewCensus {
                 missing++;
                 observers.add(o);
                 subjects.add(s);
-                byView.merge(v == null ? "unknown" : v.name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+                byView.merge(v == null ? "unknown" : v.name().toLowerCase(Locale.ROOT), 1L, Long::sum);
                 if (listedAlive == null) {
                     listedAlive = new HashSet<>();
                     for (Member m : sim.members(o)) {
