@@ -33,6 +33,9 @@ final class SimScenarioRun {
 
     private static final Duration FORMATION_LIMIT = Duration.ofMinutes(5);
 
+    /** Virtual seconds between two progress lines of the {@code loss} scenario. */
+    private static final long LOSS_PROGRESS_S = 10;
+
     private final SimOptions o;
     private final int run;
     private final long seed;
@@ -339,7 +342,21 @@ final class SimScenarioRun {
         long from = sim.nowNanos();
         long[] before = probeCounts(sim);
         suspicions.start(sim);
-        sim.runFor(Duration.ofSeconds(o.durationS()));
+        long wall0 = System.nanoTime();
+        // In steps, with a progress line on stderr after each: at 10,000 nodes a virtual minute of
+        // loss takes most of an hour of wall time, and the figures so far say whether to go on.
+        for (long s = 0; s < o.durationS(); s += LOSS_PROGRESS_S) {
+            long step = Math.min(LOSS_PROGRESS_S, o.durationS() - s);
+            sim.runFor(Duration.ofSeconds(step));
+            System.err.printf(
+                    "# loss: %d of %d s, wall %d s, %d false suspicions and %d false deaths so far, %s%n",
+                    s + step,
+                    o.durationS(),
+                    (System.nanoTime() - wall0) / 1_000_000_000L,
+                    suspicions.count(),
+                    TraceAnalysis.falseDeaths(sim, from, sim.nowNanos()),
+                    EngineTotals.put(sim, new JsonLine()));
+        }
         long[] after = probeCounts(sim);
         if (after[0] > before[0]) {
             probeFailRate = (after[1] - before[1]) / (double) (after[0] - before[0]);
