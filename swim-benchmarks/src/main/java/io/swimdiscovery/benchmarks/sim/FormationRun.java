@@ -51,6 +51,7 @@ final class FormationRun {
             seeds[i] = i;
         }
         SuspicionEpisodes suspicions = new SuspicionEpisodes();
+        FalseDeathCauses deathCauses = new FalseDeathCauses();
         Simulation sim = Simulation.builder()
                 .nodes(o.nodes())
                 .seed(seed)
@@ -62,6 +63,7 @@ final class FormationRun {
                 // Only deaths are read back from the trace; suspicions are counted as they happen.
                 .trace((observer, event) -> event instanceof MembershipEvent.MemberFailed)
                 .listener(suspicions)
+                .listener(deathCauses)
                 .build();
         JsonLine line = new JsonLine()
                 .put("scenario", o.scenario())
@@ -140,7 +142,7 @@ final class FormationRun {
             // A proof at 10,000 runs for hours: what is known so far goes to stderr at each phase's
             // end, so a run stopped during the loss phase still leaves its join and crash figures.
             progress("joined", line);
-            proof(sim, suspicions, line);
+            proof(sim, suspicions, deathCauses, line);
         }
         return line.put("sim_s", sim.nowNanos() / 1e9)
                 .put("wall_ms", (System.nanoTime() - wall0) / 1e6)
@@ -149,7 +151,7 @@ final class FormationRun {
     }
 
     /** One crash, detected everywhere; then loss on every link for --duration-s. */
-    private void proof(Simulation sim, SuspicionEpisodes suspicions, JsonLine line) {
+    private void proof(Simulation sim, SuspicionEpisodes suspicions, FalseDeathCauses deathCauses, JsonLine line) {
         SplittableRandom choices = new SplittableRandom(seed ^ 0x5EED5EEDL);
         int victimIndex = o.seeds() + choices.nextInt(o.nodes() - o.seeds());
         long at = sim.nowNanos();
@@ -170,6 +172,7 @@ final class FormationRun {
         progress("crash detected", line);
         sim.loss(o.loss());
         suspicions.start(sim);
+        deathCauses.start(sim);
         NodeTraffic before = sim.totalTraffic();
         Map<String, Long> byTypeBefore = sim.bytesSentByType();
         for (long s = 0; s < o.durationS(); s += 60) {
@@ -179,7 +182,7 @@ final class FormationRun {
                     Math.min(s + 60, o.durationS()),
                     o.durationS(),
                     TraceAnalysis.falseDeaths(sim, at, sim.nowNanos()),
-                    EngineTotals.put(sim, new JsonLine()));
+                    deathCauses.put(EngineTotals.put(sim, new JsonLine())));
         }
         suspicions.stop();
         NodeTraffic during = sim.totalTraffic().minus(before);
@@ -196,6 +199,7 @@ final class FormationRun {
                 .put("false_deads", TraceAnalysis.falseDeaths(sim, at, sim.nowNanos()))
                 .put("converged_at_loss_end", sim.isConverged());
         EngineTotals.put(sim, line);
+        deathCauses.put(line);
         sim.loss(0);
         long healed = sim.nowNanos();
         boolean converged = sim.runUntil(sim::isConverged, Duration.ofSeconds(120), Duration.ofMillis(100));

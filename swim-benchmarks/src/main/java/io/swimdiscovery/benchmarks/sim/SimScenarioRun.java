@@ -57,6 +57,8 @@ final class SimScenarioRun {
     private double probeFailRate = Double.NaN;
     /** False suspicions of the {@code loss} scenario, counted as they happen. */
     private final SuspicionEpisodes suspicions = new SuspicionEpisodes();
+    /** Why live members were declared dead in the {@code loss} scenario. */
+    private final FalseDeathCauses deathCauses = new FalseDeathCauses();
 
     private boolean converged;
     /** pause: whether anyone declared the paused (live) member dead. */
@@ -101,7 +103,8 @@ final class SimScenarioRun {
             // Every node publishes every false suspicion and its refutation: at 10,000 nodes that
             // trace outgrew the heap, so this scenario keeps deaths only and counts suspicions live.
             builder.trace((observer, e) -> e instanceof MembershipEvent.MemberFailed)
-                    .listener(suspicions);
+                    .listener(suspicions)
+                    .listener(deathCauses);
         }
         if (o.impl().equals("heartbeat")) {
             builder.protocol(HeartbeatDetector.factory(o.heartbeatLimit()));
@@ -111,6 +114,7 @@ final class SimScenarioRun {
 
         form(sim);
         sim.loss(o.loss());
+        deathCauses.start(sim);
         sim.runFor(Duration.ofSeconds(o.warmupS()));
         long steadyFrom = sim.nowNanos();
         measureSteady(sim);
@@ -191,6 +195,9 @@ final class SimScenarioRun {
         }
         if (swim) {
             EngineTotals.put(sim, line);
+            if (o.scenario().equals("loss")) {
+                deathCauses.put(line);
+            }
         }
         return line.put("false_deads", falseDeads)
                 .put("converged", converged)
@@ -355,7 +362,7 @@ final class SimScenarioRun {
                     (System.nanoTime() - wall0) / 1_000_000_000L,
                     suspicions.count(),
                     TraceAnalysis.falseDeaths(sim, from, sim.nowNanos()),
-                    EngineTotals.put(sim, new JsonLine()));
+                    deathCauses.put(EngineTotals.put(sim, new JsonLine())));
         }
         long[] after = probeCounts(sim);
         if (after[0] > before[0]) {
