@@ -20,13 +20,15 @@ public final class SimCommand implements Command {
                     [--lifeguard on|off] [--k K] [--hb-limit L] [--warmup-s W] [--steady-s S] [--slow-ms M]
                     [--pause-ms M] [--preformed auto|on|off] [--sizer wire|estimate]
                     [--seeds K] [--join-window-s W] [--metadata none|spring] [--after-s A] [--steady-bytes B]
+                    [--gossip-fanout F]
                   Runs R simulated clusters of N nodes in virtual time; run r uses seed S + r and replays
                   exactly. --settings memberlist: memberlist's DefaultLANConfig parameters (suspicion
                   multiplier 4) instead of our LAN preset. crash: one node's host goes away after warm-up
                   (silence); kill: one node's process dies on a live host (streams to it are refused);
                   pause: one node pauses M ms (a GC pause), then D s more, victim_declared_dead says whether
                   anyone declared it dead; sync: anti-entropy bytes/s over S s before one crash and D s after;
-                  loss: loss P on every link for D s;
+                  loss: loss P on every link for D s; --gossip-fanout F: members pushed to per gossip
+                  interval instead of the preset's 3;
                   join: one more node joins; leave: one node leaves; partition: halves split for D s,
                   then heal; slow: 5% of nodes handle every message M ms late for D s.
                   formation: all N nodes join through K seeds within W s (a real join, --metadata spring:

@@ -29,7 +29,8 @@ record SimOptions(
         int joinWindowS,
         String metadataName,
         int afterS,
-        int steadyBytes) {
+        int steadyBytes,
+        int gossipFanout) {
 
     static final Set<String> KNOWN = Set.of(
             "scenario",
@@ -53,7 +54,8 @@ record SimOptions(
             "join-window-s",
             "metadata",
             "after-s",
-            "steady-bytes");
+            "steady-bytes",
+            "gossip-fanout");
     static final Set<String> SCENARIOS = Set.of(
             "crash", "kill", "pause", "sync", "loss", "join", "leave", "partition", "slow", "formation", "proof");
 
@@ -91,7 +93,8 @@ record SimOptions(
                 a.intValue("join-window-s", 1, 0, 3600),
                 a.oneOf("metadata", "none", Set.of("none", "spring")),
                 a.intValue("after-s", 30, 1, 3600),
-                a.intValue("steady-bytes", 300, 1, 10_000_000));
+                a.intValue("steady-bytes", 300, 1, 10_000_000),
+                a.intValue("gossip-fanout", -1, -1, 64));
     }
 
     /**
@@ -108,13 +111,19 @@ record SimOptions(
      * period, 500 ms probe timeout, suspicion multiplier 4, max-timeout multiplier 6, 2
      * confirmations, gossip every 200 ms to 3, push-pull 30 s), with neither of engine v2's two
      * additions memberlist lacks: no pause floor and no shortcut on evidence that the process is
-     * gone. {@code --k} and {@code --lifeguard} apply to both.
+     * gone. {@code --k}, {@code --lifeguard} and {@code --gossip-fanout} (if given) apply to both:
+     * fewer gossip pushes per interval is how a small simulation shows what a large one does when
+     * news comes faster than packets can carry it.
      */
     SwimSettings settings() {
         SwimSettings.Builder b = settingsName.equals("memberlist")
                 ? SwimSettings.memberlist().toBuilder()
                 : SwimSettings.lan().toBuilder();
-        return b.lifeguardEnabled(lifeguard).indirectProbes(indirectProbes).build();
+        b.lifeguardEnabled(lifeguard).indirectProbes(indirectProbes);
+        if (gossipFanout >= 0) {
+            b.gossipFanout(gossipFanout);
+        }
+        return b.build();
     }
 
     /** Large clusters start formed: joining n nodes one by one costs O(n²) gossip that is not what is measured. */

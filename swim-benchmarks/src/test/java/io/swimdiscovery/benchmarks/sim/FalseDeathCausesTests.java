@@ -67,7 +67,9 @@ class FalseDeathCausesTests {
                 .as("seed %d: every other member declares the paused ones dead", seed)
                 .isGreaterThan(2 * 20);
         assertThat(field(line, "fd_first_declarations")).as("seed %d", seed).isEqualTo(2);
-        assertThat(field(line, "fd_subject_had_not_refuted")).as("seed %d", seed).isEqualTo(2);
+        assertThat(field(line, "fd_subject_had_not_refuted"))
+                .as("seed %d", seed)
+                .isEqualTo(2);
     }
 
     private static long field(String line, String name) {
